@@ -1,0 +1,293 @@
+//! The one place configuration touches the outside world: finding and reading the
+//! file, the environment, a `.env` file, a secret command; writing the file.
+
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use super::error::ConfigError;
+use super::file::ConfigFile;
+use super::resolve::{self, CliValues, Inputs, Resolved, SecretSpec};
+use super::value::Secret;
+
+/// `$RTCTL_CONFIG`, else `$XDG_CONFIG_HOME/rtctl/config.toml`, else `~/.config/rtctl/config.toml`
+/// (on macOS too, like gh and most CLIs, rather than `~/Library`).
+pub fn config_path() -> PathBuf {
+    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    if let Some(p) = var("RTCTL_CONFIG") {
+        return PathBuf::from(p);
+    }
+    let base = var("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| dirs::home_dir().map(|h| h.join(".config")))
+        .unwrap_or_else(|| PathBuf::from(".config"));
+    base.join("rtctl").join("config.toml")
+}
+
+/// Read and parse the file; `None` when there is none.
+pub fn read_file(path: &Path) -> Result<Option<ConfigFile>, ConfigError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => ConfigFile::parse(path, &text).map(Some),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(ConfigError::Read {
+            path: path.to_owned(),
+            source,
+        }),
+    }
+}
+
+/// The variables resolution looks at.
+pub fn env_snapshot() -> BTreeMap<String, String> {
+    std::env::vars()
+        .filter(|(k, _)| k.starts_with("RTCTL_") || k.starts_with("PUSHER_"))
+        .collect()
+}
+
+fn read_dotenv(path: &Path) -> Result<BTreeMap<String, String>, ConfigError> {
+    let iter = dotenvy::from_path_iter(path).map_err(|e| dotenv_error(path, e))?;
+    iter.map(|item| item.map_err(|e| dotenv_error(path, e)))
+        .collect()
+}
+
+fn dotenv_error(path: &Path, e: dotenvy::Error) -> ConfigError {
+    match e {
+        dotenvy::Error::Io(source) => ConfigError::Read {
+            path: path.to_owned(),
+            source,
+        },
+        dotenvy::Error::LineParse(line, index) => ConfigError::DotEnv {
+            path: path.to_owned(),
+            message: format!("cannot parse `{line}` (at character {index})"),
+        },
+        other => ConfigError::DotEnv {
+            path: path.to_owned(),
+            message: other.to_string(),
+        },
+    }
+}
+
+/// A warning when a file holding a secret is readable by group or others, as ssh gives.
+#[cfg(unix)]
+fn permission_warning(path: &Path, file: &ConfigFile) -> Option<String> {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+    (mode & 0o077 != 0 && file.holds_secret()).then(|| {
+        format!(
+            "{} holds a secret and is readable by others (mode {mode:o}); run `chmod 600 {}`",
+            path.display(),
+            path.display()
+        )
+    })
+}
+
+#[cfg(not(unix))]
+fn permission_warning(_: &Path, _: &ConfigFile) -> Option<String> {
+    None
+}
+
+/// Where to look for `.env`, from `--env-file [PATH]`.
+#[derive(Debug, Clone, Default)]
+pub struct DotEnvRequest {
+    /// `--env-file PATH` was given: a missing file is an error.
+    pub path: Option<PathBuf>,
+}
+
+/// Load the chosen profile: file, environment, `.env`, flags.
+pub fn load(cli: CliValues, dotenv: &DotEnvRequest) -> Result<Resolved, ConfigError> {
+    let path = config_path();
+    let file = read_file(&path)?;
+    let mut warnings = Vec::new();
+    if file.is_none() && std::env::var_os("RTCTL_CONFIG").is_some_and(|v| !v.is_empty()) {
+        warnings.push(format!(
+            "RTCTL_CONFIG points at {}, which does not exist",
+            path.display()
+        ));
+    }
+    if let Some(f) = &file {
+        warnings.extend(permission_warning(&path, f));
+    }
+    let mut inputs = Inputs {
+        file,
+        env: env_snapshot(),
+        dotenv: None,
+        cli,
+    };
+    let profile = resolve::select_profile(&inputs)?;
+    if dotenv.path.is_some() || resolve::wants_dotenv(&inputs, &profile.val)? {
+        let p = dotenv.path.clone().unwrap_or_else(|| PathBuf::from(".env"));
+        if p.exists() || dotenv.path.is_some() {
+            inputs.dotenv = Some((p.clone(), read_dotenv(&p)?));
+        } else {
+            warnings.push(format!("env_file is on but there is no {}", p.display()));
+        }
+    }
+    let mut resolved = resolve::resolve(&inputs, profile)?;
+    warnings.append(&mut resolved.warnings);
+    resolved.warnings = warnings;
+    Ok(resolved)
+}
+
+/// Read the secret, running `secret_command` or reading `secret_env` when that is the way.
+pub fn read_secret(spec: &SecretSpec) -> Result<Secret, ConfigError> {
+    match spec {
+        SecretSpec::Given(v) => Ok(v.val.clone()),
+        SecretSpec::Env { var, source } => std::env::var(var)
+            .ok()
+            .filter(|s| !s.is_empty())
+            .map(Secret::new)
+            .ok_or_else(|| ConfigError::SecretEnvUnset {
+                var: var.clone(),
+                origin: source.clone(),
+            }),
+        SecretSpec::Command { command, source } => {
+            let fail = |reason: String| ConfigError::SecretCommand {
+                origin: source.clone(),
+                reason,
+            };
+            let (shell, flag) = if cfg!(windows) {
+                ("cmd", "/C")
+            } else {
+                ("sh", "-c")
+            };
+            // The command's own stderr (a pinentry prompt, an error) reaches the user;
+            // its stdout is the secret and is never shown.
+            let out = Command::new(shell)
+                .args([flag, command])
+                .stdin(Stdio::inherit())
+                .stderr(Stdio::inherit())
+                .output()
+                .map_err(|e| fail(format!("cannot run `{command}`: {e}")))?;
+            if !out.status.success() {
+                return Err(fail(format!("`{command}` exited with {}", out.status)));
+            }
+            let text = String::from_utf8(out.stdout)
+                .map_err(|_| fail(format!("`{command}` printed something that is not UTF-8")))?;
+            let line = text.lines().next().unwrap_or("").trim_end_matches('\r');
+            if line.is_empty() {
+                return Err(fail(format!("`{command}` printed nothing")));
+            }
+            Ok(Secret::new(line))
+        }
+    }
+}
+
+/// Write the config file with mode 0600, through a temporary file and a rename, so
+/// a crash never leaves half a file and the secret is never readable by others.
+pub fn write_private(path: &Path, text: &str) -> Result<(), ConfigError> {
+    let err = |source| ConfigError::Write {
+        path: path.to_owned(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(err)?;
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        path.file_name()
+            .map_or("config.toml".into(), |n| n.to_string_lossy()),
+        std::process::id()
+    ));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+    }
+    let result = options.open(&tmp).and_then(|mut f| {
+        f.write_all(text.as_bytes())?;
+        f.sync_all()
+    });
+    let result = result.and_then(|()| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::value::Source;
+
+    #[test]
+    fn secret_command_output_is_the_secret() {
+        let spec = SecretSpec::Command {
+            command: "printf 's3cret\\nsecond line'".into(),
+            source: Source::Default,
+        };
+        assert_eq!(read_secret(&spec).unwrap().expose(), "s3cret");
+    }
+
+    #[test]
+    fn failing_secret_command_does_not_leak_output() {
+        let spec = SecretSpec::Command {
+            command: "printf 'hun%s' ter2; exit 3".into(),
+            source: Source::Default,
+        };
+        let err = read_secret(&spec).unwrap_err().to_string();
+        assert!(err.contains("exited with"), "{err}");
+        assert!(!err.contains("hunter2"), "{err}");
+        let empty = SecretSpec::Command {
+            command: "true".into(),
+            source: Source::Default,
+        };
+        assert!(
+            read_secret(&empty)
+                .unwrap_err()
+                .to_string()
+                .contains("printed nothing")
+        );
+    }
+
+    #[test]
+    fn unset_secret_env_is_named() {
+        let spec = SecretSpec::Env {
+            var: "RTCTL_TEST_SURELY_UNSET_VAR".into(),
+            source: Source::Default,
+        };
+        assert!(matches!(
+            read_secret(&spec),
+            Err(ConfigError::SecretEnvUnset { .. })
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writes_are_private_and_warned_about_when_not() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/config.toml");
+        write_private(&path, "[profiles.p]\nsecret = \"s\"\n").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let file = read_file(&path).unwrap().unwrap();
+        assert_eq!(permission_warning(&path, &file), None);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let warning = permission_warning(&path, &file).unwrap();
+        assert!(warning.contains("mode 644"), "{warning}");
+        assert!(!warning.contains("\"s\""));
+        // Overwriting keeps it private.
+        write_private(&path, "").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+
+    #[test]
+    fn dotenv_files_parse() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".env");
+        std::fs::write(&path, "# c\nPUSHER_KEY=abc\nexport PUSHER_SECRET=\"x y\"\n").unwrap();
+        let vars = read_dotenv(&path).unwrap();
+        assert_eq!(vars["PUSHER_KEY"], "abc");
+        assert_eq!(vars["PUSHER_SECRET"], "x y");
+        std::fs::write(&path, "NOT VALID LINE\n").unwrap();
+        assert!(matches!(
+            read_dotenv(&path),
+            Err(ConfigError::DotEnv { .. })
+        ));
+    }
+}

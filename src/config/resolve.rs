@@ -1,0 +1,1168 @@
+//! Resolution: from the file, the environment, a `.env` file and flags to one
+//! profile's settings, each with its source. Pure: the loader gathers the inputs.
+//!
+//! Precedence, highest first: flags, `RTCTL_*`, the platform's `PUSHER_*`, a `.env`
+//! file (its `RTCTL_*`, then its `PUSHER_*`), the chosen profile, built-in defaults.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use super::error::ConfigError;
+use super::fields::{Field, Kind};
+use super::file::{ConfigFile, FileValue};
+use super::value::{Secret, Source, Value};
+
+/// The built-in profile that works against a local server with no config at all.
+pub const LOCAL_PROFILE: &str = "local";
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Values given on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct CliValues {
+    pub profile: Option<String>,
+    /// Field, value as typed, and the flag that gave it.
+    pub values: Vec<(Field, String, String)>,
+}
+
+impl CliValues {
+    pub fn set(&mut self, field: Field, value: impl Into<String>, flag: &str) {
+        self.values.push((field, value.into(), flag.to_owned()));
+    }
+}
+
+/// Everything resolution reads.
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    pub file: Option<ConfigFile>,
+    /// The process environment (only `RTCTL_*` and `PUSHER_*` matter).
+    pub env: BTreeMap<String, String>,
+    /// A `.env` file's path and variables, when one was read.
+    pub dotenv: Option<(PathBuf, BTreeMap<String, String>)>,
+    pub cli: CliValues,
+}
+
+/// A value checked against its field's kind.
+#[derive(Debug, Clone, PartialEq)]
+enum Typed {
+    Text(String),
+    Secret(Secret),
+    Bool(bool),
+    Port(u16),
+    Duration(Duration),
+    Headers(Vec<(String, String)>),
+}
+
+/// A host, port and TLS setting for one of the two endpoints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    pub host: Value<String>,
+    pub port: Value<u16>,
+    pub tls: Value<bool>,
+}
+
+impl Endpoint {
+    /// `http(s)://host:port`.
+    pub fn http_base(&self) -> String {
+        let scheme = if self.tls.val { "https" } else { "http" };
+        format!("{scheme}://{}:{}", self.host.val, self.port.val)
+    }
+
+    /// `ws(s)://host:port`.
+    pub fn ws_base(&self) -> String {
+        let scheme = if self.tls.val { "wss" } else { "ws" };
+        format!("{scheme}://{}:{}", self.host.val, self.port.val)
+    }
+
+    /// `host:port`, for messages.
+    pub fn authority(&self) -> String {
+        format!("{}:{}", self.host.val, self.port.val)
+    }
+}
+
+/// Where the secret comes from; reading it may run a command, so it is deferred.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SecretSpec {
+    Given(Value<Secret>),
+    Env { var: String, source: Source },
+    Command { command: String, source: Source },
+}
+
+impl SecretSpec {
+    pub fn source(&self) -> &Source {
+        match self {
+            Self::Given(v) => &v.source,
+            Self::Env { source, .. } | Self::Command { source, .. } => source,
+        }
+    }
+}
+
+/// One profile, resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub profile: Value<String>,
+    pub file: Option<PathBuf>,
+    pub app_id: Option<Value<String>>,
+    pub key: Option<Value<String>>,
+    pub secret: Option<SecretSpec>,
+    pub cluster: Option<Value<String>>,
+    pub rest: Option<Endpoint>,
+    pub ws: Option<Endpoint>,
+    pub auth_endpoint: Option<Value<String>>,
+    pub auth_headers: Option<Value<Vec<(String, String)>>>,
+    pub backend_url: Option<Value<String>>,
+    pub backend_token: Option<Value<Secret>>,
+    pub webhook_url: Option<Value<String>>,
+    pub encryption_master_key: Option<Value<Secret>>,
+    pub timeout: Value<Duration>,
+    pub env_file: Option<Value<bool>>,
+    /// Things worth telling the user that do not stop the command.
+    pub warnings: Vec<String>,
+}
+
+impl Resolved {
+    fn missing(&self, field: Field) -> ConfigError {
+        ConfigError::Missing {
+            field,
+            profile: self.profile.val.clone(),
+        }
+    }
+
+    pub fn require_app_id(&self) -> Result<&str, ConfigError> {
+        self.app_id
+            .as_ref()
+            .map(|v| v.val.as_str())
+            .ok_or_else(|| self.missing(Field::AppId))
+    }
+
+    pub fn require_key(&self) -> Result<&str, ConfigError> {
+        self.key
+            .as_ref()
+            .map(|v| v.val.as_str())
+            .ok_or_else(|| self.missing(Field::Key))
+    }
+
+    pub fn require_secret(&self) -> Result<&SecretSpec, ConfigError> {
+        self.secret
+            .as_ref()
+            .ok_or_else(|| self.missing(Field::Secret))
+    }
+
+    pub fn require_rest(&self) -> Result<&Endpoint, ConfigError> {
+        self.rest
+            .as_ref()
+            .ok_or_else(|| ConfigError::MissingEndpoint {
+                profile: self.profile.val.clone(),
+            })
+    }
+}
+
+/// Layers, highest precedence first.
+const CLI: usize = 0;
+const ENV: usize = 1;
+const PUSHER_ENV: usize = 2;
+const DOTENV: usize = 3;
+const DOTENV_PUSHER: usize = 4;
+const FILE: usize = 5;
+const DEFAULTS: usize = 6;
+
+#[derive(Debug, Clone)]
+enum Raw {
+    Text(String),
+    File(FileValue),
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    raw: Raw,
+    source: Source,
+}
+
+type Layer = BTreeMap<Field, Entry>;
+
+/// Pick the profile: `--profile`, then `RTCTL_PROFILE`, then `default_profile`, then `local`.
+pub fn select_profile(inputs: &Inputs) -> Result<Value<String>, ConfigError> {
+    let file = inputs.file.as_ref();
+    let chosen = if let Some(p) = &inputs.cli.profile {
+        Value::new(
+            p.clone(),
+            Source::Cli {
+                flag: "--profile".into(),
+            },
+        )
+    } else if let Some(p) = inputs.env.get("RTCTL_PROFILE").filter(|p| !p.is_empty()) {
+        Value::new(
+            p.clone(),
+            Source::Env {
+                var: "RTCTL_PROFILE".into(),
+            },
+        )
+    } else if let Some((p, line)) = file.and_then(|f| f.default_profile.as_ref()) {
+        let path = file.map(|f| f.path.clone()).unwrap_or_default();
+        Value::new(p.clone(), Source::FileDefault { path, line: *line })
+    } else {
+        Value::new(LOCAL_PROFILE.to_owned(), Source::Default)
+    };
+    let known = file.is_some_and(|f| f.profiles.contains_key(&chosen.val));
+    if !known && chosen.val != LOCAL_PROFILE {
+        return Err(ConfigError::UnknownProfile {
+            name: chosen.val,
+            origin: chosen.source,
+            available: file.map(ConfigFile::profile_names).unwrap_or_default(),
+        });
+    }
+    Ok(chosen)
+}
+
+fn env_layer(
+    vars: &BTreeMap<String, String>,
+    pusher: bool,
+    source: impl Fn(&str) -> Source,
+) -> Layer {
+    let mut layer = Layer::new();
+    for &field in Field::ALL {
+        let name = if pusher {
+            match field.pusher_env() {
+                Some(p) => p.to_owned(),
+                None => continue,
+            }
+        } else {
+            field.env()
+        };
+        if let Some(v) = vars.get(&name).filter(|v| !v.is_empty()) {
+            layer.insert(
+                field,
+                Entry {
+                    raw: Raw::Text(v.clone()),
+                    source: source(&name),
+                },
+            );
+        }
+    }
+    layer
+}
+
+fn defaults_layer(profile: &str) -> Layer {
+    let mut layer = Layer::new();
+    let mut put = |field: Field, v: &str, source: Source| {
+        layer.insert(
+            field,
+            Entry {
+                raw: Raw::Text(v.to_owned()),
+                source,
+            },
+        );
+    };
+    put(Field::Timeout, "10s", Source::Default);
+    if profile == LOCAL_PROFILE {
+        for (field, v) in [
+            (Field::AppId, "app-id"),
+            (Field::Key, "app-key"),
+            (Field::Secret, "app-secret"),
+            (Field::Host, "127.0.0.1"),
+            (Field::Port, "6001"),
+            (Field::Tls, "false"),
+        ] {
+            put(field, v, Source::BuiltinLocal);
+        }
+    }
+    layer
+}
+
+fn build_layers(inputs: &Inputs, profile: &str) -> Vec<Layer> {
+    let mut layers = vec![Layer::new(); DEFAULTS + 1];
+    for (field, v, flag) in &inputs.cli.values {
+        layers[CLI].insert(
+            *field,
+            Entry {
+                raw: Raw::Text(v.clone()),
+                source: Source::Cli { flag: flag.clone() },
+            },
+        );
+    }
+    let env = |var: &str| Source::Env {
+        var: var.to_owned(),
+    };
+    layers[ENV] = env_layer(&inputs.env, false, env);
+    layers[PUSHER_ENV] = env_layer(&inputs.env, true, env);
+    if let Some((path, vars)) = &inputs.dotenv {
+        let dot = |var: &str| Source::DotEnv {
+            path: path.clone(),
+            var: var.to_owned(),
+        };
+        layers[DOTENV] = env_layer(vars, false, dot);
+        layers[DOTENV_PUSHER] = env_layer(vars, true, dot);
+    }
+    if let Some(file) = &inputs.file
+        && let Some(p) = file.profiles.get(profile)
+    {
+        for (field, (v, line)) in &p.values {
+            layers[FILE].insert(
+                *field,
+                Entry {
+                    raw: Raw::File(v.clone()),
+                    source: Source::File {
+                        path: file.path.clone(),
+                        profile: profile.to_owned(),
+                        line: *line,
+                    },
+                },
+            );
+        }
+    }
+    layers[DEFAULTS] = defaults_layer(profile);
+    layers
+}
+
+fn parse_bool(s: &str) -> Option<bool> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Some(true),
+        "false" | "0" | "no" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+fn parse_port(s: &str) -> Option<u16> {
+    s.trim().parse().ok().filter(|p| *p != 0)
+}
+
+fn parse_duration(s: &str) -> Option<Duration> {
+    let s = s.trim();
+    let d = match s.parse::<f64>() {
+        Ok(secs) if secs.is_finite() && secs > 0.0 => Duration::try_from_secs_f64(secs).ok()?,
+        Ok(_) => return None,
+        Err(_) => humantime::parse_duration(s).ok()?,
+    };
+    (!d.is_zero()).then_some(d)
+}
+
+fn is_header_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+fn parse_header_lines(s: &str) -> Result<Vec<(String, String)>, String> {
+    s.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let (name, value) = line
+                .split_once(':')
+                .ok_or_else(|| format!("`{line}` is not of the form `Name: value`"))?;
+            Ok((name.trim().to_owned(), value.trim().to_owned()))
+        })
+        .collect()
+}
+
+fn check_headers(headers: Vec<(String, String)>) -> Result<Vec<(String, String)>, String> {
+    if let Some((name, _)) = headers.iter().find(|(n, _)| !is_header_name(n)) {
+        return Err(format!("`{name}` is not a valid header name"));
+    }
+    if let Some((name, _)) = headers.iter().find(|(_, v)| v.contains(['\r', '\n'])) {
+        return Err(format!("the value of header `{name}` spans lines"));
+    }
+    Ok(headers)
+}
+
+fn typed(field: Field, raw: &Raw) -> Result<Typed, String> {
+    let expected =
+        |what: &str, got: &FileValue| format!("expected {what}, found {}", got.type_name());
+    let text = |raw: &Raw| -> Result<String, String> {
+        match raw {
+            Raw::Text(s) | Raw::File(FileValue::Str(s)) => Ok(s.clone()),
+            Raw::File(FileValue::Int(i)) => Ok(i.to_string()),
+            Raw::File(other) => Err(expected("a string", other)),
+        }
+    };
+    let nonempty = |s: String| {
+        if s.trim().is_empty() {
+            Err("it is empty".to_owned())
+        } else {
+            Ok(s)
+        }
+    };
+    match field.kind() {
+        Kind::Text => Ok(Typed::Text(nonempty(text(raw)?)?)),
+        Kind::Secret => Ok(Typed::Secret(Secret::new(nonempty(text(raw)?)?))),
+        Kind::Bool => match raw {
+            Raw::File(FileValue::Bool(b)) => Ok(Typed::Bool(*b)),
+            Raw::Text(s) | Raw::File(FileValue::Str(s)) => parse_bool(s)
+                .map(Typed::Bool)
+                .ok_or_else(|| format!("`{s}` is not true or false")),
+            Raw::File(other) => Err(expected("true or false", other)),
+        },
+        Kind::Port => match raw {
+            Raw::File(FileValue::Int(i)) => u16::try_from(*i)
+                .ok()
+                .filter(|p| *p != 0)
+                .map(Typed::Port)
+                .ok_or_else(|| format!("{i} is not a port number")),
+            Raw::Text(s) | Raw::File(FileValue::Str(s)) => parse_port(s)
+                .map(Typed::Port)
+                .ok_or_else(|| format!("`{s}` is not a port number")),
+            Raw::File(other) => Err(expected("a port number", other)),
+        },
+        Kind::Duration => {
+            let s = match raw {
+                Raw::File(FileValue::Int(i)) => i.to_string(),
+                Raw::File(FileValue::Float(f)) => f.to_string(),
+                Raw::Text(s) | Raw::File(FileValue::Str(s)) => s.clone(),
+                Raw::File(other) => return Err(expected("a duration", other)),
+            };
+            parse_duration(&s)
+                .map(Typed::Duration)
+                .ok_or_else(|| format!("`{s}` is not a positive duration"))
+        }
+        Kind::Headers => {
+            let headers = match raw {
+                Raw::Text(s) => parse_header_lines(s)?,
+                Raw::File(FileValue::Table(entries)) => entries
+                    .iter()
+                    .map(|(k, v)| match v {
+                        FileValue::Str(s) => Ok((k.clone(), s.clone())),
+                        other => Err(format!("header `{k}`: {}", expected("a string", other))),
+                    })
+                    .collect::<Result<_, _>>()?,
+                Raw::File(other) => return Err(expected("a table of strings", other)),
+            };
+            Ok(Typed::Headers(check_headers(headers)?))
+        }
+    }
+}
+
+/// The winning value of each field, with the layer it came from.
+struct Winners(BTreeMap<Field, (Value<Typed>, usize)>);
+
+impl Winners {
+    fn get(&self, f: Field) -> Option<&(Value<Typed>, usize)> {
+        self.0.get(&f)
+    }
+
+    fn rank(&self, f: Field) -> usize {
+        self.get(f).map_or(usize::MAX, |(_, r)| *r)
+    }
+
+    fn text(&self, f: Field) -> Option<Value<String>> {
+        match self.get(f) {
+            Some((
+                Value {
+                    val: Typed::Text(s),
+                    source,
+                },
+                _,
+            )) => Some(Value::new(s.clone(), source.clone())),
+            _ => None,
+        }
+    }
+
+    fn secret(&self, f: Field) -> Option<Value<Secret>> {
+        match self.get(f) {
+            Some((
+                Value {
+                    val: Typed::Secret(s),
+                    source,
+                },
+                _,
+            )) => Some(Value::new(s.clone(), source.clone())),
+            _ => None,
+        }
+    }
+
+    fn bool(&self, f: Field) -> Option<Value<bool>> {
+        match self.get(f) {
+            Some((
+                Value {
+                    val: Typed::Bool(b),
+                    source,
+                },
+                _,
+            )) => Some(Value::new(*b, source.clone())),
+            _ => None,
+        }
+    }
+
+    fn port(&self, f: Field) -> Option<Value<u16>> {
+        match self.get(f) {
+            Some((
+                Value {
+                    val: Typed::Port(p),
+                    source,
+                },
+                _,
+            )) => Some(Value::new(*p, source.clone())),
+            _ => None,
+        }
+    }
+
+    fn duration(&self, f: Field) -> Option<Value<Duration>> {
+        match self.get(f) {
+            Some((
+                Value {
+                    val: Typed::Duration(d),
+                    source,
+                },
+                _,
+            )) => Some(Value::new(*d, source.clone())),
+            _ => None,
+        }
+    }
+
+    fn headers(&self, f: Field) -> Option<Value<Vec<(String, String)>>> {
+        match self.get(f) {
+            Some((
+                Value {
+                    val: Typed::Headers(h),
+                    source,
+                },
+                _,
+            )) => Some(Value::new(h.clone(), source.clone())),
+            _ => None,
+        }
+    }
+}
+
+fn winners(layers: &[Layer]) -> Result<Winners, ConfigError> {
+    let mut out = BTreeMap::new();
+    for &field in Field::ALL {
+        if let Some((rank, entry)) = layers
+            .iter()
+            .enumerate()
+            .find_map(|(i, l)| l.get(&field).map(|e| (i, e)))
+        {
+            let val = typed(field, &entry.raw).map_err(|reason| ConfigError::Invalid {
+                field,
+                origin: entry.source.clone(),
+                reason,
+            })?;
+            out.insert(field, (Value::new(val, entry.source.clone()), rank));
+        }
+    }
+    Ok(Winners(out))
+}
+
+fn valid_cluster(c: &str) -> bool {
+    c.bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// REST and WebSocket endpoints. `host` beats `cluster` when set at the same or a
+/// higher level; when `cluster` wins, lower-level `port` and `tls` (say, the built-in
+/// local profile's) give way to the cluster's own 443 and TLS.
+fn endpoints(w: &Winners) -> Result<(Option<Endpoint>, Option<Endpoint>), ConfigError> {
+    let cluster = w.text(Field::Cluster);
+    if let Some(c) = &cluster
+        && !valid_cluster(&c.val)
+    {
+        return Err(ConfigError::Invalid {
+            field: Field::Cluster,
+            origin: c.source.clone(),
+            reason: format!("`{}` is not a cluster name", c.val),
+        });
+    }
+    let host = w.text(Field::Host);
+    let cluster_wins = cluster.is_some() && w.rank(Field::Cluster) < w.rank(Field::Host);
+    let (rest_host, ws_default_host, base_rank) = match (&cluster, host) {
+        (Some(c), _) if cluster_wins => (
+            Value::new(format!("api-{}.pusher.com", c.val), c.source.clone()),
+            Some(Value::new(
+                format!("ws-{}.pusher.com", c.val),
+                c.source.clone(),
+            )),
+            w.rank(Field::Cluster),
+        ),
+        (_, Some(h)) => (h, None, usize::MAX),
+        _ => return Ok((None, None)),
+    };
+    let keep = |f: Field| w.rank(f) <= base_rank;
+    let tls = w
+        .bool(Field::Tls)
+        .filter(|_| keep(Field::Tls))
+        .unwrap_or_else(|| Value::new(true, rest_host.source.clone()));
+    let default_port = Value::new(if tls.val { 443 } else { 80 }, tls.source.clone());
+    let port = w
+        .port(Field::Port)
+        .filter(|_| keep(Field::Port))
+        .unwrap_or(default_port);
+    let rest = Endpoint {
+        host: rest_host.clone(),
+        port: port.clone(),
+        tls: tls.clone(),
+    };
+    let ws = Endpoint {
+        host: w
+            .text(Field::WsHost)
+            .or(ws_default_host)
+            .unwrap_or(rest_host),
+        port: w.port(Field::WsPort).unwrap_or(port),
+        tls,
+    };
+    Ok((Some(rest), Some(ws)))
+}
+
+/// The highest of `secret`, `secret_env` and `secret_command`; two at one level is an error.
+fn secret_spec(w: &Winners) -> Result<Option<SecretSpec>, ConfigError> {
+    let ways = [Field::Secret, Field::SecretEnv, Field::SecretCommand];
+    let Some(best) = ways
+        .iter()
+        .map(|&f| w.rank(f))
+        .min()
+        .filter(|r| *r != usize::MAX)
+    else {
+        return Ok(None);
+    };
+    let at_best: Vec<Field> = ways.into_iter().filter(|&f| w.rank(f) == best).collect();
+    if at_best.len() > 1 {
+        let origin = w
+            .get(at_best[0])
+            .map(|(v, _)| v.source.clone())
+            .unwrap_or(Source::Default);
+        let fields = at_best
+            .iter()
+            .map(|f| format!("`{f}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Err(ConfigError::SecretConflict { origin, fields });
+    }
+    Ok(match at_best[0] {
+        Field::Secret => w.secret(Field::Secret).map(SecretSpec::Given),
+        Field::SecretEnv => w.text(Field::SecretEnv).map(|v| SecretSpec::Env {
+            var: v.val,
+            source: v.source,
+        }),
+        _ => w.text(Field::SecretCommand).map(|v| SecretSpec::Command {
+            command: v.val,
+            source: v.source,
+        }),
+    })
+}
+
+/// Whether a `.env` file should be read, decided without one (flags, environment, profile).
+pub fn wants_dotenv(inputs: &Inputs, profile: &str) -> Result<bool, ConfigError> {
+    let mut layers = build_layers(inputs, profile);
+    layers[DOTENV].clear();
+    layers[DOTENV_PUSHER].clear();
+    let w = winners(&layers)?;
+    Ok(w.bool(Field::EnvFile).is_some_and(|v| v.val))
+}
+
+/// Resolve the chosen profile.
+pub fn resolve(inputs: &Inputs, profile: Value<String>) -> Result<Resolved, ConfigError> {
+    let layers = build_layers(inputs, &profile.val);
+    let w = winners(&layers)?;
+    let (rest, ws) = endpoints(&w)?;
+    let mut warnings = inputs
+        .file
+        .as_ref()
+        .map(|f| f.warnings.clone())
+        .unwrap_or_default();
+    let explicit = matches!(profile.source, Source::Cli { .. } | Source::Env { .. });
+    if explicit {
+        for &field in Field::ALL {
+            let r = w.rank(field);
+            if matches!(r, PUSHER_ENV | DOTENV_PUSHER)
+                && layers[FILE].contains_key(&field)
+                && let Some((v, _)) = w.get(field)
+            {
+                warnings.push(format!(
+                    "{} overrides `{field}` of profile `{}`",
+                    v.source, profile.val
+                ));
+            }
+        }
+    }
+    Ok(Resolved {
+        file: inputs.file.as_ref().map(|f| f.path.clone()),
+        app_id: w.text(Field::AppId),
+        key: w.text(Field::Key),
+        secret: secret_spec(&w)?,
+        cluster: w.text(Field::Cluster),
+        rest,
+        ws,
+        auth_endpoint: w.text(Field::AuthEndpoint),
+        auth_headers: w.headers(Field::AuthHeaders),
+        backend_url: w.text(Field::BackendUrl),
+        backend_token: w.secret(Field::BackendToken),
+        webhook_url: w.text(Field::WebhookUrl),
+        encryption_master_key: w.secret(Field::EncryptionMasterKey),
+        timeout: w
+            .duration(Field::Timeout)
+            .unwrap_or_else(|| Value::new(DEFAULT_TIMEOUT, Source::Default)),
+        env_file: w.bool(Field::EnvFile),
+        warnings,
+        profile,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    //! Precedence, table by table.
+    use std::path::Path;
+
+    use super::*;
+
+    const FILE_TEXT: &str = r#"
+default_profile = "prod"
+
+[profiles.prod]
+app_id = 12345
+key = "prod-key"
+secret = "prod-secret-value"
+cluster = "eu"
+
+[profiles.self]
+app_id = "self"
+key = "self-key"
+secret_command = "pass show x"
+host = "rt.example.com"
+port = 6001
+tls = false
+ws_host = "ws.example.com"
+ws_port = 443
+
+[profiles.both]
+app_id = "b"
+key = "k"
+secret = "s"
+secret_env = "VAR"
+cluster = "eu"
+host = "h"
+"#;
+
+    fn file() -> ConfigFile {
+        ConfigFile::parse(Path::new("/c/config.toml"), FILE_TEXT).unwrap()
+    }
+
+    fn env(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).into(), (*v).into()))
+            .collect()
+    }
+
+    fn inputs(
+        file: Option<ConfigFile>,
+        env_vars: &[(&str, &str)],
+        cli: &[(Field, &str, &str)],
+    ) -> Inputs {
+        let mut c = CliValues::default();
+        for (f, v, flag) in cli {
+            c.set(*f, *v, flag);
+        }
+        Inputs {
+            file,
+            env: env(env_vars),
+            dotenv: None,
+            cli: c,
+        }
+    }
+
+    fn run(i: &Inputs) -> Result<Resolved, ConfigError> {
+        resolve(i, select_profile(i)?)
+    }
+
+    fn src(var: &str) -> Source {
+        Source::Env { var: var.into() }
+    }
+
+    #[test]
+    fn profile_selection_order() {
+        let mut i = inputs(Some(file()), &[], &[]);
+        assert_eq!(select_profile(&i).unwrap().val, "prod");
+        i.env = env(&[("RTCTL_PROFILE", "self")]);
+        assert_eq!(select_profile(&i).unwrap().val, "self");
+        i.cli.profile = Some("both".into());
+        let p = select_profile(&i).unwrap();
+        assert_eq!(p.val, "both");
+        assert_eq!(
+            p.source,
+            Source::Cli {
+                flag: "--profile".into()
+            }
+        );
+        // No file: the built-in local profile.
+        let none = inputs(None, &[], &[]);
+        assert_eq!(
+            select_profile(&none).unwrap(),
+            Value::new("local".into(), Source::Default)
+        );
+        // An empty RTCTL_PROFILE counts as unset.
+        let empty = inputs(Some(file()), &[("RTCTL_PROFILE", "")], &[]);
+        assert_eq!(select_profile(&empty).unwrap().val, "prod");
+    }
+
+    #[test]
+    fn unknown_profile_lists_the_ones_there_are() {
+        let mut i = inputs(Some(file()), &[], &[]);
+        i.cli.profile = Some("staging".into());
+        let Err(ConfigError::UnknownProfile {
+            name, available, ..
+        }) = select_profile(&i)
+        else {
+            panic!()
+        };
+        assert_eq!(name, "staging");
+        assert_eq!(available, ["both", "prod", "self"]);
+        // `local` always exists.
+        i.cli.profile = Some("local".into());
+        assert!(select_profile(&i).is_ok());
+    }
+
+    #[test]
+    fn builtin_local_profile() {
+        let r = run(&inputs(None, &[], &[])).unwrap();
+        let rest = r.rest.unwrap();
+        assert_eq!(rest.http_base(), "http://127.0.0.1:6001");
+        assert_eq!(rest.host.source, Source::BuiltinLocal);
+        assert_eq!(r.ws.unwrap().ws_base(), "ws://127.0.0.1:6001");
+        assert_eq!(r.app_id.unwrap().val, "app-id");
+        assert_eq!(r.key.unwrap().val, "app-key");
+        let Some(SecretSpec::Given(s)) = r.secret else {
+            panic!()
+        };
+        assert_eq!(s.val.expose(), "app-secret");
+        assert_eq!(r.timeout, Value::new(DEFAULT_TIMEOUT, Source::Default));
+    }
+
+    #[test]
+    fn cluster_means_pusher_hosts_with_tls() {
+        let r = run(&inputs(Some(file()), &[], &[])).unwrap();
+        assert_eq!(
+            r.rest.as_ref().unwrap().http_base(),
+            "https://api-eu.pusher.com:443"
+        );
+        assert_eq!(
+            r.ws.as_ref().unwrap().ws_base(),
+            "wss://ws-eu.pusher.com:443"
+        );
+        assert_eq!(r.app_id.unwrap().val, "12345");
+    }
+
+    #[test]
+    fn host_port_tls_and_ws_overrides() {
+        let mut i = inputs(Some(file()), &[], &[]);
+        i.cli.profile = Some("self".into());
+        let r = run(&i).unwrap();
+        assert_eq!(r.rest.unwrap().http_base(), "http://rt.example.com:6001");
+        assert_eq!(r.ws.unwrap().ws_base(), "ws://ws.example.com:443");
+        assert!(
+            matches!(r.secret, Some(SecretSpec::Command { ref command, .. }) if command == "pass show x")
+        );
+    }
+
+    #[test]
+    fn field_precedence_table() {
+        // (env, cli, expected key, expected source)
+        let cli_src = Source::Cli {
+            flag: "--key".into(),
+        };
+        let cases: Vec<(Vec<(&str, &str)>, Vec<(Field, &str, &str)>, &str, Source)> = vec![
+            (
+                vec![],
+                vec![],
+                "prod-key",
+                Source::File {
+                    path: "/c/config.toml".into(),
+                    profile: "prod".into(),
+                    line: 6,
+                },
+            ),
+            (vec![("PUSHER_KEY", "p")], vec![], "p", src("PUSHER_KEY")),
+            (
+                vec![("PUSHER_KEY", "p"), ("RTCTL_KEY", "r")],
+                vec![],
+                "r",
+                src("RTCTL_KEY"),
+            ),
+            (
+                vec![("PUSHER_KEY", "p"), ("RTCTL_KEY", "r")],
+                vec![(Field::Key, "c", "--key")],
+                "c",
+                cli_src.clone(),
+            ),
+            (
+                vec![("RTCTL_KEY", "")],
+                vec![],
+                "prod-key",
+                Source::File {
+                    path: "/c/config.toml".into(),
+                    profile: "prod".into(),
+                    line: 6,
+                },
+            ),
+        ];
+        for (e, c, want, want_src) in cases {
+            let r = run(&inputs(Some(file()), &e, &c)).unwrap();
+            let key = r.key.unwrap();
+            assert_eq!(
+                (key.val.as_str(), &key.source),
+                (want, &want_src),
+                "{e:?} {c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn dotenv_sits_between_env_and_file() {
+        let mut i = inputs(Some(file()), &[("PUSHER_APP_ID", "from-env")], &[]);
+        i.dotenv = Some((
+            ".env".into(),
+            env(&[
+                ("PUSHER_APP_ID", "dot-app"),
+                ("PUSHER_KEY", "dot-pusher"),
+                ("RTCTL_KEY", "dot-rtctl"),
+                ("PUSHER_SECRET", "dot-secret"),
+            ]),
+        ));
+        let r = run(&i).unwrap();
+        assert_eq!(r.app_id.unwrap().val, "from-env");
+        let key = r.key.unwrap();
+        assert_eq!(key.val, "dot-rtctl");
+        assert_eq!(
+            key.source,
+            Source::DotEnv {
+                path: ".env".into(),
+                var: "RTCTL_KEY".into()
+            }
+        );
+        let Some(SecretSpec::Given(s)) = r.secret else {
+            panic!()
+        };
+        assert_eq!(s.val.expose(), "dot-secret");
+    }
+
+    #[test]
+    fn dotenv_is_read_only_when_asked() {
+        let i = inputs(None, &[], &[]);
+        assert!(!wants_dotenv(&i, "local").unwrap());
+        let i = inputs(None, &[("RTCTL_ENV_FILE", "1")], &[]);
+        assert!(wants_dotenv(&i, "local").unwrap());
+        let f = ConfigFile::parse(Path::new("c"), "[profiles.p]\nenv_file = true\n").unwrap();
+        let i = inputs(Some(f), &[], &[]);
+        assert!(wants_dotenv(&i, "p").unwrap());
+        let i = inputs(None, &[], &[(Field::EnvFile, "true", "--env-file")]);
+        assert!(wants_dotenv(&i, "local").unwrap());
+    }
+
+    #[test]
+    fn host_beats_cluster_only_at_the_same_or_a_higher_level() {
+        // Profile with cluster; RTCTL_HOST from the environment wins.
+        let r = run(&inputs(
+            Some(file()),
+            &[
+                ("RTCTL_HOST", "localhost"),
+                ("RTCTL_TLS", "false"),
+                ("RTCTL_PORT", "6001"),
+            ],
+            &[],
+        ))
+        .unwrap();
+        assert_eq!(r.rest.unwrap().http_base(), "http://localhost:6001");
+        // Built-in local profile, PUSHER_CLUSTER from the platform's env: the cluster wins,
+        // and the local profile's port and TLS give way.
+        let r = run(&inputs(None, &[("PUSHER_CLUSTER", "us2")], &[])).unwrap();
+        let rest = r.rest.unwrap();
+        assert_eq!(rest.http_base(), "https://api-us2.pusher.com:443");
+        assert_eq!(rest.host.source, src("PUSHER_CLUSTER"));
+        assert_eq!(r.ws.unwrap().ws_base(), "wss://ws-us2.pusher.com:443");
+        // …unless PUSHER_SSL / PUSHER_PORT are set beside it.
+        let r = run(&inputs(
+            None,
+            &[
+                ("PUSHER_CLUSTER", "us2"),
+                ("PUSHER_SSL", "false"),
+                ("PUSHER_PORT", "8080"),
+            ],
+            &[],
+        ))
+        .unwrap();
+        assert_eq!(
+            r.rest.unwrap().http_base(),
+            "http://api-us2.pusher.com:8080"
+        );
+        // A flag --host beats a cluster anywhere; --cluster beats the profile's host.
+        let r = run(&inputs(
+            None,
+            &[("PUSHER_CLUSTER", "us2")],
+            &[(Field::Host, "h", "--host")],
+        ))
+        .unwrap();
+        assert_eq!(r.rest.unwrap().host.val, "h");
+        let mut i = inputs(Some(file()), &[], &[(Field::Cluster, "ap1", "--cluster")]);
+        i.cli.profile = Some("self".into());
+        let r = run(&i).unwrap();
+        assert_eq!(
+            r.rest.unwrap().http_base(),
+            "https://api-ap1.pusher.com:443"
+        );
+        // Same level: host wins (self-hosted override).
+        let mut i = inputs(Some(file()), &[("VAR", "x")], &[]);
+        i.cli.profile = Some("both".into());
+        assert!(matches!(run(&i), Err(ConfigError::SecretConflict { .. })));
+    }
+
+    #[test]
+    fn host_wins_over_cluster_in_the_same_profile() {
+        let f = ConfigFile::parse(
+            Path::new("c"),
+            "[profiles.p]\ncluster = \"eu\"\nhost = \"h\"\n",
+        )
+        .unwrap();
+        let r = run(&inputs(Some(f), &[("RTCTL_PROFILE", "p")], &[])).unwrap();
+        assert_eq!(r.rest.unwrap().http_base(), "https://h:443");
+    }
+
+    #[test]
+    fn tls_flag_and_default_ports() {
+        let r = run(&inputs(None, &[], &[(Field::Tls, "true", "--tls")])).unwrap();
+        // The local profile's explicit port stays.
+        assert_eq!(r.rest.unwrap().http_base(), "https://127.0.0.1:6001");
+        let f =
+            ConfigFile::parse(Path::new("c"), "[profiles.p]\nhost = \"h\"\ntls = false\n").unwrap();
+        let r = run(&inputs(Some(f), &[("RTCTL_PROFILE", "p")], &[])).unwrap();
+        assert_eq!(r.rest.unwrap().http_base(), "http://h:80");
+    }
+
+    #[test]
+    fn missing_endpoint_and_values() {
+        let f = ConfigFile::parse(Path::new("c"), "[profiles.p]\nkey = \"k\"\n").unwrap();
+        let r = run(&inputs(Some(f), &[("RTCTL_PROFILE", "p")], &[])).unwrap();
+        assert!(matches!(
+            r.require_rest(),
+            Err(ConfigError::MissingEndpoint { .. })
+        ));
+        let err = r.require_app_id().unwrap_err();
+        assert_eq!(err.to_string(), "no `app_id` configured for profile `p`");
+        assert_eq!(
+            err.hints(),
+            [
+                "set `app_id` in [profiles.p], or export RTCTL_APP_ID (or PUSHER_APP_ID), or pass --app-id"
+            ]
+        );
+        assert!(matches!(
+            r.require_secret(),
+            Err(ConfigError::Missing {
+                field: Field::Secret,
+                ..
+            })
+        ));
+        assert_eq!(r.require_key().unwrap(), "k");
+    }
+
+    #[test]
+    fn invalid_values_name_field_and_source() {
+        let cases: [(&[(&str, &str)], Field); 6] = [
+            (&[("RTCTL_PORT", "70000")], Field::Port),
+            (&[("PUSHER_SSL", "maybe")], Field::Tls),
+            (&[("RTCTL_TIMEOUT", "soon")], Field::Timeout),
+            (&[("RTCTL_TIMEOUT", "0")], Field::Timeout),
+            (&[("RTCTL_CLUSTER", "EU!")], Field::Cluster),
+            (&[("RTCTL_AUTH_HEADERS", "no colon")], Field::AuthHeaders),
+        ];
+        for (e, field) in cases {
+            let err = run(&inputs(None, e, &[])).unwrap_err();
+            assert!(
+                matches!(&err, ConfigError::Invalid { field: f, .. } if *f == field),
+                "{e:?}: {err}"
+            );
+            assert!(
+                err.to_string().contains(&format!("env {}", e[0].0)),
+                "{err}"
+            );
+        }
+        let f =
+            ConfigFile::parse(Path::new("/c"), "[profiles.p]\nport = \"x\"\ntls = 1\n").unwrap();
+        let err = run(&inputs(Some(f), &[("RTCTL_PROFILE", "p")], &[])).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid `port` from /c:2 [profiles.p]: `x` is not a port number"
+        );
+    }
+
+    #[test]
+    fn typed_values() {
+        let r = run(&inputs(
+            None,
+            &[
+                ("RTCTL_TIMEOUT", "1500ms"),
+                ("RTCTL_AUTH_HEADERS", "Authorization: Bearer t\nX-A: b"),
+            ],
+            &[],
+        ))
+        .unwrap();
+        assert_eq!(r.timeout.val, Duration::from_millis(1500));
+        assert_eq!(
+            r.auth_headers.unwrap().val,
+            [
+                ("Authorization".to_owned(), "Bearer t".to_owned()),
+                ("X-A".to_owned(), "b".to_owned())
+            ]
+        );
+        let r = run(&inputs(None, &[("RTCTL_TIMEOUT", "2.5")], &[])).unwrap();
+        assert_eq!(r.timeout.val, Duration::from_millis(2500));
+        let f = ConfigFile::parse(
+            Path::new("c"),
+            "[profiles.p]\ntimeout = 3\nauth_headers = { \"Bad Name\" = \"x\" }\n",
+        )
+        .unwrap();
+        assert!(run(&inputs(Some(f), &[("RTCTL_PROFILE", "p")], &[])).is_err());
+    }
+
+    #[test]
+    fn secret_ways() {
+        let r = run(&inputs(None, &[("RTCTL_SECRET_ENV", "MY_SECRET")], &[])).unwrap();
+        assert_eq!(
+            r.secret,
+            Some(SecretSpec::Env {
+                var: "MY_SECRET".into(),
+                source: src("RTCTL_SECRET_ENV")
+            })
+        );
+        // A higher level's way wins over a lower level's literal secret.
+        let r = run(&inputs(
+            Some(file()),
+            &[("RTCTL_SECRET_COMMAND", "echo s")],
+            &[],
+        ))
+        .unwrap();
+        assert!(matches!(r.secret, Some(SecretSpec::Command { .. })));
+        let r = run(&inputs(
+            Some(file()),
+            &[("RTCTL_SECRET_COMMAND", "echo s")],
+            &[(Field::Secret, "x", "--secret-stdin")],
+        ))
+        .unwrap();
+        assert!(matches!(r.secret, Some(SecretSpec::Given(_))));
+        assert_eq!(
+            r.secret.unwrap().source(),
+            &Source::Cli {
+                flag: "--secret-stdin".into()
+            }
+        );
+    }
+
+    #[test]
+    fn platform_env_overriding_a_chosen_profile_is_reported() {
+        let r = run(&inputs(
+            Some(file()),
+            &[("RTCTL_PROFILE", "prod"), ("PUSHER_KEY", "dev")],
+            &[],
+        ))
+        .unwrap();
+        assert_eq!(
+            r.warnings,
+            ["env PUSHER_KEY overrides `key` of profile `prod`"]
+        );
+        // Not when the profile is only the file's default.
+        let r = run(&inputs(Some(file()), &[("PUSHER_KEY", "dev")], &[])).unwrap();
+        assert!(r.warnings.is_empty());
+    }
+
+    #[test]
+    fn file_warnings_carry_through() {
+        let f = ConfigFile::parse(Path::new("c"), "[profiles.local]\nkee = \"x\"\n").unwrap();
+        let r = run(&inputs(Some(f), &[], &[])).unwrap();
+        assert_eq!(r.warnings.len(), 1);
+        // A file profile named `local` layers over the built-in one.
+        assert_eq!(r.key.unwrap().val, "app-key");
+    }
+}

@@ -1,0 +1,4 @@
+//! rtctl: operate and debug realtime channels that speak the Pusher Channels protocol.
+
+pub mod config;
+pub mod pusher;

@@ -1,0 +1,12 @@
+//! The Pusher Channels protocol core: pure functions only.
+//!
+//! No I/O, no clock, no randomness: timestamps and keys are parameters, so every
+//! later command (trigger, tail, webhook, doctor, probe) and every test can use it.
+
+pub mod crypto;
+pub mod names;
+pub mod rest;
+pub mod sign;
+
+pub use crypto::MasterKey;
+pub use names::ChannelKind;
