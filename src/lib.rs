@@ -1,4 +1,39 @@
 //! rtctl: operate and debug realtime channels that speak the Pusher Channels protocol.
+//!
+//! `pusher` is the pure protocol core and `config` the profile loader; `net` holds the
+//! only network code; `commands` are the subcommands; `ui` is what the user sees.
 
+pub mod cli;
+pub mod commands;
 pub mod config;
+pub mod error;
+pub mod net;
 pub mod pusher;
+pub mod ui;
+
+use std::process::ExitCode;
+
+use error::{CliError, Kind};
+
+/// Run a parsed command line to completion, or until Ctrl-C.
+pub async fn run(cli: cli::Cli, ui: ui::Ui) -> Result<(), CliError> {
+    tokio::select! {
+        result = commands::run(cli, ui) => result,
+        _ = tokio::signal::ctrl_c() => Err(CliError::new(Kind::Interrupted, "interrupted")),
+    }
+}
+
+/// Print an error once, on stderr, and turn it into the exit code.
+pub fn report(result: Result<(), CliError>, ui: &ui::Ui) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.quiet => e.exit_code(),
+        Err(e) => {
+            ui.error(&e.message);
+            for h in &e.hints {
+                ui.hint(h);
+            }
+            e.exit_code()
+        }
+    }
+}

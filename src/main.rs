@@ -1,1 +1,19 @@
-fn main() {}
+use std::process::ExitCode;
+
+use clap::{CommandFactory as _, Parser as _};
+use rtctl::cli::Cli;
+use rtctl::error::{CliError, Kind};
+use rtctl::ui::Ui;
+
+fn main() -> ExitCode {
+    // `COMPLETE=bash rtctl …`: answer a dynamic completion request and exit.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
+    let cli = Cli::parse();
+    let ui = Ui::new(cli.global.color);
+    let result = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::new(Kind::Failure, format!("cannot start the runtime: {e}")))
+        .and_then(|rt| rt.block_on(rtctl::run(cli, ui)));
+    rtctl::report(result, &ui)
+}

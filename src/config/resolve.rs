@@ -855,7 +855,13 @@ host = "h"
         let cli_src = Source::Cli {
             flag: "--key".into(),
         };
-        let cases: Vec<(Vec<(&str, &str)>, Vec<(Field, &str, &str)>, &str, Source)> = vec![
+        type Case<'a> = (
+            Vec<(&'a str, &'a str)>,
+            Vec<(Field, &'a str, &'a str)>,
+            &'a str,
+            Source,
+        );
+        let cases: Vec<Case> = vec![
             (
                 vec![],
                 vec![],
@@ -994,7 +1000,7 @@ host = "h"
             r.rest.unwrap().http_base(),
             "https://api-ap1.pusher.com:443"
         );
-        // Same level: host wins (self-hosted override).
+        // Two ways to give the secret at one level are refused.
         let mut i = inputs(Some(file()), &[("VAR", "x")], &[]);
         i.cli.profile = Some("both".into());
         assert!(matches!(run(&i), Err(ConfigError::SecretConflict { .. })));

@@ -1,0 +1,257 @@
+//! `rtctl auth`: sign and check channel authorization and user authentication.
+
+use clap::{Args, Subcommand};
+use serde_json::{Map, Value, json};
+
+use super::Ctx;
+use crate::error::{CliError, Kind};
+use crate::pusher::names::{self, ChannelKind};
+use crate::pusher::sign::{self, AuthCheck};
+
+const SIGN_EXAMPLES: &str = "\
+Examples:
+  rtctl auth sign private-user-42 --socket-id 123.456
+  rtctl auth sign presence-classroom-101 --socket-id 123.456 --user-id 42 --user-info '{\"name\":\"Ada\"}'
+  rtctl auth sign presence-classroom-101 --socket-id 123.456 --channel-data '{\"user_id\":\"42\"}'
+  rtctl auth sign private-encrypted-grades --socket-id 123.456   # needs encryption_master_key";
+
+const USER_EXAMPLES: &str = "\
+Examples:
+  rtctl auth user --socket-id 123.456 --user-data '{\"id\":\"42\",\"user_info\":{\"name\":\"Ada\"}}'";
+
+const VERIFY_EXAMPLES: &str = "\
+Examples:
+  rtctl auth verify private-user-42 --socket-id 123.456 --auth 'app-key:58df8b…'
+  rtctl auth verify presence-classroom-101 --socket-id 123.456 --auth \"$AUTH\" --channel-data \"$DATA\" --json";
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Sign a channel subscription; prints exactly what an auth endpoint returns
+    #[command(after_help = SIGN_EXAMPLES)]
+    Sign(SignArgs),
+    /// Sign a user sign-in (pusher:signin); prints what a user-auth endpoint returns
+    #[command(after_help = USER_EXAMPLES)]
+    User(UserArgs),
+    /// Check a `key:signature` auth value and show what should have been signed
+    #[command(after_help = VERIFY_EXAMPLES)]
+    Verify(VerifyArgs),
+}
+
+/// Presence member data, either built from an id and info or given whole.
+#[derive(Debug, Args)]
+pub struct MemberArgs {
+    /// Presence member id (builds channel data {"user_id":ID,"user_info":INFO})
+    #[arg(long, value_name = "ID", conflicts_with = "channel_data")]
+    pub user_id: Option<String>,
+
+    /// Presence member info, a JSON object (with --user-id)
+    #[arg(long, value_name = "JSON", requires = "user_id")]
+    pub user_info: Option<String>,
+
+    /// Channel data exactly as signed, a JSON string with a `user_id` for presence channels
+    #[arg(long, value_name = "JSON")]
+    pub channel_data: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    /// Channel to authorize: private-, presence- or private-encrypted-
+    pub channel: String,
+
+    /// The connection's socket id, from its pusher:connection_established event
+    #[arg(long, value_name = "ID")]
+    pub socket_id: String,
+
+    #[command(flatten)]
+    pub member: MemberArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct UserArgs {
+    /// The connection's socket id
+    #[arg(long, value_name = "ID")]
+    pub socket_id: String,
+
+    /// User data exactly as signed: a JSON object with a non-empty string `id`
+    #[arg(long, value_name = "JSON")]
+    pub user_data: String,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Channel the auth value was made for
+    pub channel: String,
+
+    /// The connection's socket id
+    #[arg(long, value_name = "ID")]
+    pub socket_id: String,
+
+    /// The auth value to check, `key:signature`
+    #[arg(long, value_name = "KEY:SIG")]
+    pub auth: String,
+
+    #[command(flatten)]
+    pub member: MemberArgs,
+
+    /// Print the verdict as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &mut Ctx, cmd: Command) -> Result<(), CliError> {
+    match cmd {
+        Command::Sign(args) => sign_channel(ctx, &args),
+        Command::User(args) => sign_user(ctx, &args),
+        Command::Verify(args) => verify(ctx, &args),
+    }
+}
+
+/// Refuse public channels and bad names before anything else.
+fn channel_needing_auth(channel: &str) -> Result<ChannelKind, CliError> {
+    let kind = names::validate_channel(channel)?;
+    if !kind.needs_auth() {
+        return Err(CliError::usage(format!(
+            "`{channel}` is a public channel: subscribing to it needs no auth"
+        ))
+        .hint("private-, presence- and private-encrypted- channels are the ones that need auth"));
+    }
+    Ok(kind)
+}
+
+/// The channel data to sign: given verbatim, or built from --user-id/--user-info.
+fn channel_data(
+    ctx: &Ctx,
+    kind: ChannelKind,
+    member: &MemberArgs,
+) -> Result<Option<String>, CliError> {
+    if let Some(id) = &member.user_id {
+        if kind != ChannelKind::Presence {
+            return Err(CliError::usage("--user-id is for presence channels only")
+                .hint("private channels sign only the socket id and channel name"));
+        }
+        let mut data = Map::new();
+        data.insert("user_id".into(), Value::String(id.clone()));
+        if let Some(info) = &member.user_info {
+            let info: Value = serde_json::from_str(info)
+                .map_err(|e| CliError::usage(format!("--user-info is not valid JSON: {e}")))?;
+            if !info.is_object() {
+                return Err(CliError::usage("--user-info must be a JSON object")
+                    .hint("for example --user-info '{\"name\":\"Ada\",\"role\":\"teacher\"}'"));
+            }
+            data.insert("user_info".into(), info);
+        }
+        return Ok(Some(Value::Object(data).to_string()));
+    }
+    if let Some(data) = &member.channel_data {
+        serde_json::from_str::<Value>(data)
+            .map_err(|e| CliError::usage(format!("--channel-data is not valid JSON: {e}")))?;
+        if kind != ChannelKind::Presence {
+            ctx.ui
+                .warn("channel data is used only by presence channels; it is signed as given");
+        }
+        return Ok(Some(data.clone()));
+    }
+    Ok(None)
+}
+
+fn key_and_secret(ctx: &mut Ctx) -> Result<(String, crate::config::Secret), CliError> {
+    let key = ctx.config()?.require_key()?.to_owned();
+    Ok((key, ctx.secret()?))
+}
+
+fn sign_channel(ctx: &mut Ctx, args: &SignArgs) -> Result<(), CliError> {
+    let kind = channel_needing_auth(&args.channel)?;
+    names::validate_socket_id(&args.socket_id)?;
+    let data = channel_data(ctx, kind, &args.member)?;
+    let master = if kind == ChannelKind::PrivateEncrypted {
+        ctx.master_key()?
+    } else {
+        None
+    };
+    let (key, secret) = key_and_secret(ctx)?;
+    let reply = sign::authorize_channel(
+        &key,
+        secret.expose(),
+        &args.socket_id,
+        &args.channel,
+        data.as_deref(),
+        master.as_ref(),
+    )?;
+    Ok(ctx.ui.out(&sign::to_endpoint_json(&reply))?)
+}
+
+fn sign_user(ctx: &mut Ctx, args: &UserArgs) -> Result<(), CliError> {
+    names::validate_socket_id(&args.socket_id)?;
+    sign::user_data_id(&args.user_data)?;
+    let (key, secret) = key_and_secret(ctx)?;
+    let reply = sign::authenticate_user(&key, secret.expose(), &args.socket_id, &args.user_data)?;
+    Ok(ctx.ui.out(&sign::to_endpoint_json(&reply))?)
+}
+
+fn verify(ctx: &mut Ctx, args: &VerifyArgs) -> Result<(), CliError> {
+    let kind = channel_needing_auth(&args.channel)?;
+    names::validate_socket_id(&args.socket_id)?;
+    let data = channel_data(ctx, kind, &args.member)?;
+    if kind == ChannelKind::Presence {
+        let data = data.as_deref().ok_or_else(|| {
+            CliError::usage(format!(
+                "presence channel `{}` signs its channel data too",
+                args.channel
+            ))
+            .hint("pass the channel_data the endpoint returned with --channel-data")
+        })?;
+        sign::presence_user_id(data)?;
+    }
+    let (key, secret) = key_and_secret(ctx)?;
+    let to_sign = sign::channel_string_to_sign(&args.socket_id, &args.channel, data.as_deref());
+    let expected = format!(
+        "{key}:{}",
+        sign::hmac_sha256_hex(secret.expose().as_bytes(), to_sign.as_bytes())
+    );
+    let check = sign::check_auth(&key, secret.expose(), &to_sign, &args.auth);
+    let (reason, detail) = match &check {
+        AuthCheck::Valid => ("valid", "the signature matches".to_owned()),
+        AuthCheck::Malformed => (
+            "malformed",
+            "the auth value is not of the form `key:<64 hex digits>`".to_owned(),
+        ),
+        AuthCheck::WrongKey { given } => (
+            "wrong_key",
+            format!("it was made with key `{given}`, but this app's key is `{key}`"),
+        ),
+        AuthCheck::BadSignature => (
+            "signature_mismatch",
+            "the signature does not match: a different secret, socket id, channel or channel data was signed"
+                .to_owned(),
+        ),
+    };
+    let valid = check == AuthCheck::Valid;
+    let report = if args.json {
+        json!({
+            "valid": valid,
+            "reason": reason,
+            "string_to_sign": to_sign,
+            "expected": expected,
+        })
+        .to_string()
+    } else {
+        let verdict = if valid {
+            ctx.ui.paint("valid", |s| colored::Colorize::green(s))
+        } else {
+            ctx.ui.paint("invalid", |s| colored::Colorize::red(s))
+        };
+        format!(
+            "{verdict}: {detail}\n  signed string: {}\n  expected auth: {expected}",
+            crate::ui::sanitize::sanitize(&to_sign, false)
+        )
+    };
+    ctx.ui.out(&report)?;
+    if valid {
+        Ok(())
+    } else {
+        Err(CliError::new(
+            Kind::CheckFailed,
+            format!("the auth value is not valid ({reason})"),
+        ))
+    }
+}

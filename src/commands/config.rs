@@ -1,0 +1,530 @@
+//! `rtctl config`: show the resolved profile, list, create and choose profiles.
+
+use clap::{Args, Subcommand};
+use serde_json::{Map, Value as Json, json};
+
+use super::Ctx;
+use crate::config::edit::{self, NewValue};
+use crate::config::load;
+use crate::config::resolve::LOCAL_PROFILE;
+use crate::config::{ConfigError, Field, Resolved, Secret, SecretSpec, Source, Value};
+use crate::error::CliError;
+use crate::ui::{json_text, table};
+
+const SHOW_EXAMPLES: &str = "\
+Examples:
+  rtctl config show
+  rtctl config show --show-origin
+  rtctl --profile prod config show --json | jq -r .values.host.value";
+
+const INIT_EXAMPLES: &str = "\
+Examples:
+  rtctl config init                         asks for each value (on a terminal)
+  rtctl config init prod --cluster eu --app-id 123 --key abc --secret-command 'pass show pusher/prod'
+  rtctl config init dev --host 127.0.0.1 --port 6001 --no-tls --app-id app-id --key app-key --secret-stdin < secret.txt";
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the resolved profile (secrets masked)
+    #[command(after_help = SHOW_EXAMPLES)]
+    Show(ShowArgs),
+    /// List the profiles in the config file
+    List(ListArgs),
+    /// Print the config file's path
+    Path,
+    /// Create a profile, asking on a terminal or from flags without one
+    #[command(after_help = INIT_EXAMPLES)]
+    Init(InitArgs),
+    /// Make a profile the default
+    Use(UseArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Show where each value comes from
+    #[arg(long)]
+    pub show_origin: bool,
+
+    /// Print as JSON, with sources
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Print as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Name of the new profile
+    pub name: Option<String>,
+
+    /// Read the secret from this environment variable at run time
+    #[arg(long, value_name = "VAR", conflicts_with_all = ["secret_command", "secret_stdin"])]
+    pub secret_env: Option<String>,
+
+    /// Run this command at run time and use its first line as the secret
+    #[arg(long, value_name = "CMD", conflicts_with = "secret_stdin")]
+    pub secret_command: Option<String>,
+
+    /// The app's auth endpoint, e.g. http://localhost:8008/pusher/auth
+    #[arg(long, value_name = "URL")]
+    pub auth_endpoint: Option<String>,
+
+    /// The app's backend, e.g. http://localhost:8008
+    #[arg(long, value_name = "URL")]
+    pub backend_url: Option<String>,
+
+    /// The app's webhook endpoint, e.g. http://localhost:8008/pusher/webhook
+    #[arg(long, value_name = "URL")]
+    pub webhook_url: Option<String>,
+
+    /// Make it the default profile (a new file's first profile always is)
+    #[arg(long)]
+    pub default: bool,
+
+    /// Replace a profile of the same name
+    #[arg(long)]
+    pub force: bool,
+
+    /// Never prompt, even on a terminal
+    #[arg(long)]
+    pub no_input: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UseArgs {
+    /// Profile to make the default
+    #[arg(add = crate::cli::profile_completer())]
+    pub name: String,
+}
+
+pub fn run(ctx: &mut Ctx, cmd: Command) -> Result<(), CliError> {
+    match cmd {
+        Command::Show(args) => show(ctx, &args),
+        Command::List(args) => list(ctx, &args),
+        Command::Path => Ok(ctx.ui.out(&load::config_path().display().to_string())?),
+        Command::Init(args) => init(ctx, args),
+        Command::Use(args) => use_profile(ctx, &args),
+    }
+}
+
+/// One line of `config show`: a key, its value as shown, and where it came from.
+struct Row {
+    key: &'static str,
+    shown: String,
+    source: Source,
+}
+
+impl Row {
+    fn new(key: &'static str, shown: impl Into<String>, source: &Source) -> Self {
+        Self {
+            key,
+            shown: shown.into(),
+            source: source.clone(),
+        }
+    }
+}
+
+fn text_row(rows: &mut Vec<Row>, key: &'static str, v: Option<&Value<String>>) {
+    if let Some(v) = v {
+        rows.push(Row::new(key, v.val.as_str(), &v.source));
+    }
+}
+
+fn rows(r: &Resolved) -> Vec<Row> {
+    let mut rows = Vec::new();
+    text_row(&mut rows, "app_id", r.app_id.as_ref());
+    text_row(&mut rows, "key", r.key.as_ref());
+    if let Some(spec) = &r.secret {
+        let shown = match spec {
+            SecretSpec::Given(v) => v.val.masked(),
+            SecretSpec::Env { var, .. } => format!("(read from ${var})"),
+            SecretSpec::Command { command, .. } => format!("(output of `{command}`, not run)"),
+        };
+        rows.push(Row::new("secret", shown, spec.source()));
+    }
+    text_row(&mut rows, "cluster", r.cluster.as_ref());
+    if let Some(ep) = &r.rest {
+        rows.push(Row::new("host", ep.host.val.as_str(), &ep.host.source));
+        rows.push(Row::new("port", ep.port.val.to_string(), &ep.port.source));
+        rows.push(Row::new("tls", ep.tls.val.to_string(), &ep.tls.source));
+    }
+    if let Some(ep) = &r.ws {
+        rows.push(Row::new("ws_host", ep.host.val.as_str(), &ep.host.source));
+        rows.push(Row::new(
+            "ws_port",
+            ep.port.val.to_string(),
+            &ep.port.source,
+        ));
+    }
+    text_row(&mut rows, "auth_endpoint", r.auth_endpoint.as_ref());
+    if let Some(h) = &r.auth_headers {
+        let shown = h
+            .val
+            .iter()
+            .map(|(n, v)| format!("{n}: {}", Secret::new(v.as_str()).masked()))
+            .collect::<Vec<_>>()
+            .join("; ");
+        rows.push(Row::new("auth_headers", shown, &h.source));
+    }
+    text_row(&mut rows, "backend_url", r.backend_url.as_ref());
+    text_row(&mut rows, "webhook_url", r.webhook_url.as_ref());
+    for (key, v) in [
+        ("backend_token", &r.backend_token),
+        ("encryption_master_key", &r.encryption_master_key),
+    ] {
+        if let Some(v) = v {
+            rows.push(Row::new(key, v.val.masked(), &v.source));
+        }
+    }
+    rows.push(Row::new(
+        "timeout",
+        humantime::format_duration(r.timeout.val).to_string(),
+        &r.timeout.source,
+    ));
+    if let Some(v) = &r.env_file {
+        rows.push(Row::new("env_file", v.val.to_string(), &v.source));
+    }
+    rows
+}
+
+fn show(ctx: &mut Ctx, args: &ShowArgs) -> Result<(), CliError> {
+    let r = ctx.config()?.clone();
+    let rows = rows(&r);
+    let file = r.file.as_ref().map(|p| p.display().to_string());
+    if args.json {
+        let mut values = Map::new();
+        for row in &rows {
+            values.insert(
+                row.key.into(),
+                json!({ "value": row.shown, "source": row.source }),
+            );
+        }
+        let out = json!({
+            "profile": { "value": r.profile.val, "source": r.profile.source },
+            "file": file,
+            "rest_url": r.rest.as_ref().map(|e| e.http_base()),
+            "ws_url": r.ws.as_ref().map(|e| e.ws_base()),
+            "values": values,
+        });
+        return Ok(ctx.ui.out(&json_text(&out, false))?);
+    }
+    let mut lines = vec![
+        (
+            "profile".to_owned(),
+            r.profile.val.clone(),
+            r.profile.source.to_string(),
+        ),
+        (
+            "file".to_owned(),
+            file.unwrap_or_else(|| format!("(none at {})", load::config_path().display())),
+            String::new(),
+        ),
+    ];
+    lines.extend(rows.iter().map(|row| {
+        (
+            row.key.to_owned(),
+            row.shown.clone(),
+            row.source.to_string(),
+        )
+    }));
+    let table_rows: Vec<Vec<String>> = lines
+        .into_iter()
+        .map(|(k, v, s)| {
+            let mut cells = vec![k, v];
+            if args.show_origin {
+                cells.push(s);
+            }
+            cells
+        })
+        .collect();
+    let header: &[&str] = if args.show_origin {
+        &["FIELD", "VALUE", "FROM"]
+    } else {
+        &["FIELD", "VALUE"]
+    };
+    Ok(ctx.ui.out(&table::render(header, &table_rows))?)
+}
+
+fn list(ctx: &mut Ctx, args: &ListArgs) -> Result<(), CliError> {
+    let path = load::config_path();
+    let file = load::read_file(&path)?;
+    let default = file
+        .as_ref()
+        .and_then(|f| f.default_profile.as_ref().map(|d| d.0.clone()))
+        .unwrap_or_else(|| LOCAL_PROFILE.to_owned());
+    let mut profiles: Vec<(String, String, bool)> = Vec::new();
+    if let Some(f) = &file {
+        for (name, p) in &f.profiles {
+            let get = |field: Field| match p.values.get(&field).map(|v| &v.0) {
+                Some(crate::config::file::FileValue::Str(s)) => Some(s.clone()),
+                Some(crate::config::file::FileValue::Int(i)) => Some(i.to_string()),
+                _ => None,
+            };
+            let server = match (get(Field::Host), get(Field::Port), get(Field::Cluster)) {
+                (Some(h), Some(port), _) => format!("{h}:{port}"),
+                (Some(h), None, _) => h,
+                (None, _, Some(c)) => format!("cluster {c}"),
+                (None, _, None) => "(no server set)".to_owned(),
+            };
+            profiles.push((name.clone(), server, false));
+        }
+    }
+    if !profiles.iter().any(|p| p.0 == LOCAL_PROFILE) {
+        profiles.push((LOCAL_PROFILE.to_owned(), "127.0.0.1:6001".to_owned(), true));
+    }
+    if args.json {
+        let items: Vec<Json> = profiles
+            .iter()
+            .map(|(name, server, builtin)| {
+                json!({ "name": name, "server": server, "default": *name == default, "builtin": builtin })
+            })
+            .collect();
+        return Ok(ctx.ui.out(&json_text(&Json::Array(items), false))?);
+    }
+    let rows: Vec<Vec<String>> = profiles
+        .into_iter()
+        .map(|(name, server, builtin)| {
+            let mark = if name == default { "*" } else { " " };
+            let server = if builtin {
+                format!("{server} (built-in)")
+            } else {
+                server
+            };
+            vec![format!("{mark} {name}"), server]
+        })
+        .collect();
+    Ok(ctx
+        .ui
+        .out(&table::render(&["  PROFILE", "SERVER"], &rows))?)
+}
+
+/// What `init` has gathered so far, from flags and prompts.
+#[derive(Default)]
+struct Draft {
+    name: Option<String>,
+    values: Vec<(Field, NewValue)>,
+}
+
+impl Draft {
+    fn has(&self, f: Field) -> bool {
+        self.values.iter().any(|(g, _)| *g == f)
+    }
+
+    fn put(&mut self, f: Field, v: NewValue) {
+        self.values.retain(|(g, _)| *g != f);
+        self.values.push((f, v));
+    }
+}
+
+fn draft_from_flags(ctx: &Ctx, args: &InitArgs) -> Result<Draft, CliError> {
+    let mut d = Draft {
+        name: args.name.clone(),
+        ..Default::default()
+    };
+    for (field, value, _) in ctx.global.config_values().values {
+        let v = match field {
+            Field::Port | Field::WsPort => {
+                NewValue::Int(value.parse().map_err(|_| CliError::usage("bad port"))?)
+            }
+            Field::Tls | Field::EnvFile => NewValue::Bool(value == "true"),
+            _ => NewValue::Str(value),
+        };
+        d.put(field, v);
+    }
+    if ctx.global.secret_stdin {
+        d.put(
+            Field::Secret,
+            NewValue::Str(super::read_stdin_secret()?.expose().to_owned()),
+        );
+    }
+    for (field, v) in [
+        (Field::SecretEnv, &args.secret_env),
+        (Field::SecretCommand, &args.secret_command),
+        (Field::AuthEndpoint, &args.auth_endpoint),
+        (Field::BackendUrl, &args.backend_url),
+        (Field::WebhookUrl, &args.webhook_url),
+    ] {
+        if let Some(v) = v {
+            d.put(field, NewValue::Str(v.clone()));
+        }
+    }
+    Ok(d)
+}
+
+fn prompt_err(e: dialoguer::Error) -> CliError {
+    CliError::new(
+        crate::error::Kind::Interrupted,
+        format!("prompt ended: {e}"),
+    )
+}
+
+/// Ask for whatever the flags did not give.
+fn ask(d: &mut Draft) -> Result<(), CliError> {
+    use dialoguer::{Input, Password, Select};
+    if d.name.is_none() {
+        let name: String = Input::new()
+            .with_prompt("Profile name")
+            .default("default".into())
+            .interact_text()
+            .map_err(prompt_err)?;
+        d.name = Some(name);
+    }
+    if !d.has(Field::Cluster) && !d.has(Field::Host) {
+        let kind = Select::new()
+            .with_prompt("Server")
+            .items([
+                "Pusher (hosted, by cluster)",
+                "Self-hosted (sockudo, soketi, Reverb)",
+            ])
+            .default(0)
+            .interact()
+            .map_err(prompt_err)?;
+        if kind == 0 {
+            let cluster: String = Input::new()
+                .with_prompt("Cluster (mt1, us2, eu, ap1, …)")
+                .interact_text()
+                .map_err(prompt_err)?;
+            d.put(Field::Cluster, NewValue::Str(cluster));
+        } else {
+            let host: String = Input::new()
+                .with_prompt("Host")
+                .default("127.0.0.1".into())
+                .interact_text()
+                .map_err(prompt_err)?;
+            let port: u16 = Input::new()
+                .with_prompt("Port")
+                .default(6001)
+                .interact_text()
+                .map_err(prompt_err)?;
+            let tls = dialoguer::Confirm::new()
+                .with_prompt("TLS (https/wss)?")
+                .default(false)
+                .interact()
+                .map_err(prompt_err)?;
+            d.put(Field::Host, NewValue::Str(host));
+            d.put(Field::Port, NewValue::Int(i64::from(port)));
+            d.put(Field::Tls, NewValue::Bool(tls));
+        }
+    }
+    for (field, prompt) in [(Field::AppId, "App id"), (Field::Key, "App key")] {
+        if !d.has(field) {
+            let v: String = Input::new()
+                .with_prompt(prompt)
+                .interact_text()
+                .map_err(prompt_err)?;
+            d.put(field, NewValue::Str(v));
+        }
+    }
+    if ![Field::Secret, Field::SecretEnv, Field::SecretCommand]
+        .iter()
+        .any(|f| d.has(*f))
+    {
+        let secret = Password::new()
+            .with_prompt("App secret (empty to add secret_command or secret_env later)")
+            .allow_empty_password(true)
+            .interact()
+            .map_err(prompt_err)?;
+        if !secret.is_empty() {
+            d.put(Field::Secret, NewValue::Str(secret));
+        }
+    }
+    Ok(())
+}
+
+fn init(ctx: &mut Ctx, args: InitArgs) -> Result<(), CliError> {
+    let mut d = draft_from_flags(ctx, &args)?;
+    let interactive =
+        !args.no_input && ctx.ui.stdin_is_tty && ctx.ui.stderr_is_tty && !ctx.global.secret_stdin;
+    if interactive {
+        ask(&mut d)?;
+    }
+    let name = d.name.clone().ok_or_else(|| {
+        CliError::from(ConfigError::Incomplete(
+            "a profile name is needed: `rtctl config init NAME`".into(),
+        ))
+    })?;
+    for field in [Field::AppId, Field::Key] {
+        if !d.has(field) {
+            return Err(ConfigError::Incomplete(format!(
+                "no `{field}` given for the new profile: pass {}",
+                field.flag().unwrap_or_default()
+            ))
+            .into());
+        }
+    }
+    if !d.has(Field::Cluster) && !d.has(Field::Host) {
+        return Err(ConfigError::Incomplete(
+            "no server given for the new profile: pass --cluster NAME (Pusher) or --host HOST (self-hosted)".into(),
+        )
+        .into());
+    }
+    let path = load::config_path();
+    let existing = match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(source) => return Err(ConfigError::Read { path, source }.into()),
+    };
+    let had_default = existing
+        .as_deref()
+        .and_then(|t| crate::config::file::ConfigFile::parse(&path, t).ok())
+        .is_some_and(|f| f.default_profile.is_some());
+    let text = edit::put_profile(
+        &path,
+        existing.as_deref().unwrap_or(""),
+        &name,
+        &d.values,
+        args.force,
+    )?;
+    let make_default = args.default || !had_default;
+    let text = if make_default {
+        edit::set_default_profile(&path, &text, &name)?
+    } else {
+        text
+    };
+    load::write_private(&path, &text)?;
+    ctx.ui
+        .status(&format!("created profile `{name}` in {}", path.display()));
+    if make_default {
+        ctx.ui
+            .status(&format!("`{name}` is now the default profile"));
+    }
+    if ![Field::Secret, Field::SecretEnv, Field::SecretCommand]
+        .iter()
+        .any(|f| d.has(*f))
+    {
+        ctx.ui.warn(&format!(
+            "profile `{name}` has no secret: add `secret_command` or `secret_env` to it, or use --secret-stdin"
+        ));
+    }
+    Ok(())
+}
+
+fn use_profile(ctx: &mut Ctx, args: &UseArgs) -> Result<(), CliError> {
+    let path = load::config_path();
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(source) => return Err(ConfigError::Read { path, source }.into()),
+    };
+    let file = crate::config::file::ConfigFile::parse(&path, &text)?;
+    if args.name != LOCAL_PROFILE && !file.profiles.contains_key(&args.name) {
+        return Err(ConfigError::UnknownProfile {
+            name: args.name.clone(),
+            origin: Source::Cli {
+                flag: "config use".into(),
+            },
+            available: file.profile_names(),
+        }
+        .into());
+    }
+    let text = edit::set_default_profile(&path, &text, &args.name)?;
+    load::write_private(&path, &text)?;
+    ctx.ui
+        .status(&format!("`{}` is now the default profile", args.name));
+    Ok(())
+}

@@ -1,0 +1,127 @@
+//! One module per subcommand; dispatch is one `match`.
+
+pub mod auth;
+pub mod channels;
+pub mod completions;
+pub mod config;
+
+use std::io::BufRead as _;
+
+use crate::cli::{Cli, Command, GlobalArgs};
+use crate::config::load::{self, DotEnvRequest};
+use crate::config::{Field, Resolved, Secret};
+use crate::error::{CliError, Kind};
+use crate::net::http::RestClient;
+use crate::pusher::MasterKey;
+use crate::ui::Ui;
+
+/// What every command gets: the global options, the UI, and the config, loaded only
+/// when a command asks for it (so `--help`, `completions` and `config path` work
+/// with a broken config file).
+pub struct Ctx {
+    pub global: GlobalArgs,
+    pub ui: Ui,
+    config: Option<Resolved>,
+}
+
+impl Ctx {
+    pub fn new(global: GlobalArgs, ui: Ui) -> Self {
+        Self {
+            global,
+            ui,
+            config: None,
+        }
+    }
+
+    /// Load the profile (once), printing its warnings.
+    pub fn config(&mut self) -> Result<&Resolved, CliError> {
+        if self.config.is_none() {
+            let mut values = self.global.config_values();
+            if self.global.secret_stdin {
+                values.set(
+                    Field::Secret,
+                    read_stdin_secret()?.expose(),
+                    "--secret-stdin",
+                );
+            }
+            let dotenv = DotEnvRequest {
+                path: self.global.env_file.clone(),
+            };
+            let resolved = load::load(values, &dotenv)?;
+            for w in &resolved.warnings {
+                self.ui.warn(w);
+            }
+            self.config = Some(resolved);
+        }
+        self.config
+            .as_ref()
+            .ok_or_else(|| CliError::new(Kind::Failure, "config did not load"))
+    }
+
+    /// The app secret, read from wherever the profile says.
+    pub fn secret(&mut self) -> Result<Secret, CliError> {
+        let spec = self.config()?.require_secret()?.clone();
+        Ok(load::read_secret(&spec)?)
+    }
+
+    /// The encryption master key, when one is configured.
+    pub fn master_key(&mut self) -> Result<Option<MasterKey>, CliError> {
+        let Some(v) = self.config()?.encryption_master_key.clone() else {
+            return Ok(None);
+        };
+        MasterKey::from_base64(v.val.expose())
+            .map(Some)
+            .map_err(|e| {
+                CliError::from(crate::config::ConfigError::Invalid {
+                    field: Field::EncryptionMasterKey,
+                    origin: v.source,
+                    reason: e.to_string(),
+                })
+            })
+    }
+
+    /// A REST client for the profile's app and server.
+    pub fn rest(&mut self) -> Result<RestClient, CliError> {
+        let secret = self.secret()?;
+        RestClient::new(self.config()?, secret)
+    }
+}
+
+fn read_stdin_secret() -> Result<Secret, CliError> {
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| CliError::usage(format!("cannot read the secret from stdin: {e}")))?;
+    let secret = line.trim_end_matches(['\r', '\n']);
+    if secret.is_empty() {
+        return Err(
+            CliError::usage("--secret-stdin was given but stdin is empty")
+                .hint("pipe the secret in: `pass show pusher/prod | rtctl --secret-stdin …`"),
+        );
+    }
+    Ok(Secret::new(secret))
+}
+
+fn not_built(name: &str, issue: Option<u32>) -> CliError {
+    let plan = issue.map_or("it is on the roadmap".to_owned(), |n| {
+        format!("it is planned (issue #{n})")
+    });
+    CliError::new(Kind::NotBuilt, format!("`rtctl {name}` is not built yet"))
+        .hint(format!("{plan}; nothing was done"))
+}
+
+/// Run the parsed command line.
+pub async fn run(cli: Cli, ui: Ui) -> Result<(), CliError> {
+    let mut ctx = Ctx::new(cli.global, ui);
+    match cli.command {
+        Command::Trigger(_) => Err(not_built("trigger", Some(3))),
+        Command::Tail(_) => Err(not_built("tail", Some(4))),
+        Command::Webhook(_) => Err(not_built("webhook", Some(5))),
+        Command::Doctor(_) => Err(not_built("doctor", None)),
+        Command::Channels(cmd) => channels::run(&mut ctx, cmd).await,
+        Command::Auth(cmd) => auth::run(&mut ctx, cmd),
+        Command::Config(cmd) => config::run(&mut ctx, cmd),
+        Command::Completions(args) => completions::run(&ctx, &args),
+    }
+}

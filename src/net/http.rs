@@ -1,0 +1,320 @@
+//! Sends signed REST requests and turns every way they can fail into a clear error.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde::de::DeserializeOwned;
+
+use crate::config::{Endpoint, Resolved, Secret};
+use crate::error::{CliError, Kind};
+use crate::pusher::rest::{self, Method, RestRequest, SignedRequest};
+use crate::ui::sanitize::one_line;
+
+/// The most of a response body we read; the REST API's answers are far smaller.
+const MAX_BODY: usize = 16 * 1024 * 1024;
+
+/// Pusher accepts a request whose timestamp is within this many seconds of its clock.
+const CLOCK_WINDOW_SECS: i64 = 600;
+
+/// A signed-request client for one app on one server.
+pub struct RestClient {
+    http: reqwest::Client,
+    endpoint: Endpoint,
+    app_id: String,
+    key: String,
+    secret: Secret,
+    timeout: Duration,
+}
+
+/// A response the server accepted (2xx).
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub body: Vec<u8>,
+}
+
+pub fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+impl RestClient {
+    pub fn new(config: &Resolved, secret: Secret) -> Result<Self, CliError> {
+        let endpoint = config.require_rest()?.clone();
+        let timeout = config.timeout.val;
+        let http = reqwest::Client::builder()
+            .user_agent(concat!("rtctl/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(timeout)
+            .timeout(timeout)
+            .build()
+            .map_err(|e| CliError::new(Kind::Failure, format!("cannot set up HTTP: {e}")))?;
+        Ok(Self {
+            http,
+            endpoint,
+            app_id: config.require_app_id()?.to_owned(),
+            key: config.require_key()?.to_owned(),
+            secret,
+            timeout,
+        })
+    }
+
+    pub fn app_id(&self) -> &str {
+        &self.app_id
+    }
+
+    /// Sign `req` with the current time and send it.
+    pub async fn send(&self, req: RestRequest) -> Result<Reply, CliError> {
+        let signed = rest::sign(req, &self.key, self.secret.expose(), unix_now())
+            .map_err(|e| CliError::usage(e.to_string()))?;
+        self.send_signed(&signed).await
+    }
+
+    /// Send a signed request, mapping failures to errors with their likely cause.
+    pub async fn send_signed(&self, signed: &SignedRequest) -> Result<Reply, CliError> {
+        let url = format!("{}{}", self.endpoint.http_base(), signed.path_and_query());
+        let method = match signed.method {
+            Method::Get => reqwest::Method::GET,
+            Method::Post => reqwest::Method::POST,
+        };
+        let mut builder = self.http.request(method, &url);
+        if let Some(body) = &signed.body {
+            builder = builder
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(body.clone());
+        }
+        let mut resp = builder.send().await.map_err(|e| self.transport_error(&e))?;
+        let status = resp.status().as_u16();
+        let server_date = resp
+            .headers()
+            .get(reqwest::header::DATE)
+            .and_then(|d| d.to_str().ok())
+            .and_then(|d| httpdate::parse_http_date(d).ok());
+        let mut body = Vec::new();
+        while let Some(chunk) = resp.chunk().await.map_err(|e| self.transport_error(&e))? {
+            if body.len() + chunk.len() > MAX_BODY {
+                return Err(CliError::new(
+                    Kind::Failure,
+                    format!("the server's answer is larger than {} MiB", MAX_BODY >> 20),
+                ));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        if (200..300).contains(&status) {
+            return Ok(Reply { status, body });
+        }
+        let skew = server_date.map(|d| clock_skew(SystemTime::now(), d));
+        Err(status_error(
+            status,
+            &String::from_utf8_lossy(&body),
+            &StatusContext {
+                method: signed.method,
+                path: &signed.path,
+                authority: self.endpoint.authority(),
+                app_id: &self.app_id,
+                key: &self.key,
+                skew,
+            },
+        ))
+    }
+
+    /// Send and parse a JSON answer.
+    pub async fn json<T: DeserializeOwned>(&self, req: RestRequest) -> Result<T, CliError> {
+        let reply = self.send(req).await?;
+        serde_json::from_slice(&reply.body).map_err(|e| {
+            CliError::new(
+                Kind::Failure,
+                format!(
+                    "the server's answer is not the JSON expected ({e}): {}",
+                    one_line(&String::from_utf8_lossy(&reply.body), 200)
+                ),
+            )
+            .hint("is this a Pusher-protocol server? check host and port with `rtctl config show --show-origin`")
+        })
+    }
+
+    fn transport_error(&self, e: &reqwest::Error) -> CliError {
+        let base = self.endpoint.http_base();
+        let where_from = format!(
+            "host from {}, port from {}",
+            self.endpoint.host.source, self.endpoint.port.source
+        );
+        if e.is_timeout() {
+            return CliError::new(
+                Kind::Network,
+                format!(
+                    "no answer from {base} within {}",
+                    humantime::format_duration(self.timeout)
+                ),
+            )
+            .hint(format!(
+                "check that the server is up and reachable, or raise `timeout` ({where_from})"
+            ));
+        }
+        let cause = root_cause(e);
+        if e.is_connect() {
+            return CliError::new(
+                Kind::Network,
+                format!("cannot connect to {base}: {cause}"),
+            )
+            .hint(format!(
+                "is a server listening on {}? ({where_from}; see `rtctl config show --show-origin`)",
+                self.endpoint.authority()
+            ));
+        }
+        CliError::new(Kind::Network, format!("request to {base} failed: {cause}")).hint(format!(
+            "check the server at {} ({where_from})",
+            self.endpoint.authority()
+        ))
+    }
+}
+
+fn root_cause(e: &reqwest::Error) -> String {
+    let mut cause: &dyn std::error::Error = e;
+    while let Some(next) = cause.source() {
+        cause = next;
+    }
+    one_line(&cause.to_string(), 200)
+}
+
+/// Seconds the server's clock is ahead of ours (negative: behind).
+fn clock_skew(now: SystemTime, server: SystemTime) -> i64 {
+    match server.duration_since(now) {
+        Ok(ahead) => i64::try_from(ahead.as_secs()).unwrap_or(i64::MAX),
+        Err(behind) => -i64::try_from(behind.duration().as_secs()).unwrap_or(i64::MAX),
+    }
+}
+
+/// What `status_error` needs to say what went wrong.
+pub struct StatusContext<'a> {
+    pub method: Method,
+    pub path: &'a str,
+    pub authority: String,
+    pub app_id: &'a str,
+    pub key: &'a str,
+    /// Server clock minus ours, from its `Date` header.
+    pub skew: Option<i64>,
+}
+
+/// A non-2xx answer as an error naming the likely cause.
+pub fn status_error(status: u16, body: &str, ctx: &StatusContext<'_>) -> CliError {
+    let said = one_line(body, 300);
+    let said = if said.is_empty() {
+        String::new()
+    } else {
+        format!(": {said}")
+    };
+    let what = format!("{} {} → HTTP {status}{said}", ctx.method, ctx.path);
+    match status {
+        401 => {
+            let clock_off = ctx.skew.filter(|s| s.abs() > CLOCK_WINDOW_SECS);
+            let timestamp_said = body.to_ascii_lowercase().contains("timestamp");
+            let err = CliError::new(
+                Kind::Auth,
+                format!("the server refused the credentials ({what})"),
+            );
+            match clock_off {
+                Some(s) => err.hint(format!(
+                    "this machine's clock is {}s {} the server's; signatures are accepted within {CLOCK_WINDOW_SECS}s, so fix the clock (NTP)",
+                    s.abs(),
+                    if s > 0 { "behind" } else { "ahead of" }
+                )),
+                None if timestamp_said => err.hint(format!(
+                    "the server says the timestamp is off: check this machine's clock (it must be within {CLOCK_WINDOW_SECS}s of the server's)"
+                )),
+                None => err.hint(format!(
+                    "the key (`{}`) or secret is likely wrong for app `{}`: check them with `rtctl config show --show-origin`",
+                    ctx.key, ctx.app_id
+                )),
+            }
+        }
+        403 => CliError::new(
+            Kind::Auth,
+            format!("the server refused the request ({what})"),
+        )
+        .hint("the app may be disabled or over its message quota, or the key lacks permission"),
+        404 => CliError::new(Kind::Failure, format!("not found ({what})")).hint(format!(
+            "most likely app id `{}` does not exist on {}: check `app_id` and the host",
+            ctx.app_id, ctx.authority
+        )),
+        413 => CliError::new(Kind::Failure, format!("payload too large ({what})"))
+            .hint("Pusher accepts at most 10 KB of data per event"),
+        429 => CliError::new(Kind::Failure, format!("rate limited ({what})"))
+            .hint("slow down and try again shortly"),
+        400 => CliError::new(Kind::Failure, format!("bad request ({what})")),
+        s if s >= 500 => {
+            CliError::new(Kind::Failure, format!("server error ({what})")).hint(format!(
+                "the server at {} failed; try again, or check its logs",
+                ctx.authority
+            ))
+        }
+        _ => CliError::new(Kind::Failure, format!("unexpected answer ({what})")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(skew: Option<i64>) -> StatusContext<'static> {
+        StatusContext {
+            method: Method::Get,
+            path: "/apps/1/channels",
+            authority: "127.0.0.1:6001".into(),
+            app_id: "1",
+            key: "k",
+            skew,
+        }
+    }
+
+    #[test]
+    fn statuses_map_to_kinds_and_causes() {
+        let e = status_error(401, "Invalid signature", &ctx(Some(3)));
+        assert_eq!(e.kind, Kind::Auth);
+        assert!(
+            e.hints[0].contains("key (`k`) or secret is likely wrong"),
+            "{:?}",
+            e.hints
+        );
+        let e = status_error(401, "Invalid signature", &ctx(Some(-4000)));
+        assert!(
+            e.hints[0].contains("4000s ahead of the server's"),
+            "{:?}",
+            e.hints
+        );
+        let e = status_error(401, "Timestamp expired", &ctx(None));
+        assert!(e.hints[0].contains("timestamp is off"), "{:?}", e.hints);
+        assert_eq!(status_error(403, "", &ctx(None)).kind, Kind::Auth);
+        let e = status_error(404, "", &ctx(None));
+        assert_eq!(e.kind, Kind::Failure);
+        assert!(e.hints[0].contains("app id `1`"));
+        assert!(
+            status_error(413, "", &ctx(None))
+                .message
+                .contains("too large")
+        );
+        assert!(
+            status_error(503, "", &ctx(None))
+                .message
+                .contains("server error")
+        );
+        assert!(
+            status_error(429, "", &ctx(None))
+                .message
+                .contains("rate limited")
+        );
+    }
+
+    #[test]
+    fn server_text_is_sanitized() {
+        let e = status_error(400, "bad\u{1b}[2J\nthing", &ctx(None));
+        assert!(!e.message.contains('\u{1b}'));
+        assert!(!e.message.contains('\n'));
+    }
+
+    #[test]
+    fn skew_sign() {
+        let now = UNIX_EPOCH + Duration::from_secs(1000);
+        assert_eq!(clock_skew(now, UNIX_EPOCH + Duration::from_secs(1700)), 700);
+        assert_eq!(clock_skew(now, UNIX_EPOCH + Duration::from_secs(300)), -700);
+    }
+}

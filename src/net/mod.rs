@@ -1,0 +1,3 @@
+//! The only network code.
+
+pub mod http;

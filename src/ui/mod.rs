@@ -1,0 +1,87 @@
+//! Everything the user sees: colour, data on stdout, status on stderr, tables.
+
+pub mod color;
+pub mod sanitize;
+pub mod table;
+
+use std::io::{self, IsTerminal as _, Write as _};
+
+use colored::{ColoredString, Colorize as _};
+
+pub use color::ColorChoice;
+
+/// Where output goes and whether it may be coloured. Stdout carries data only;
+/// warnings, hints and errors go to stderr.
+#[derive(Debug, Clone, Copy)]
+pub struct Ui {
+    pub color_out: bool,
+    pub color_err: bool,
+    pub stdin_is_tty: bool,
+    pub stderr_is_tty: bool,
+}
+
+impl Ui {
+    pub fn new(choice: ColorChoice) -> Self {
+        let env = color::ColorEnv::from_process();
+        // colored decides nothing itself: we do, per stream.
+        colored::control::set_override(true);
+        Self {
+            color_out: color::decide(choice, &env, io::stdout().is_terminal()),
+            color_err: color::decide(choice, &env, io::stderr().is_terminal()),
+            stdin_is_tty: io::stdin().is_terminal(),
+            stderr_is_tty: io::stderr().is_terminal(),
+        }
+    }
+
+    /// Write data to stdout. A closed pipe surfaces as `BrokenPipe` for the caller.
+    pub fn out(&self, text: &str) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        if !text.ends_with('\n') {
+            out.write_all(b"\n")?;
+        }
+        out.flush()
+    }
+
+    fn err_line(&self, label: ColoredString, text: &str) {
+        let label = if self.color_err { label } else { label.clear() };
+        // Nothing sensible is left to do if stderr itself is gone.
+        let _ = writeln!(io::stderr().lock(), "{label} {text}");
+    }
+
+    pub fn warn(&self, text: &str) {
+        self.err_line("rtctl: warning:".yellow().bold(), text);
+    }
+
+    pub fn error(&self, text: &str) {
+        self.err_line("rtctl: error:".red().bold(), text);
+    }
+
+    pub fn hint(&self, text: &str) {
+        self.err_line("hint:".cyan(), text);
+    }
+
+    /// A status line on stderr (what was done, what is used).
+    pub fn status(&self, text: &str) {
+        let _ = writeln!(io::stderr().lock(), "{text}");
+    }
+
+    /// Paint for stdout when colour is on.
+    pub fn paint(&self, s: &str, f: fn(&str) -> ColoredString) -> String {
+        if self.color_out {
+            f(s).to_string()
+        } else {
+            s.to_owned()
+        }
+    }
+}
+
+/// Pretty JSON for people, compact for pipes.
+pub fn json_text(value: &serde_json::Value, pretty: bool) -> String {
+    let text = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    };
+    text.unwrap_or_else(|_| unreachable!("a serde_json::Value always serializes"))
+}

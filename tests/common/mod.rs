@@ -1,0 +1,322 @@
+//! Test support: a real sockudo server on a free loopback port, a hermetic
+//! environment for the rtctl binary, and a WebSocket subscriber.
+#![allow(dead_code)] // each test binary uses its own part of this module
+
+use std::io::Write as _;
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use rtctl::pusher::sign;
+use serde_json::{Value, json};
+use tokio_tungstenite::tungstenite::stream::MaybeTlsStream;
+use tokio_tungstenite::tungstenite::{self, Message, WebSocket};
+
+/// Where `tests/run.sh` installs the pinned sockudo.
+pub fn sockudo_bin() -> PathBuf {
+    if let Some(p) = std::env::var_os("RTCTL_TEST_SOCKUDO") {
+        return PathBuf::from(p);
+    }
+    let cache = std::env::var_os("RTCTL_TEST_CACHE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| dirs::home_dir().unwrap().join(".cache/rtctl-tests"));
+    cache.join("sockudo-5.2.0/bin/sockudo")
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+static SERVERS: AtomicUsize = AtomicUsize::new(0);
+
+/// A sockudo process with its own app credentials, stopped when the test process ends
+/// (a shell watchdog kills it when our end of its stdin closes) or when dropped.
+pub struct Server {
+    pub port: u16,
+    pub app_id: String,
+    pub key: String,
+    pub secret: String,
+    child: Child,
+    _dir: tempfile::TempDir,
+}
+
+impl Server {
+    pub fn start() -> Server {
+        Self::start_with(&[])
+    }
+
+    /// Start sockudo with extra environment; retried on another port if it does not come up.
+    pub fn start_with(extra_env: &[(&str, &str)]) -> Server {
+        let bin = sockudo_bin();
+        assert!(
+            bin.exists(),
+            "sockudo is not installed at {}: run `tests/run.sh`, which installs it",
+            bin.display()
+        );
+        let n = SERVERS.fetch_add(1, Ordering::SeqCst);
+        let tag = format!("{}-{n}", std::process::id());
+        for _attempt in 0..3 {
+            let dir = tempfile::tempdir().unwrap();
+            let port = free_port();
+            let app_id = format!("app-{tag}");
+            let key = format!("key-{tag}");
+            let secret = format!("secret-{tag}");
+            let mut cmd = Command::new("sh");
+            cmd.arg("-c")
+                .arg("\"$0\" & pid=$!; read _; kill -9 $pid 2>/dev/null")
+                .arg(&bin)
+                .env_clear()
+                .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+                .env("HOME", dir.path())
+                .env("HOST", "127.0.0.1")
+                .env("PORT", port.to_string())
+                .env("SOCKUDO_DEFAULT_APP_ID", &app_id)
+                .env("SOCKUDO_DEFAULT_APP_KEY", &key)
+                .env("SOCKUDO_DEFAULT_APP_SECRET", &secret)
+                .env("SOCKUDO_DEFAULT_APP_ENABLE_CLIENT_MESSAGES", "true")
+                .env("SOCKUDO_DEFAULT_APP_ENABLE_USER_AUTHENTICATION", "true")
+                .env("METRICS_ENABLED", "false")
+                .env("RUST_LOG", "error")
+                .current_dir(dir.path())
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null());
+            for (k, v) in extra_env {
+                cmd.env(k, v);
+            }
+            let child = cmd.spawn().expect("start sockudo");
+            let mut server = Server {
+                port,
+                app_id,
+                key,
+                secret,
+                child,
+                _dir: dir,
+            };
+            if server.wait_ready(Duration::from_secs(20)) {
+                return server;
+            }
+            server.stop();
+        }
+        panic!("sockudo did not start on a free port after 3 tries");
+    }
+
+    fn wait_ready(&mut self, limit: Duration) -> bool {
+        let start = Instant::now();
+        let addr = SocketAddr::from(([127, 0, 0, 1], self.port));
+        while start.elapsed() < limit {
+            if TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    }
+
+    fn stop(&mut self) {
+        // Closing the watchdog's stdin makes it kill sockudo.
+        drop(self.child.stdin.take());
+        let _ = self.child.wait();
+    }
+
+    /// One server for the whole test binary.
+    pub fn shared() -> &'static Server {
+        static SHARED: OnceLock<Server> = OnceLock::new();
+        SHARED.get_or_init(Server::start)
+    }
+
+    pub fn ws_url(&self) -> String {
+        format!(
+            "ws://127.0.0.1:{}/app/{}?protocol=7&client=rtctl-tests&version=0",
+            self.port, self.key
+        )
+    }
+
+    /// A config profile `test` for this server, as TOML.
+    pub fn profile(&self) -> String {
+        format!(
+            "default_profile = \"test\"\n\n[profiles.test]\napp_id = \"{}\"\nkey = \"{}\"\nsecret = \"{}\"\nhost = \"127.0.0.1\"\nport = {}\ntls = false\n",
+            self.app_id, self.key, self.secret, self.port
+        )
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// A hermetic home for one rtctl run: empty environment, its own HOME and
+/// XDG_CONFIG_HOME, and a work directory.
+pub struct TestEnv {
+    dir: tempfile::TempDir,
+}
+
+impl TestEnv {
+    pub fn new() -> TestEnv {
+        let dir = tempfile::tempdir().unwrap();
+        for sub in ["home", "config", "work"] {
+            std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        }
+        TestEnv { dir }
+    }
+
+    /// A TestEnv whose default profile points at `server`.
+    pub fn with_server(server: &Server) -> TestEnv {
+        let env = TestEnv::new();
+        env.write_config(&server.profile());
+        env
+    }
+
+    pub fn config_path(&self) -> PathBuf {
+        self.dir.path().join("config/rtctl/config.toml")
+    }
+
+    pub fn work_dir(&self) -> PathBuf {
+        self.dir.path().join("work")
+    }
+
+    pub fn write_config(&self, text: &str) {
+        let path = self.config_path();
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        set_mode(&path, 0o600);
+    }
+
+    pub fn read_config(&self) -> String {
+        std::fs::read_to_string(self.config_path()).unwrap()
+    }
+
+    pub fn rtctl(&self) -> assert_cmd::Command {
+        let mut cmd = assert_cmd::Command::cargo_bin("rtctl").unwrap();
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.dir.path().join("home"))
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .current_dir(self.work_dir());
+        cmd
+    }
+}
+
+pub fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// Text of a command's stdout and stderr.
+pub fn output_text(out: &std::process::Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A plain WebSocket client speaking the Pusher protocol, for occupying channels.
+pub struct Subscriber {
+    ws: WebSocket<MaybeTlsStream<TcpStream>>,
+    pub socket_id: String,
+}
+
+impl Subscriber {
+    pub fn connect(server: &Server) -> Subscriber {
+        let (mut ws, _) = tungstenite::connect(server.ws_url()).expect("websocket connect");
+        if let MaybeTlsStream::Plain(s) = ws.get_mut() {
+            s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        }
+        let mut sub = Subscriber {
+            ws,
+            socket_id: String::new(),
+        };
+        let frame = sub.next_event("pusher:connection_established");
+        let data: Value = serde_json::from_str(frame["data"].as_str().unwrap()).unwrap();
+        sub.socket_id = data["socket_id"].as_str().unwrap().to_owned();
+        sub
+    }
+
+    fn next_event(&mut self, name: &str) -> Value {
+        loop {
+            let msg = self.ws.read().expect("websocket read");
+            if let Message::Text(text) = msg {
+                let frame: Value = serde_json::from_str(&text).unwrap();
+                if frame["event"] == name {
+                    return frame;
+                }
+                assert_ne!(frame["event"], "pusher:error", "{frame}");
+                assert_ne!(frame["event"], "pusher:subscription_error", "{frame}");
+            }
+        }
+    }
+
+    /// Subscribe and wait for the server to confirm. Private and presence channels
+    /// are signed with the server's secret; presence uses `user_id`.
+    pub fn subscribe(&mut self, server: &Server, channel: &str, user_id: Option<&str>) {
+        if !(channel.starts_with("private-") || channel.starts_with("presence-")) {
+            let frame = json!({ "event": "pusher:subscribe", "data": { "channel": channel } });
+            self.ws.send(Message::text(frame.to_string())).unwrap();
+            self.next_event("pusher_internal:subscription_succeeded");
+            return;
+        }
+        let channel_data = user_id.map(|id| json!({ "user_id": id }).to_string());
+        let auth = sign::authorize_channel(
+            &server.key,
+            &server.secret,
+            &self.socket_id,
+            channel,
+            channel_data.as_deref(),
+            None,
+        )
+        .unwrap();
+        self.subscribe_with(channel, &auth.auth, channel_data.as_deref());
+    }
+
+    /// Subscribe with a given auth value and wait for the server to confirm.
+    pub fn subscribe_with(&mut self, channel: &str, auth: &str, channel_data: Option<&str>) {
+        let mut data = json!({ "channel": channel, "auth": auth });
+        if let Some(cd) = channel_data {
+            data["channel_data"] = json!(cd);
+        }
+        let frame = json!({ "event": "pusher:subscribe", "data": data });
+        self.ws.send(Message::text(frame.to_string())).unwrap();
+        self.next_event("pusher_internal:subscription_succeeded");
+    }
+}
+
+/// A TCP listener that accepts connections and never answers: for timeouts.
+pub fn silent_listener() -> (TcpListener, u16) {
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = l.local_addr().unwrap().port();
+    (l, port)
+}
+
+/// Write a file into a directory, returning its path.
+pub fn write_file(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    let mut f = std::fs::File::create(&p).unwrap();
+    f.write_all(text.as_bytes()).unwrap();
+    p
+}
+
+/// Run `attempt` until it returns `Some`, for up to 10 seconds. sockudo caches
+/// `GET /channels` answers for 2 s per (app, prefix, info), so a listing taken just
+/// before a subscription can be served again just after it.
+pub fn eventually<T>(what: &str, mut attempt: impl FnMut() -> Option<T>) -> T {
+    let start = Instant::now();
+    loop {
+        if let Some(v) = attempt() {
+            return v;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "never happened: {what}"
+        );
+        std::thread::sleep(Duration::from_millis(250));
+    }
+}

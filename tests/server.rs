@@ -1,0 +1,274 @@
+//! The real binary against a real Pusher-protocol server (sockudo).
+
+mod common;
+
+use common::{Server, Subscriber, TestEnv, eventually, output_text, silent_listener, write_file};
+use predicates::prelude::*;
+use serde_json::Value;
+
+#[test]
+fn channels_list_shows_a_channel_a_subscriber_occupies() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let mut sub = Subscriber::connect(server);
+    sub.subscribe(server, "dashboard-updates", None);
+
+    eventually("dashboard-updates is listed", || {
+        let out = env.rtctl().args(["channels", "list"]).output().unwrap();
+        assert!(out.status.success(), "{:?}", output_text(&out));
+        output_text(&out)
+            .0
+            .lines()
+            .any(|l| l == "dashboard-updates")
+            .then_some(())
+    });
+    eventually("dashboard-updates is in the JSON listing", || {
+        let out = env
+            .rtctl()
+            .args(["channels", "list", "--json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["channels"].get("dashboard-updates").map(|_| ())
+    });
+}
+
+#[test]
+fn channels_show_and_users_on_a_presence_channel() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let mut a = Subscriber::connect(server);
+    a.subscribe(server, "presence-classroom-101", Some("teacher-1"));
+    let mut b = Subscriber::connect(server);
+    b.subscribe(server, "presence-classroom-101", Some("student-7"));
+
+    let out = env
+        .rtctl()
+        .args([
+            "channels",
+            "show",
+            "presence-classroom-101",
+            "--info",
+            "user_count",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert!(out.status.success(), "{stderr}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["occupied"], true, "{v}");
+    assert_eq!(v["user_count"], 2, "{v}");
+
+    let out = env
+        .rtctl()
+        .args(["channels", "users", "presence-classroom-101"])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert!(out.status.success(), "{stderr}");
+    let mut ids: Vec<&str> = stdout.lines().collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["student-7", "teacher-1"]);
+
+    eventually("the classroom is listed with 2 users", || {
+        let out = env
+            .rtctl()
+            .args([
+                "channels",
+                "list",
+                "--prefix",
+                "presence-classroom-",
+                "--info",
+                "user_count",
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{:?}", output_text(&out));
+        output_text(&out)
+            .0
+            .contains("presence-classroom-101  2")
+            .then_some(())
+    });
+}
+
+#[test]
+fn private_channel_occupied_by_a_locally_signed_subscriber() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let mut sub = Subscriber::connect(server);
+    sub.subscribe(server, "private-user-42", None);
+    env.rtctl()
+        .args(["channels", "show", "private-user-42"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("occupied       yes"));
+}
+
+#[test]
+fn auth_sign_output_is_accepted_by_the_server() {
+    // A subscription authorized by `rtctl auth sign` succeeds on the real server.
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let sub = Subscriber::connect(server);
+    let out = env
+        .rtctl()
+        .args([
+            "auth",
+            "sign",
+            "presence-lesson-9",
+            "--socket-id",
+            &sub.socket_id,
+        ])
+        .args(["--user-id", "u1", "--user-info", r#"{"name":"Ada"}"#])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert!(out.status.success(), "{stderr}");
+    let reply: Value = serde_json::from_str(&stdout).unwrap();
+    let mut sub = sub;
+    sub.subscribe_with(
+        "presence-lesson-9",
+        reply["auth"].as_str().unwrap(),
+        reply["channel_data"].as_str(),
+    );
+}
+
+#[test]
+fn wrong_secret_is_an_auth_error_about_credentials() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let out = env
+        .rtctl()
+        .args(["channels", "list"])
+        .env("RTCTL_SECRET", "not-the-secret")
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(4), "{stderr}");
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("refused the credentials"), "{stderr}");
+    assert!(
+        stderr.contains("key") && stderr.contains("secret"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("not-the-secret"),
+        "the secret leaked: {stderr}"
+    );
+}
+
+#[test]
+fn wrong_port_names_host_and_port() {
+    let env = TestEnv::new();
+    let (listener, port) = silent_listener();
+    drop(listener); // nothing listens there now
+    let out = env
+        .rtctl()
+        .args(["--port", &port.to_string(), "channels", "list"])
+        .output()
+        .unwrap();
+    let (_, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(6), "{stderr}");
+    assert!(stderr.contains(&format!("127.0.0.1:{port}")), "{stderr}");
+    assert!(
+        stderr.contains("--port"),
+        "names where the port came from: {stderr}"
+    );
+}
+
+#[test]
+fn a_server_that_never_answers_times_out() {
+    let env = TestEnv::new();
+    let (_listener, port) = silent_listener();
+    let out = env
+        .rtctl()
+        .args([
+            "--port",
+            &port.to_string(),
+            "--timeout",
+            "300ms",
+            "channels",
+            "list",
+        ])
+        .output()
+        .unwrap();
+    let (_, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(6), "{stderr}");
+    assert!(
+        stderr.contains("no answer from http://127.0.0.1:"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn unknown_app_id_is_reported() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let out = env
+        .rtctl()
+        .args(["--app-id", "no-such-app", "channels", "list"])
+        .output()
+        .unwrap();
+    let (_, stderr) = output_text(&out);
+    assert!(!out.status.success());
+    assert!(stderr.contains("no-such-app"), "{stderr}");
+}
+
+#[test]
+fn platform_env_file_drives_the_connection() {
+    // The platform's backend .env (PUSHER_*) is enough to reach the server.
+    let server = Server::shared();
+    let env = TestEnv::new();
+    write_file(
+        &env.work_dir(),
+        ".env",
+        &format!(
+            "PUSHER_ENABLED=true\nPUSHER_APP_ID={}\nPUSHER_KEY={}\nPUSHER_SECRET={}\nPUSHER_HOST=127.0.0.1\nPUSHER_PORT={}\nPUSHER_SSL=false\n",
+            server.app_id, server.key, server.secret, server.port
+        ),
+    );
+    let mut sub = Subscriber::connect(server);
+    sub.subscribe(server, "agent-status", None);
+    eventually("agent-status is listed via .env", || {
+        let out = env
+            .rtctl()
+            .args(["--env-file", "channels", "list", "--prefix", "agent-"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{:?}", output_text(&out));
+        output_text(&out).0.contains("agent-status").then_some(())
+    });
+    // The same values from the process environment.
+    env.rtctl()
+        .args(["channels", "list", "--prefix", "agent-"])
+        .env("PUSHER_APP_ID", &server.app_id)
+        .env("PUSHER_KEY", &server.key)
+        .env("PUSHER_SECRET", &server.secret)
+        .env("PUSHER_HOST", "127.0.0.1")
+        .env("PUSHER_PORT", server.port.to_string())
+        .env("PUSHER_SSL", "false")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("agent-status"));
+}
+
+#[test]
+fn secret_command_and_stdin_reach_the_server() {
+    let server = Server::shared();
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "[profiles.cmd]\napp_id = \"{}\"\nkey = \"{}\"\nsecret_command = \"printf '%s\\\\n' {}\"\nhost = \"127.0.0.1\"\nport = {}\ntls = false\n",
+        server.app_id, server.key, server.secret, server.port
+    ));
+    env.rtctl()
+        .args(["--profile", "cmd", "channels", "list"])
+        .assert()
+        .success();
+    env.rtctl()
+        .args(["--profile", "cmd", "--secret-stdin", "channels", "list"])
+        .write_stdin(format!("{}\n", server.secret))
+        .assert()
+        .success();
+}
