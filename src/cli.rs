@@ -65,7 +65,7 @@ pub fn profile_completer() -> ArgValueCandidates {
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
     /// Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]
-    #[arg(long, global = true, value_name = "NAME", add = profile_completer())]
+    #[arg(long, global = true, value_name = "NAME", add = profile_completer(), help_heading = "Global")]
     pub profile: Option<String>,
 
     /// App id
@@ -135,7 +135,13 @@ pub struct GlobalArgs {
     pub env_file: Option<PathBuf>,
 
     /// When to colour output
-    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "WHEN",
+        default_value = "auto",
+        help_heading = "Global"
+    )]
     pub color: ColorChoice,
 }
 

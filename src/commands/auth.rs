@@ -132,8 +132,10 @@ fn channel_data(
         let mut data = Map::new();
         data.insert("user_id".into(), Value::String(id.clone()));
         if let Some(info) = &member.user_info {
-            let info: Value = serde_json::from_str(info)
-                .map_err(|e| CliError::usage(format!("--user-info is not valid JSON: {e}")))?;
+            let info: Value = serde_json::from_str(info).map_err(|e| {
+                CliError::usage(format!("--user-info is not valid JSON: {e}"))
+                    .hint("for example --user-info '{\"name\":\"Ada\",\"role\":\"teacher\"}'")
+            })?;
             if !info.is_object() {
                 return Err(CliError::usage("--user-info must be a JSON object")
                     .hint("for example --user-info '{\"name\":\"Ada\",\"role\":\"teacher\"}'"));
@@ -143,8 +145,10 @@ fn channel_data(
         return Ok(Some(Value::Object(data).to_string()));
     }
     if let Some(data) = &member.channel_data {
-        serde_json::from_str::<Value>(data)
-            .map_err(|e| CliError::usage(format!("--channel-data is not valid JSON: {e}")))?;
+        serde_json::from_str::<Value>(data).map_err(|e| {
+            CliError::usage(format!("--channel-data is not valid JSON: {e}"))
+                .hint("channel data looks like '{\"user_id\":\"12345\",\"user_info\":{\"name\":\"Ada\"}}'")
+        })?;
         if kind != ChannelKind::Presence {
             ctx.ui
                 .warn("channel data is used only by presence channels; it is signed as given");

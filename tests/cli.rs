@@ -1,0 +1,934 @@
+//! The real binary without a server: help, completions, config and auth.
+
+mod common;
+
+use std::io::Read as _;
+use std::process::Stdio;
+
+use common::{TestEnv, output_text, set_mode};
+use predicates::prelude::*;
+use serde_json::Value;
+
+const SECRET: &str = "hunter2-very-secret-value";
+
+fn stdout_of(cmd: &mut assert_cmd::Command) -> String {
+    let out = cmd.output().unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert!(out.status.success(), "failed: {stderr}");
+    stdout
+}
+
+// ---------------------------------------------------------------- help and skeleton
+
+#[test]
+fn help_text() {
+    let env = TestEnv::new();
+    insta::assert_snapshot!("help", stdout_of(env.rtctl().arg("--help")));
+    insta::assert_snapshot!("help_short", stdout_of(env.rtctl().arg("-h")));
+    insta::assert_snapshot!(
+        "auth_sign_help",
+        stdout_of(env.rtctl().args(["auth", "sign", "--help"]))
+    );
+    insta::assert_snapshot!(
+        "channels_list_help",
+        stdout_of(env.rtctl().args(["channels", "list", "-h"]))
+    );
+    insta::assert_snapshot!(
+        "config_help",
+        stdout_of(env.rtctl().args(["config", "--help"]))
+    );
+}
+
+#[test]
+fn unbuilt_subcommands_say_so_with_their_own_exit_code() {
+    let env = TestEnv::new();
+    for (cmd, args) in [
+        ("trigger", vec!["dashboard-updates", "system_notification"]),
+        ("tail", vec!["presence-classroom-101", "--count", "1"]),
+        ("webhook", vec!["replay", "x.json"]),
+        ("doctor", vec![]),
+    ] {
+        env.rtctl()
+            .arg(cmd)
+            .args(args)
+            .assert()
+            .code(69)
+            .stdout("")
+            .stderr(predicate::str::contains(format!(
+                "`rtctl {cmd}` is not built yet"
+            )));
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let env = TestEnv::new();
+    env.rtctl().arg("frobnicate").assert().code(2);
+    env.rtctl().args(["auth", "sign"]).assert().code(2);
+    env.rtctl()
+        .args(["--port", "0", "channels", "list"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn help_completions_and_path_work_with_a_broken_config() {
+    let env = TestEnv::new();
+    env.write_config("[profiles.prod\napp_id = 1\n");
+    env.rtctl().arg("--help").assert().success();
+    env.rtctl().args(["channels", "--help"]).assert().success();
+    env.rtctl().args(["completions", "bash"]).assert().success();
+    env.rtctl()
+        .args(["config", "path"])
+        .assert()
+        .success()
+        .stdout(format!("{}\n", env.config_path().display()));
+    // Commands that need the config say where it is broken.
+    env.rtctl()
+        .args(["config", "show"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(format!(
+            "{}:1:",
+            env.config_path().display()
+        )));
+}
+
+// ---------------------------------------------------------------- completions
+
+fn completion_file(shell: &str) -> &'static str {
+    match shell {
+        "bash" => "rtctl.bash",
+        "zsh" => "_rtctl",
+        "fish" => "rtctl.fish",
+        "powershell" => "_rtctl.ps1",
+        "elvish" => "rtctl.elv",
+        _ => unreachable!(),
+    }
+}
+
+#[test]
+fn committed_completions_match_the_binary() {
+    let env = TestEnv::new();
+    let update = std::env::var_os("RTCTL_UPDATE_COMPLETIONS").is_some();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let generated = stdout_of(env.rtctl().args(["completions", shell]));
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("completions")
+            .join(completion_file(shell));
+        if update {
+            std::fs::write(&path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "{} is out of date: run `RTCTL_UPDATE_COMPLETIONS=1 cargo test --test cli committed_completions` and commit it",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn profile_names_complete_dynamically() {
+    let env = TestEnv::new();
+    env.write_config("[profiles.production]\nkey = \"k\"\n[profiles.staging]\nkey = \"k\"\n");
+    let registration = stdout_of(env.rtctl().args(["completions", "bash", "--dynamic"]));
+    assert!(registration.contains("COMPLETE"), "{registration}");
+    // What the bash registration runs at <TAB> after `rtctl --profile `.
+    let out = env
+        .rtctl()
+        .env("COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", "2")
+        .env("_CLAP_COMPLETE_COMP_TYPE", "9")
+        .env("_CLAP_COMPLETE_SPACE", "true")
+        .env("_CLAP_IFS", "\n")
+        .args(["--", "rtctl", "--profile", ""])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert!(out.status.success(), "{stderr}");
+    let names: Vec<&str> = stdout.lines().collect();
+    assert!(names.contains(&"production"), "{stdout}");
+    assert!(names.contains(&"staging"), "{stdout}");
+    assert!(names.contains(&"local"), "{stdout}");
+}
+
+// ---------------------------------------------------------------- config show
+
+fn file_with_secrets() -> String {
+    format!(
+        "default_profile = \"prod\"\n\n[profiles.prod]\napp_id = \"12345\"\nkey = \"prod-key\"\nsecret = \"{SECRET}\"\ncluster = \"eu\"\nbackend_token = \"tok-{SECRET}\"\nencryption_master_key = \"zyrm8pvV2C9fJcBfhyXzvxbJVN/H7QLmbe0xJi1GhPU=\"\nauth_headers = {{ Authorization = \"Bearer {SECRET}\" }}\n"
+    )
+}
+
+#[test]
+fn config_show_never_prints_secrets() {
+    let env = TestEnv::new();
+    env.write_config(&file_with_secrets());
+    for args in [
+        vec!["config", "show"],
+        vec!["config", "show", "--show-origin"],
+        vec!["config", "show", "--json"],
+    ] {
+        let out = env.rtctl().args(&args).output().unwrap();
+        let (stdout, stderr) = output_text(&out);
+        assert!(out.status.success(), "{stderr}");
+        assert!(
+            !stdout.contains(SECRET) && !stderr.contains(SECRET),
+            "{args:?}: {stdout}"
+        );
+        assert!(!stdout.contains("zyrm8pvV2C9f"), "{args:?}: {stdout}");
+        assert!(stdout.contains("prod-key"), "{stdout}");
+    }
+    // From the environment and stdin too.
+    let out = env
+        .rtctl()
+        .args(["--secret-stdin", "config", "show", "--json"])
+        .env("RTCTL_BACKEND_TOKEN", SECRET)
+        .write_stdin(format!("{SECRET}\n"))
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stdout.contains(SECRET), "{stdout}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["values"]["secret"]["value"], "hunt…");
+    assert_eq!(v["values"]["secret"]["source"]["flag"], "--secret-stdin");
+    assert_eq!(
+        v["values"]["backend_token"]["source"]["var"],
+        "RTCTL_BACKEND_TOKEN"
+    );
+}
+
+#[test]
+fn config_show_tells_where_each_value_comes_from() {
+    let env = TestEnv::new();
+    env.write_config(&file_with_secrets());
+    let out = env
+        .rtctl()
+        .args(["--host", "127.0.0.1", "config", "show", "--json"])
+        .env("PUSHER_KEY", "env-key")
+        .env("RTCTL_TIMEOUT", "3s")
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert!(out.status.success(), "{stderr}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["profile"]["value"], "prod");
+    assert_eq!(v["profile"]["source"]["type"], "file_default");
+    assert_eq!(v["values"]["key"]["value"], "env-key");
+    assert_eq!(
+        v["values"]["key"]["source"],
+        serde_json::json!({"type": "env", "var": "PUSHER_KEY"})
+    );
+    assert_eq!(v["values"]["host"]["source"]["flag"], "--host");
+    assert_eq!(v["values"]["app_id"]["source"]["type"], "file");
+    assert_eq!(v["values"]["app_id"]["source"]["line"], 4);
+    assert_eq!(v["values"]["timeout"]["value"], "3s");
+    assert_eq!(v["rest_url"], "https://127.0.0.1:443");
+    // --host overrides the profile's cluster for both endpoints.
+    assert_eq!(v["ws_url"], "wss://127.0.0.1:443");
+
+    let human = stdout_of(env.rtctl().args(["config", "show", "--show-origin"]));
+    let key_line = human.lines().find(|l| l.starts_with("key ")).unwrap();
+    assert!(
+        key_line.contains("prod-key") && key_line.contains("[profiles.prod]"),
+        "{human}"
+    );
+}
+
+#[test]
+fn secret_command_is_not_run_by_config_show() {
+    let env = TestEnv::new();
+    let marker = env.work_dir().join("ran");
+    env.write_config(&format!(
+        "[profiles.p]\nkey = \"k\"\nsecret_command = \"touch {}; echo s\"\n",
+        marker.display()
+    ));
+    let stdout = stdout_of(env.rtctl().args(["--profile", "p", "config", "show"]));
+    assert!(stdout.contains("not run"), "{stdout}");
+    assert!(!marker.exists());
+}
+
+// ---------------------------------------------------------------- bad config
+
+#[test]
+fn toml_syntax_error_names_file_line_and_column() {
+    let env = TestEnv::new();
+    env.write_config("[profiles.prod]\napp_id = \"1\"\nkey = oops\n");
+    let out = env.rtctl().args(["channels", "list"]).output().unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains(&format!("{}:3:7:", env.config_path().display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint:"), "{stderr}");
+}
+
+#[test]
+fn unknown_keys_warn_with_the_nearest_known_key() {
+    let env = TestEnv::new();
+    env.write_config("[profiles.local]\nsecert = \"x\"\n");
+    env.rtctl()
+        .args(["config", "show"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "warning: ".to_owned()
+                + &env.config_path().display().to_string()
+                + ":2: unknown key `secert` in [profiles.local]; did you mean `secret`?",
+        ));
+}
+
+#[test]
+fn missing_value_names_key_env_and_flag() {
+    let env = TestEnv::new();
+    env.write_config("default_profile = \"p\"\n[profiles.p]\nkey = \"k\"\nsecret = \"s\"\nhost = \"127.0.0.1\"\n");
+    let out = env.rtctl().args(["channels", "list"]).output().unwrap();
+    let (_, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("no `app_id` configured for profile `p`"),
+        "{stderr}"
+    );
+    for way in ["`app_id`", "RTCTL_APP_ID", "PUSHER_APP_ID", "--app-id"] {
+        assert!(stderr.contains(way), "{way}: {stderr}");
+    }
+    // A profile with no server at all.
+    env.write_config(
+        "default_profile = \"p\"\n[profiles.p]\napp_id = \"1\"\nkey = \"k\"\nsecret = \"s\"\n",
+    );
+    env.rtctl()
+        .args(["channels", "list"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("neither `cluster` nor `host`"));
+}
+
+#[test]
+fn unknown_profile_lists_the_profiles_there_are() {
+    let env = TestEnv::new();
+    env.write_config("[profiles.prod]\n[profiles.staging]\n");
+    for cmd in [
+        env.rtctl()
+            .args(["--profile", "prd", "config", "show"])
+            .output()
+            .unwrap(),
+        env.rtctl()
+            .args(["config", "show"])
+            .env("RTCTL_PROFILE", "prd")
+            .output()
+            .unwrap(),
+    ] {
+        let (_, stderr) = output_text(&cmd);
+        assert_eq!(cmd.status.code(), Some(3));
+        assert!(stderr.contains("unknown profile `prd`"), "{stderr}");
+        assert!(stderr.contains("prod, staging"), "{stderr}");
+    }
+}
+
+#[test]
+fn invalid_values_are_config_errors() {
+    let env = TestEnv::new();
+    env.write_config("[profiles.local]\nport = \"six\"\n");
+    env.rtctl()
+        .args(["config", "show"])
+        .assert()
+        .code(3)
+        .stderr(
+            predicate::str::contains("invalid `port`")
+                .and(predicate::str::contains(":2 [profiles.local]")),
+        );
+    let env = TestEnv::new();
+    env.rtctl()
+        .args(["auth", "sign", "private-encrypted-x", "--socket-id", "1.1"])
+        .env(
+            "RTCTL_ENCRYPTION_MASTER_KEY",
+            "dGhpcyBpcyAzMSBieXRlcyAxMjM0NTY3ODkwMTIzNA==",
+        )
+        .assert()
+        .code(3)
+        .stderr(
+            predicate::str::contains("32")
+                .and(predicate::str::contains("RTCTL_ENCRYPTION_MASTER_KEY")),
+        );
+}
+
+#[test]
+fn a_config_readable_by_others_holding_a_secret_is_warned_about() {
+    let env = TestEnv::new();
+    env.write_config(&file_with_secrets());
+    set_mode(&env.config_path(), 0o644);
+    let out = env.rtctl().args(["config", "show"]).output().unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert!(out.status.success());
+    assert!(stderr.contains("readable by others (mode 644)"), "{stderr}");
+    assert!(stderr.contains("chmod 600"), "{stderr}");
+    assert!(!stderr.contains(SECRET) && !stdout.contains(SECRET));
+    set_mode(&env.config_path(), 0o600);
+    let (_, stderr) = output_text(&env.rtctl().args(["config", "show"]).output().unwrap());
+    assert!(!stderr.contains("readable by others"), "{stderr}");
+}
+
+#[test]
+fn platform_variables_overriding_a_chosen_profile_are_pointed_out() {
+    let env = TestEnv::new();
+    env.write_config(&file_with_secrets());
+    env.rtctl()
+        .args(["--profile", "prod", "config", "show"])
+        .env("PUSHER_KEY", "dev-key")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "env PUSHER_KEY overrides `key` of profile `prod`",
+        ));
+}
+
+// ---------------------------------------------------------------- config init / use / list
+
+#[test]
+fn config_init_from_flags_writes_a_private_file() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let env = TestEnv::new();
+    env.rtctl()
+        .args([
+            "config",
+            "init",
+            "prod",
+            "--cluster",
+            "eu",
+            "--app-id",
+            "123",
+            "--key",
+            "abc",
+            "--secret-stdin",
+        ])
+        .write_stdin(format!("{SECRET}\n"))
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(
+            predicate::str::contains("created profile `prod`")
+                .and(predicate::str::contains(SECRET).not()),
+        );
+    let mode = std::fs::metadata(env.config_path())
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o600);
+    let text = env.read_config();
+    assert!(text.contains("default_profile = \"prod\""), "{text}");
+    assert!(text.contains(&format!("secret = \"{SECRET}\"")), "{text}");
+
+    // It resolves as written.
+    let v: Value =
+        serde_json::from_str(&stdout_of(env.rtctl().args(["config", "show", "--json"]))).unwrap();
+    assert_eq!(v["rest_url"], "https://api-eu.pusher.com:443");
+
+    // Refuses to overwrite without --force, and says how.
+    env.rtctl()
+        .args([
+            "config", "init", "prod", "--host", "h", "--app-id", "1", "--key", "k",
+        ])
+        .assert()
+        .code(3)
+        .stderr(
+            predicate::str::contains("already exists").and(predicate::str::contains("--force")),
+        );
+    assert_eq!(env.read_config(), text);
+    env.rtctl()
+        .args([
+            "config",
+            "init",
+            "prod",
+            "--host",
+            "h",
+            "--app-id",
+            "1",
+            "--key",
+            "k",
+            "--secret-command",
+            "pass show x",
+            "--force",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("is now the default").not());
+    let text = env.read_config();
+    assert!(
+        text.contains("secret_command = \"pass show x\"") && !text.contains(SECRET),
+        "{text}"
+    );
+
+    // A second profile does not take over the default unless asked.
+    env.rtctl()
+        .args([
+            "config",
+            "init",
+            "dev",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "6001",
+            "--no-tls",
+            "--app-id",
+            "a",
+            "--key",
+            "k",
+            "--secret-env",
+            "DEV_SECRET",
+        ])
+        .assert()
+        .success();
+    assert!(env.read_config().contains("default_profile = \"prod\""));
+}
+
+#[test]
+fn config_init_without_a_terminal_names_what_is_missing() {
+    let env = TestEnv::new();
+    env.rtctl()
+        .args(["config", "init", "p", "--cluster", "eu", "--key", "k"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("--app-id"));
+    env.rtctl()
+        .args(["config", "init", "p", "--app-id", "1", "--key", "k"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("--cluster").and(predicate::str::contains("--host")));
+    env.rtctl()
+        .args([
+            "config",
+            "init",
+            "--app-id",
+            "1",
+            "--key",
+            "k",
+            "--cluster",
+            "eu",
+        ])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("profile name"));
+    assert!(!env.config_path().exists());
+}
+
+#[test]
+fn config_use_and_list() {
+    let env = TestEnv::new();
+    env.write_config("# team profiles\ndefault_profile = \"a\"\n[profiles.a]\ncluster = \"eu\"\n[profiles.b]\nhost = \"h\"\nport = 6001\n");
+    env.rtctl().args(["config", "use", "b"]).assert().success();
+    let text = env.read_config();
+    assert!(
+        text.starts_with("# team profiles\ndefault_profile = \"b\"\n"),
+        "{text}"
+    );
+    let listed = stdout_of(env.rtctl().args(["config", "list"]));
+    assert!(listed.contains("* b") && listed.contains("  a"), "{listed}");
+    assert!(
+        listed.contains("h:6001") && listed.contains("cluster eu"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("local") && listed.contains("built-in"),
+        "{listed}"
+    );
+    let json: Value =
+        serde_json::from_str(&stdout_of(env.rtctl().args(["config", "list", "--json"]))).unwrap();
+    assert_eq!(json[1]["name"], "b");
+    assert_eq!(json[1]["default"], true);
+
+    env.rtctl()
+        .args(["config", "use", "nope"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("a, b"));
+    env.rtctl()
+        .args(["config", "use", "local"])
+        .assert()
+        .success();
+    assert!(env.read_config().contains("default_profile = \"local\""));
+}
+
+// ---------------------------------------------------------------- auth
+
+/// `rtctl auth …` with the given app key and secret (the secret on stdin).
+fn auth(env: &TestEnv, key: &str, secret: &str, args: &[&str]) -> std::process::Output {
+    env.rtctl()
+        .args(["--key", key, "--secret-stdin", "auth"])
+        .args(args)
+        .write_stdin(format!("{secret}\n"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn auth_sign_is_byte_identical_to_the_official_libraries() {
+    let env = TestEnv::new();
+    // Private: Pusher docs; GO and RUST emit exactly this reply.
+    let out = auth(
+        &env,
+        "278d425bdf160c739803",
+        "7ad3773142a6692b25b8",
+        &["sign", "private-foobar", "--socket-id", "1234.1234"],
+    );
+    assert_eq!(
+        output_text(&out).0,
+        "{\"auth\":\"278d425bdf160c739803:58df8b0c36d6982b82c3ecf6b4662e34fe8c25bba48f5369f135bf843651c3a4\"}\n"
+    );
+    // Presence: GO TestPresenceChannelAuthentication, from --user-id/--user-info and from --channel-data.
+    let want = "{\"auth\":\"278d425bdf160c739803:48dac51d2d7569e1e9c0f48c227d4b26f238fa68e5c0bb04222c966909c4f7c4\",\"channel_data\":\"{\\\"user_id\\\":\\\"10\\\",\\\"user_info\\\":{\\\"name\\\":\\\"Mr. Pusher\\\"}}\"}\n";
+    let built = auth(
+        &env,
+        "278d425bdf160c739803",
+        "7ad3773142a6692b25b8",
+        &[
+            "sign",
+            "presence-foobar",
+            "--socket-id",
+            "1234.1234",
+            "--user-id",
+            "10",
+            "--user-info",
+            r#"{ "name": "Mr. Pusher" }"#,
+        ],
+    );
+    assert_eq!(output_text(&built).0, want);
+    let given = auth(
+        &env,
+        "278d425bdf160c739803",
+        "7ad3773142a6692b25b8",
+        &[
+            "sign",
+            "presence-foobar",
+            "--socket-id",
+            "1234.1234",
+            "--channel-data",
+            r#"{"user_id":"10","user_info":{"name":"Mr. Pusher"}}"#,
+        ],
+    );
+    assert_eq!(output_text(&given).0, want);
+    // Encrypted: NODE authorizeChannel with a master key.
+    let out = env
+        .rtctl()
+        .args([
+            "--key",
+            "f00d",
+            "--secret-stdin",
+            "auth",
+            "sign",
+            "private-encrypted-bla",
+            "--socket-id",
+            "123.456",
+            "--channel-data",
+            "\"foo\"",
+        ])
+        .env(
+            "RTCTL_ENCRYPTION_MASTER_KEY",
+            "zyrm8pvV2C9fJcBfhyXzvxbJVN/H7QLmbe0xJi1GhPU=",
+        )
+        .write_stdin("tofu\n")
+        .output()
+        .unwrap();
+    assert_eq!(
+        output_text(&out).0,
+        "{\"auth\":\"f00d:962c48b78bf93d98ff4c92ee7dff04865821455b7b401e9d60a9e0a90af2c105\",\"channel_data\":\"\\\"foo\\\"\",\"shared_secret\":\"nlr49ISQHz91yS3cy/yWmW8wFMNeTnNL5tNHnbPJcLQ=\"}\n"
+    );
+    // User authentication: GO TestAuthenticateUser, PHP AuthenticateUserTest.
+    let out = auth(
+        &env,
+        "key",
+        "secret",
+        &[
+            "user",
+            "--socket-id",
+            "12345.12345",
+            "--user-data",
+            r#"{"id":"1234"}"#,
+        ],
+    );
+    assert_eq!(
+        output_text(&out).0,
+        "{\"auth\":\"key:e4c63b82c1e1d0955901f6a29ca51b244155bafda93968bc5664010f5ba54a41\",\"user_data\":\"{\\\"id\\\":\\\"1234\\\"}\"}\n"
+    );
+    let out = auth(
+        &env,
+        "thisisaauthkey",
+        "thisisasecret",
+        &[
+            "user",
+            "--socket-id",
+            "12345.6789",
+            "--user-data",
+            r#"{"id":"123"}"#,
+        ],
+    );
+    assert_eq!(
+        output_text(&out).0,
+        "{\"auth\":\"thisisaauthkey:fc713f433deb729d0d96f9e26ef054285cbc3e833ebe840b93722a2fa16a6a18\",\"user_data\":\"{\\\"id\\\":\\\"123\\\"}\"}\n"
+    );
+}
+
+#[test]
+fn auth_refuses_bad_input_before_signing() {
+    let env = TestEnv::new();
+    let cases: &[(&[&str], i32, &str)] = &[
+        (
+            &["sign", "dashboard-updates", "--socket-id", "1.1"],
+            2,
+            "public channel",
+        ),
+        (
+            &["sign", "private-x", "--socket-id", "1.1\n"],
+            2,
+            "is not of the form",
+        ),
+        (
+            &["sign", "private-x", "--socket-id", "abc"],
+            2,
+            "is not of the form",
+        ),
+        (
+            &["sign", "private x", "--socket-id", "1.1"],
+            2,
+            "may not contain",
+        ),
+        (
+            &["sign", "#server-to-user-1", "--socket-id", "1.1"],
+            2,
+            "may not contain",
+        ),
+        (
+            &["sign", "presence-c", "--socket-id", "1.1"],
+            2,
+            "needs channel data with a `user_id`",
+        ),
+        (
+            &[
+                "sign",
+                "presence-c",
+                "--socket-id",
+                "1.1",
+                "--channel-data",
+                "{nope",
+            ],
+            2,
+            "not valid JSON",
+        ),
+        (
+            &[
+                "sign",
+                "presence-c",
+                "--socket-id",
+                "1.1",
+                "--channel-data",
+                r#"{"user_info":{}}"#,
+            ],
+            2,
+            "no `user_id`",
+        ),
+        (
+            &[
+                "sign",
+                "presence-c",
+                "--socket-id",
+                "1.1",
+                "--user-id",
+                "1",
+                "--user-info",
+                "[1]",
+            ],
+            2,
+            "JSON object",
+        ),
+        (
+            &["sign", "private-c", "--socket-id", "1.1", "--user-id", "1"],
+            2,
+            "presence channels only",
+        ),
+        (
+            &["sign", "private-encrypted-c", "--socket-id", "1.1"],
+            3,
+            "no encryption master key",
+        ),
+        (
+            &[
+                "user",
+                "--socket-id",
+                "1.1",
+                "--user-data",
+                r#"{"name":"x"}"#,
+            ],
+            2,
+            "no `id`",
+        ),
+        (
+            &["user", "--socket-id", "1.1", "--user-data", "nope"],
+            2,
+            "not valid JSON",
+        ),
+    ];
+    for (args, code, message) in cases {
+        let out = env.rtctl().arg("auth").args(*args).output().unwrap();
+        let (stdout, stderr) = output_text(&out);
+        assert_eq!(out.status.code(), Some(*code), "{args:?}: {stderr}");
+        assert!(stdout.is_empty(), "{args:?} printed {stdout}");
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+        assert!(stderr.contains("hint:"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn auth_verify_says_what_should_have_been_signed() {
+    let env = TestEnv::new();
+    let good =
+        "278d425bdf160c739803:58df8b0c36d6982b82c3ecf6b4662e34fe8c25bba48f5369f135bf843651c3a4";
+    let out = auth(
+        &env,
+        "278d425bdf160c739803",
+        "7ad3773142a6692b25b8",
+        &[
+            "verify",
+            "private-foobar",
+            "--socket-id",
+            "1234.1234",
+            "--auth",
+            good,
+        ],
+    );
+    assert!(out.status.success(), "{:?}", output_text(&out));
+    assert!(output_text(&out).0.starts_with("valid: "));
+
+    let bad =
+        "278d425bdf160c739803:0000000000000000000000000000000000000000000000000000000000000000";
+    let out = auth(
+        &env,
+        "278d425bdf160c739803",
+        "7ad3773142a6692b25b8",
+        &[
+            "verify",
+            "private-foobar",
+            "--socket-id",
+            "1234.1235",
+            "--auth",
+            bad,
+        ],
+    );
+    let (stdout, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(5), "{stderr}");
+    assert!(
+        stdout.contains("signed string: 1234.1235:private-foobar"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("signature does not match"), "{stdout}");
+
+    let out = auth(
+        &env,
+        "other-key",
+        "7ad3773142a6692b25b8",
+        &[
+            "verify",
+            "private-foobar",
+            "--socket-id",
+            "1234.1234",
+            "--auth",
+            good,
+            "--json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(5));
+    let v: Value = serde_json::from_str(&output_text(&out).0).unwrap();
+    assert_eq!(v["valid"], false);
+    assert_eq!(v["reason"], "wrong_key");
+    assert_eq!(v["string_to_sign"], "1234.1234:private-foobar");
+
+    // Presence: the channel data is part of what is signed.
+    let data = r#"{"user_id":"10","user_info":{"name":"Mr. Pusher"}}"#;
+    let auth_value =
+        "278d425bdf160c739803:48dac51d2d7569e1e9c0f48c227d4b26f238fa68e5c0bb04222c966909c4f7c4";
+    let out = auth(
+        &env,
+        "278d425bdf160c739803",
+        "7ad3773142a6692b25b8",
+        &[
+            "verify",
+            "presence-foobar",
+            "--socket-id",
+            "1234.1234",
+            "--auth",
+            auth_value,
+            "--channel-data",
+            data,
+        ],
+    );
+    assert!(out.status.success(), "{:?}", output_text(&out));
+    let out = auth(
+        &env,
+        "278d425bdf160c739803",
+        "7ad3773142a6692b25b8",
+        &[
+            "verify",
+            "presence-foobar",
+            "--socket-id",
+            "1234.1234",
+            "--auth",
+            auth_value,
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+// ---------------------------------------------------------------- output conventions
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let env = TestEnv::new();
+    let plain = env.rtctl().arg("doctor").output().unwrap();
+    assert!(!output_text(&plain).1.contains('\u{1b}'));
+    let forced = env
+        .rtctl()
+        .args(["--color", "always", "doctor"])
+        .output()
+        .unwrap();
+    assert!(output_text(&forced).1.contains("\u{1b}["));
+    let env_forced = env
+        .rtctl()
+        .arg("doctor")
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .unwrap();
+    assert!(output_text(&env_forced).1.contains("\u{1b}["));
+}
+
+#[test]
+fn a_closed_stdout_is_a_quiet_success() {
+    let bin = assert_cmd::cargo::cargo_bin("rtctl");
+    let mut child = std::process::Command::new(bin)
+        .args(["completions", "bash"])
+        .env("HOME", "/nonexistent")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status}: {stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
