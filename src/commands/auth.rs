@@ -1,7 +1,7 @@
 //! `rtctl auth`: sign and check channel authorization and user authentication.
 
 use clap::{Args, Subcommand};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::Ctx;
 use crate::error::{CliError, Kind};
@@ -129,20 +129,22 @@ fn channel_data(
             return Err(CliError::usage("--user-id is for presence channels only")
                 .hint("private channels sign only the socket id and channel name"));
         }
-        let mut data = Map::new();
-        data.insert("user_id".into(), Value::String(id.clone()));
-        if let Some(info) = &member.user_info {
-            let info: Value = serde_json::from_str(info).map_err(|e| {
-                CliError::usage(format!("--user-info is not valid JSON: {e}"))
-                    .hint("for example --user-info '{\"name\":\"Ada\",\"role\":\"teacher\"}'")
-            })?;
-            if !info.is_object() {
-                return Err(CliError::usage("--user-info must be a JSON object")
-                    .hint("for example --user-info '{\"name\":\"Ada\",\"role\":\"teacher\"}'"));
+        let info = match &member.user_info {
+            None => None,
+            Some(text) => {
+                let info: Value = serde_json::from_str(text).map_err(|e| {
+                    CliError::usage(format!("--user-info is not valid JSON: {e}"))
+                        .hint("for example --user-info '{\"name\":\"Ada\",\"role\":\"teacher\"}'")
+                })?;
+                if !info.is_object() {
+                    return Err(CliError::usage("--user-info must be a JSON object").hint(
+                        "for example --user-info '{\"name\":\"Ada\",\"role\":\"teacher\"}'",
+                    ));
+                }
+                Some(info)
             }
-            data.insert("user_info".into(), info);
-        }
-        return Ok(Some(Value::Object(data).to_string()));
+        };
+        return Ok(Some(sign::member_data(id, info)));
     }
     if let Some(data) = &member.channel_data {
         serde_json::from_str::<Value>(data).map_err(|e| {

@@ -342,13 +342,15 @@ fn is_header_name(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
+/// `Name: value` lines. A bad line is named by number, never echoed: it may hold a token.
 fn parse_header_lines(s: &str) -> Result<Vec<(String, String)>, String> {
     s.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|line| {
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, line)| {
             let (name, value) = line
                 .split_once(':')
-                .ok_or_else(|| format!("`{line}` is not of the form `Name: value`"))?;
+                .ok_or_else(|| format!("line {} is not of the form `Name: value`", i + 1))?;
             Ok((name.trim().to_owned(), value.trim().to_owned()))
         })
         .collect()
@@ -1062,7 +1064,7 @@ host = "h"
             (&[("RTCTL_TIMEOUT", "soon")], Field::Timeout),
             (&[("RTCTL_TIMEOUT", "0")], Field::Timeout),
             (&[("RTCTL_CLUSTER", "EU!")], Field::Cluster),
-            (&[("RTCTL_AUTH_HEADERS", "no colon")], Field::AuthHeaders),
+            (&[("RTCTL_AUTH_HEADERS", "Bearer no-colon-token")], Field::AuthHeaders),
         ];
         for (e, field) in cases {
             let err = run(&inputs(None, e, &[])).unwrap_err();

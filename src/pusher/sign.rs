@@ -118,6 +118,33 @@ pub fn user_data_id(user_data: &str) -> Result<String, AuthError> {
     }
 }
 
+/// Numbers as JavaScript's `JSON.stringify` writes them: an integral float such as `1.0`
+/// or `1e3` is written as an integer (`1`, `1000`), as the Node library would sign it.
+fn js_numbers(v: Value) -> Value {
+    match v {
+        Value::Number(n) if !n.is_i64() && !n.is_u64() => match n.as_f64() {
+            Some(f) if f.fract() == 0.0 && f.abs() < 9.0e18 => Value::from(f as i64),
+            _ => Value::Number(n),
+        },
+        Value::Array(items) => Value::Array(items.into_iter().map(js_numbers).collect()),
+        Value::Object(map) => {
+            Value::Object(map.into_iter().map(|(k, v)| (k, js_numbers(v))).collect())
+        }
+        other => other,
+    }
+}
+
+/// Presence channel data built from a member's id and info, byte for byte as the official
+/// Node library builds it: `JSON.stringify({user_id, user_info})`, compact, keys in order.
+pub fn member_data(user_id: &str, user_info: Option<Value>) -> String {
+    let mut data = serde_json::Map::new();
+    data.insert("user_id".into(), Value::String(user_id.to_owned()));
+    if let Some(info) = user_info {
+        data.insert("user_info".into(), js_numbers(info));
+    }
+    Value::Object(data).to_string()
+}
+
 /// `<socket_id>:<channel>` or `<socket_id>:<channel>:<channel_data>`.
 pub fn channel_string_to_sign(
     socket_id: &str,
@@ -465,6 +492,19 @@ mod tests {
             utf8.auth,
             "aaaa:2a229263e89d9c50524fd80c2e88be2843379f6931e28995e2cc214282c9db0c"
         );
+    }
+
+    #[test]
+    fn member_data_is_written_as_json_stringify_writes_it() {
+        let info: Value = serde_json::from_str(
+            r#"{ "n": 1.0, "m": 1e3, "f": 0.5, "z": -0.0, "s": "\u001f\u2028é/<>&", "a": [2.0] }"#,
+        )
+        .unwrap();
+        assert_eq!(
+            member_data("1", Some(info)),
+            "{\"user_id\":\"1\",\"user_info\":{\"n\":1,\"m\":1000,\"f\":0.5,\"z\":0,\"s\":\"\\u001f\u{2028}é/<>&\",\"a\":[2]}}"
+        );
+        assert_eq!(member_data("7", None), r#"{"user_id":"7"}"#);
     }
 
     #[test]

@@ -1,0 +1,171 @@
+//! `rtctl auth` against the official Node server library (pusher-http-node, npm
+//! `pusher`), input for input: every value must be byte-identical. tests/run.sh
+//! installs the pinned library and points RTCTL_TEST_PUSHER_NODE at it.
+
+mod common;
+
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+
+use common::{TestEnv, output_text};
+use serde_json::{Value, json};
+
+const KEY: &str = "aaaa";
+const SECRET: &str = "tofu";
+const MASTER_KEY: &str = "zyrm8pvV2C9fJcBfhyXzvxbJVN/H7QLmbe0xJi1GhPU=";
+
+/// Run the Node library over `cases` and return one JSON reply per case.
+fn node_replies(cases: &[Value]) -> Vec<Value> {
+    let modules = std::env::var("RTCTL_TEST_PUSHER_NODE").expect(
+        "RTCTL_TEST_PUSHER_NODE is not set: run `tests/run.sh`, which installs the official Node library",
+    );
+    let script = format!(
+        r#"
+const Pusher = require({modules:?} + "/pusher");
+const p = new Pusher({{ appId: "1", key: {KEY:?}, secret: {SECRET:?}, encryptionMasterKeyBase64: {MASTER_KEY:?} }});
+const cases = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const out = cases.map(c => c.kind === "user"
+    ? p.authenticateUser(c.socket_id, c.user_data)
+    : p.authorizeChannel(c.socket_id, c.channel, c.member === null ? undefined : c.member));
+process.stdout.write(JSON.stringify(out));
+"#
+    );
+    let mut child = Command::new("node")
+        .args(["-e", &script])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("node is needed for this test: tests/run.sh installs it");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(Value::Array(cases.to_vec()).to_string().as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "node: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn rtctl_reply(env: &TestEnv, case: &Value) -> String {
+    let mut cmd = env.rtctl();
+    cmd.args(["--key", KEY, "--secret-stdin", "auth"])
+        .env("RTCTL_ENCRYPTION_MASTER_KEY", MASTER_KEY)
+        .write_stdin(format!("{SECRET}\n"));
+    let socket = case["socket_id"].as_str().unwrap();
+    if case["kind"] == "user" {
+        cmd.args(["user", "--socket-id", socket, "--user-data"])
+            .arg(case["user_data"].to_string());
+    } else {
+        cmd.args([
+            "sign",
+            case["channel"].as_str().unwrap(),
+            "--socket-id",
+            socket,
+        ]);
+        if let Some(member) = case["member"].as_object() {
+            cmd.arg("--user-id")
+                .arg(member["user_id"].as_str().unwrap());
+            if let Some(info) = member.get("user_info") {
+                // Given as a person would type it; rtctl writes it as the library does.
+                cmd.arg("--user-info")
+                    .arg(serde_json::to_string_pretty(info).unwrap());
+            }
+        }
+    }
+    let out = cmd.output().unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert!(out.status.success(), "{case}: {stderr}");
+    stdout.trim_end_matches('\n').to_owned()
+}
+
+fn channel(socket: &str, channel: &str, member: Value) -> Value {
+    json!({ "kind": "channel", "socket_id": socket, "channel": channel, "member": member })
+}
+
+fn user(socket: &str, user_data: Value) -> Value {
+    json!({ "kind": "user", "socket_id": socket, "user_data": user_data })
+}
+
+#[test]
+fn auth_matches_the_official_node_library() {
+    let member_info = json!({
+        "name": "Zoë \"Z\" O'Brien ✓ 🎓",
+        "role": "teacher",
+        "avatar_url": "https://example.com/a.jpg?x=1&y=<2>",
+        "ctrl": "tab\tnewline\nnul\u{1}del\u{7f} sep\u{2028}",
+        "n": 1.0,
+        "big": 1e3,
+        "half": 0.5,
+        "neg": -12,
+        "nested": { "list": [1, "two", null, true, { "deep": [] }] }
+    });
+    let cases = vec![
+        channel("123.456", "private-user-42", Value::Null),
+        channel("1.1", "private-class-7", Value::Null),
+        channel("45055.28877557", "private-=@,.;_-azAZ09", Value::Null),
+        channel("9999999999.1", "private-cache-scores", Value::Null),
+        channel(
+            "123.456",
+            "presence-classroom-101",
+            json!({ "user_id": "12345" }),
+        ),
+        channel(
+            "123.456",
+            "presence-classroom-101",
+            json!({ "user_id": "12345", "user_info": member_info }),
+        ),
+        channel(
+            "7.7",
+            "presence-lesson-3",
+            json!({ "user_id": "ą§¶™€łü€ß£", "user_info": {} }),
+        ),
+        channel(
+            "123.456",
+            "presence-cache-x",
+            json!({ "user_id": "u", "user_info": { "status": "away" } }),
+        ),
+        channel("123.456", "private-encrypted-grades", Value::Null),
+        channel("1.2", "private-encrypted-cache-notes", Value::Null),
+        user("123.456", json!({ "id": "12345" })),
+        user("12345.6789", json!({ "id": "123", "name": "John Smith" })),
+        user(
+            "1.1",
+            json!({ "id": "ą§¶™€łü€ß£", "user_info": { "name": "Ada" }, "watchlist": ["1", "2"] }),
+        ),
+    ];
+    let node = node_replies(&cases);
+    assert_eq!(node.len(), cases.len());
+    let env = TestEnv::new();
+    for (case, theirs) in cases.iter().zip(&node) {
+        let ours_text = rtctl_reply(&env, case);
+        let ours: Value = serde_json::from_str(&ours_text).unwrap();
+        let ours_obj = ours.as_object().unwrap();
+        let theirs_obj = theirs.as_object().unwrap();
+        let mut our_keys: Vec<&String> = ours_obj.keys().collect();
+        let mut their_keys: Vec<&String> = theirs_obj.keys().collect();
+        our_keys.sort();
+        their_keys.sort();
+        assert_eq!(our_keys, their_keys, "{case}");
+        for (k, v) in theirs_obj {
+            // Each value byte for byte: the signature, and the exact channel/user data it covers.
+            assert_eq!(
+                ours_obj[k].as_str().unwrap(),
+                v.as_str().unwrap(),
+                "{k} differs for {case}"
+            );
+        }
+        // Keys in the order Pusher's docs and the Go, PHP and Rust libraries write them.
+        let order: Vec<&str> = ours_obj.keys().map(String::as_str).collect();
+        let expected: Vec<&str> = ["auth", "channel_data", "shared_secret", "user_data"]
+            .into_iter()
+            .filter(|k| ours_obj.contains_key(*k))
+            .collect();
+        assert_eq!(order, expected, "{ours_text}");
+    }
+}
