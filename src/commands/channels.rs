@@ -134,21 +134,31 @@ async fn list(ctx: &mut Ctx, args: ListArgs) -> Result<(), CliError> {
         ctx.ui.status("no occupied channels");
         return Ok(());
     }
+    // Columns for the attributes asked for; names only otherwise.
+    let mut header = vec!["CHANNEL"];
+    let users = info.iter().any(|a| a == "user_count");
+    let subs = info.iter().any(|a| a == "subscription_count");
+    if users {
+        header.push("USERS");
+    }
+    if subs {
+        header.push("SUBSCRIPTIONS");
+    }
     let rows: Vec<Vec<String>> = list
         .channels
         .iter()
         .map(|(name, i)| {
-            vec![
-                sanitize(name, false),
-                count(i.user_count),
-                count(i.subscription_count),
-            ]
+            let mut row = vec![sanitize(name, false)];
+            if users {
+                row.push(count(i.user_count));
+            }
+            if subs {
+                row.push(count(i.subscription_count));
+            }
+            row
         })
         .collect();
-    let header = ["CHANNEL", "USERS", "SUBSCRIPTIONS"];
-    let shown = if info.is_empty() { 1 } else { 3 };
-    let rows: Vec<Vec<String>> = rows.into_iter().map(|r| r[..shown].to_vec()).collect();
-    Ok(ctx.ui.out(&table::render(&header[..shown], &rows))?)
+    Ok(ctx.ui.out(&table::render(&header, &rows))?)
 }
 
 async fn show(ctx: &mut Ctx, args: ShowArgs) -> Result<(), CliError> {

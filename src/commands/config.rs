@@ -473,19 +473,12 @@ fn init(ctx: &mut Ctx, args: InitArgs) -> Result<(), CliError> {
         .as_deref()
         .and_then(|t| crate::config::file::ConfigFile::parse(&path, t).ok())
         .is_some_and(|f| f.default_profile.is_some());
-    let text = edit::put_profile(
-        &path,
-        existing.as_deref().unwrap_or(""),
-        &name,
-        &d.values,
-        args.force,
-    )?;
     let make_default = args.default || !had_default;
-    let text = if make_default {
-        edit::set_default_profile(&path, &text, &name)?
-    } else {
-        text
-    };
+    let mut text = existing.unwrap_or_default();
+    if make_default {
+        text = edit::set_default_profile(&path, &text, &name)?;
+    }
+    let text = edit::put_profile(&path, &text, &name, &d.values, args.force)?;
     load::write_private(&path, &text)?;
     ctx.ui
         .status(&format!("created profile `{name}` in {}", path.display()));

@@ -69,7 +69,12 @@ pub fn put_profile(
         return Err(ConfigError::ProfileExists(name.to_owned()));
     }
     let mut table = Table::new();
-    for (field, v) in values {
+    if !text.trim().is_empty() && !profiles.contains_key(name) {
+        table.decor_mut().set_prefix("\n");
+    }
+    let mut values = values.to_vec();
+    values.sort_by_key(|(field, _)| *field);
+    for (field, v) in &values {
         table[field.key()] = match v {
             NewValue::Str(s) => value(s.as_str()),
             NewValue::Int(i) => value(*i),
@@ -126,15 +131,22 @@ mod tests {
 
     #[test]
     fn new_file() {
+        let out = set_default_profile(Path::new(P), "", "prod").unwrap();
         let out = put_profile(
             Path::new(P),
-            "",
+            &out,
             "prod",
-            &[(Field::Cluster, NewValue::Str("eu".into()))],
+            &[
+                (Field::Cluster, NewValue::Str("eu".into())),
+                (Field::AppId, NewValue::Str("1".into())),
+            ],
             false,
         )
         .unwrap();
-        let out = set_default_profile(Path::new(P), &out, "prod").unwrap();
+        assert_eq!(
+            out,
+            "default_profile = \"prod\"\n\n[profiles.prod]\napp_id = \"1\"\ncluster = \"eu\"\n"
+        );
         let parsed = ConfigFile::parse(Path::new(P), &out).unwrap();
         assert_eq!(parsed.default_profile.map(|d| d.0).as_deref(), Some("prod"));
         assert!(parsed.profiles.contains_key("prod"));

@@ -444,82 +444,52 @@ impl Winners {
         self.get(f).map_or(usize::MAX, |(_, r)| *r)
     }
 
+    /// The winning value of `f`, when it is of the shape `pick` takes.
+    fn pick<T>(&self, f: Field, pick: impl Fn(&Typed) -> Option<T>) -> Option<Value<T>> {
+        let (v, _) = self.get(f)?;
+        pick(&v.val).map(|val| Value::new(val, v.source.clone()))
+    }
+
     fn text(&self, f: Field) -> Option<Value<String>> {
-        match self.get(f) {
-            Some((
-                Value {
-                    val: Typed::Text(s),
-                    source,
-                },
-                _,
-            )) => Some(Value::new(s.clone(), source.clone())),
+        self.pick(f, |t| match t {
+            Typed::Text(s) => Some(s.clone()),
             _ => None,
-        }
+        })
     }
 
     fn secret(&self, f: Field) -> Option<Value<Secret>> {
-        match self.get(f) {
-            Some((
-                Value {
-                    val: Typed::Secret(s),
-                    source,
-                },
-                _,
-            )) => Some(Value::new(s.clone(), source.clone())),
+        self.pick(f, |t| match t {
+            Typed::Secret(s) => Some(s.clone()),
             _ => None,
-        }
+        })
     }
 
     fn bool(&self, f: Field) -> Option<Value<bool>> {
-        match self.get(f) {
-            Some((
-                Value {
-                    val: Typed::Bool(b),
-                    source,
-                },
-                _,
-            )) => Some(Value::new(*b, source.clone())),
+        self.pick(f, |t| match t {
+            Typed::Bool(b) => Some(*b),
             _ => None,
-        }
+        })
     }
 
     fn port(&self, f: Field) -> Option<Value<u16>> {
-        match self.get(f) {
-            Some((
-                Value {
-                    val: Typed::Port(p),
-                    source,
-                },
-                _,
-            )) => Some(Value::new(*p, source.clone())),
+        self.pick(f, |t| match t {
+            Typed::Port(p) => Some(*p),
             _ => None,
-        }
+        })
     }
 
     fn duration(&self, f: Field) -> Option<Value<Duration>> {
-        match self.get(f) {
-            Some((
-                Value {
-                    val: Typed::Duration(d),
-                    source,
-                },
-                _,
-            )) => Some(Value::new(*d, source.clone())),
+        self.pick(f, |t| match t {
+            Typed::Duration(d) => Some(*d),
             _ => None,
-        }
+        })
     }
 
     fn headers(&self, f: Field) -> Option<Value<Vec<(String, String)>>> {
-        match self.get(f) {
-            Some((
-                Value {
-                    val: Typed::Headers(h),
-                    source,
-                },
-                _,
-            )) => Some(Value::new(h.clone(), source.clone())),
+        self.pick(f, |t| match t {
+            Typed::Headers(h) => Some(h.clone()),
             _ => None,
-        }
+        })
     }
 }
 
@@ -1064,7 +1034,10 @@ host = "h"
             (&[("RTCTL_TIMEOUT", "soon")], Field::Timeout),
             (&[("RTCTL_TIMEOUT", "0")], Field::Timeout),
             (&[("RTCTL_CLUSTER", "EU!")], Field::Cluster),
-            (&[("RTCTL_AUTH_HEADERS", "Bearer no-colon-token")], Field::AuthHeaders),
+            (
+                &[("RTCTL_AUTH_HEADERS", "Bearer no-colon-token")],
+                Field::AuthHeaders,
+            ),
         ];
         for (e, field) in cases {
             let err = run(&inputs(None, e, &[])).unwrap_err();
