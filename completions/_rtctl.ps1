@@ -39,9 +39,11 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Publish events to channels over the REST API (not built yet)')
+            [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Publish events over the REST API: one, a batch file, or one many times')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Subscribe to channels over the WebSocket and stream their events (not built yet)')
             [CompletionResult]::new('channels', 'channels', [CompletionResultType]::ParameterValue, 'List occupied channels, show one, list a presence channel''s members')
+            [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Send an event to a signed-in user, or close their connections')
+            [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Show the event catalogue that trigger fills and checks payloads from')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Sign and check channel authorization and user authentication')
             [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Generate, replay, verify and capture webhooks (not built yet)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check an environment''s config and connectivity end to end (not built yet)')
@@ -51,6 +53,16 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             break
         }
         'rtctl;trigger' {
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Set a field of the JSON data (dotted paths; true, 75, null and JSON are typed)')
+            [CompletionResult]::new('--socket-id', '--socket-id', [CompletionResultType]::ParameterName, 'Exclude this connection from receiving the event')
+            [CompletionResult]::new('--info', '--info', [CompletionResultType]::ParameterName, 'Channel attributes to return: user_count (presence), subscription_count')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Event catalogue (TOML), or `none` [default: profile''s `catalog`, else built-in]')
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Send through Pusher''s REST API or the app''s backend')
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Send events from JSON Lines ({"channel","name","data","socket_id"}), 10 per request')
+            [CompletionResult]::new('--repeat', '--repeat', [CompletionResultType]::ParameterName, 'Send the event this many times')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'With --repeat: events per second, e.g. 50 or 50/s [default: as fast as allowed]')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once, for --batch and --repeat')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Times to retry a request refused with 429 or 5xx, or that got no answer')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]')
             [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'App id')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'App key')
@@ -62,6 +74,12 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Network timeout, e.g. 5s or 500ms [default: 10s]')
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--text', '--text', [CompletionResultType]::ParameterName, 'Send DATA as plain text, even if it looks like JSON')
+            [CompletionResult]::new('--no-validate', '--no-validate', [CompletionResultType]::ParameterName, 'Send even if the payload breaks the catalogue''s rules')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the signed request instead of sending it')
+            [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print a runnable curl command, already signed, instead of sending')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as JSON')
+            [CompletionResult]::new('--fail-fast', '--fail-fast', [CompletionResultType]::ParameterName, 'With --batch: stop at the first bad line')
             [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the app secret from the first line of stdin (never from a flag''s value)')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use https and wss')
             [CompletionResult]::new('--no-tls', '--no-tls', [CompletionResultType]::ParameterName, 'Use plain http and ws')
@@ -203,6 +221,176 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             break
         }
         'rtctl;channels;help;help' {
+            break
+        }
+        'rtctl;users' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]')
+            [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'App id')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'App key')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'REST host of a self-hosted server (overrides --cluster)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'REST port')
+            [CompletionResult]::new('--ws-host', '--ws-host', [CompletionResultType]::ParameterName, 'WebSocket host, when it differs from the REST host')
+            [CompletionResult]::new('--ws-port', '--ws-port', [CompletionResultType]::ParameterName, 'WebSocket port, when it differs from the REST port')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Network timeout, e.g. 5s or 500ms [default: 10s]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the app secret from the first line of stdin (never from a flag''s value)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use https and wss')
+            [CompletionResult]::new('--no-tls', '--no-tls', [CompletionResultType]::ParameterName, 'Use plain http and ws')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send an event to one signed-in user (the #server-to-user-ID channel)')
+            [CompletionResult]::new('terminate', 'terminate', [CompletionResultType]::ParameterValue, 'Close every connection of a signed-in user')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'rtctl;users;send' {
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Set a field of the JSON data (dotted paths)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]')
+            [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'App id')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'App key')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'REST host of a self-hosted server (overrides --cluster)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'REST port')
+            [CompletionResult]::new('--ws-host', '--ws-host', [CompletionResultType]::ParameterName, 'WebSocket host, when it differs from the REST host')
+            [CompletionResult]::new('--ws-port', '--ws-port', [CompletionResultType]::ParameterName, 'WebSocket port, when it differs from the REST port')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Network timeout, e.g. 5s or 500ms [default: 10s]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--text', '--text', [CompletionResultType]::ParameterName, 'Send DATA as plain text, even if it looks like JSON')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as JSON')
+            [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the app secret from the first line of stdin (never from a flag''s value)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use https and wss')
+            [CompletionResult]::new('--no-tls', '--no-tls', [CompletionResultType]::ParameterName, 'Use plain http and ws')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rtctl;users;terminate' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]')
+            [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'App id')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'App key')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'REST host of a self-hosted server (overrides --cluster)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'REST port')
+            [CompletionResult]::new('--ws-host', '--ws-host', [CompletionResultType]::ParameterName, 'WebSocket host, when it differs from the REST host')
+            [CompletionResult]::new('--ws-port', '--ws-port', [CompletionResultType]::ParameterName, 'WebSocket port, when it differs from the REST port')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Network timeout, e.g. 5s or 500ms [default: 10s]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as JSON')
+            [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the app secret from the first line of stdin (never from a flag''s value)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use https and wss')
+            [CompletionResult]::new('--no-tls', '--no-tls', [CompletionResultType]::ParameterName, 'Use plain http and ws')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rtctl;users;help' {
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send an event to one signed-in user (the #server-to-user-ID channel)')
+            [CompletionResult]::new('terminate', 'terminate', [CompletionResultType]::ParameterValue, 'Close every connection of a signed-in user')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'rtctl;users;help;send' {
+            break
+        }
+        'rtctl;users;help;terminate' {
+            break
+        }
+        'rtctl;users;help;help' {
+            break
+        }
+        'rtctl;catalog' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]')
+            [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'App id')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'App key')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'REST host of a self-hosted server (overrides --cluster)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'REST port')
+            [CompletionResult]::new('--ws-host', '--ws-host', [CompletionResultType]::ParameterName, 'WebSocket host, when it differs from the REST host')
+            [CompletionResult]::new('--ws-port', '--ws-port', [CompletionResultType]::ParameterName, 'WebSocket port, when it differs from the REST port')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Network timeout, e.g. 5s or 500ms [default: 10s]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the app secret from the first line of stdin (never from a flag''s value)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use https and wss')
+            [CompletionResult]::new('--no-tls', '--no-tls', [CompletionResultType]::ParameterName, 'Use plain http and ws')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the catalogue''s channels and their events')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a channel''s events, or one event''s rules and example payload')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'rtctl;catalog;list' {
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Event catalogue (TOML) [default: profile''s `catalog`, else built-in]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]')
+            [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'App id')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'App key')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'REST host of a self-hosted server (overrides --cluster)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'REST port')
+            [CompletionResult]::new('--ws-host', '--ws-host', [CompletionResultType]::ParameterName, 'WebSocket host, when it differs from the REST host')
+            [CompletionResult]::new('--ws-port', '--ws-port', [CompletionResultType]::ParameterName, 'WebSocket port, when it differs from the REST port')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Network timeout, e.g. 5s or 500ms [default: 10s]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print as JSON')
+            [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the app secret from the first line of stdin (never from a flag''s value)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use https and wss')
+            [CompletionResult]::new('--no-tls', '--no-tls', [CompletionResultType]::ParameterName, 'Use plain http and ws')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rtctl;catalog;show' {
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Event catalogue (TOML) [default: profile''s `catalog`, else built-in]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]')
+            [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'App id')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'App key')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'REST host of a self-hosted server (overrides --cluster)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'REST port')
+            [CompletionResult]::new('--ws-host', '--ws-host', [CompletionResultType]::ParameterName, 'WebSocket host, when it differs from the REST host')
+            [CompletionResult]::new('--ws-port', '--ws-port', [CompletionResultType]::ParameterName, 'WebSocket port, when it differs from the REST port')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Network timeout, e.g. 5s or 500ms [default: 10s]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print as JSON')
+            [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the app secret from the first line of stdin (never from a flag''s value)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use https and wss')
+            [CompletionResult]::new('--no-tls', '--no-tls', [CompletionResultType]::ParameterName, 'Use plain http and ws')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rtctl;catalog;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the catalogue''s channels and their events')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a channel''s events, or one event''s rules and example payload')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'rtctl;catalog;help;list' {
+            break
+        }
+        'rtctl;catalog;help;show' {
+            break
+        }
+        'rtctl;catalog;help;help' {
             break
         }
         'rtctl;auth' {
@@ -559,9 +747,11 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             break
         }
         'rtctl;help' {
-            [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Publish events to channels over the REST API (not built yet)')
+            [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Publish events over the REST API: one, a batch file, or one many times')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Subscribe to channels over the WebSocket and stream their events (not built yet)')
             [CompletionResult]::new('channels', 'channels', [CompletionResultType]::ParameterValue, 'List occupied channels, show one, list a presence channel''s members')
+            [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Send an event to a signed-in user, or close their connections')
+            [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Show the event catalogue that trigger fills and checks payloads from')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Sign and check channel authorization and user authentication')
             [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Generate, replay, verify and capture webhooks (not built yet)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check an environment''s config and connectivity end to end (not built yet)')
@@ -589,6 +779,28 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             break
         }
         'rtctl;help;channels;users' {
+            break
+        }
+        'rtctl;help;users' {
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send an event to one signed-in user (the #server-to-user-ID channel)')
+            [CompletionResult]::new('terminate', 'terminate', [CompletionResultType]::ParameterValue, 'Close every connection of a signed-in user')
+            break
+        }
+        'rtctl;help;users;send' {
+            break
+        }
+        'rtctl;help;users;terminate' {
+            break
+        }
+        'rtctl;help;catalog' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the catalogue''s channels and their events')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a channel''s events, or one event''s rules and example payload')
+            break
+        }
+        'rtctl;help;catalog;list' {
+            break
+        }
+        'rtctl;help;catalog;show' {
             break
         }
         'rtctl;help;auth' {

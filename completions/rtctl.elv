@@ -36,9 +36,11 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand trigger 'Publish events to channels over the REST API (not built yet)'
+            cand trigger 'Publish events over the REST API: one, a batch file, or one many times'
             cand tail 'Subscribe to channels over the WebSocket and stream their events (not built yet)'
             cand channels 'List occupied channels, show one, list a presence channel''s members'
+            cand users 'Send an event to a signed-in user, or close their connections'
+            cand catalog 'Show the event catalogue that trigger fills and checks payloads from'
             cand auth 'Sign and check channel authorization and user authentication'
             cand webhook 'Generate, replay, verify and capture webhooks (not built yet)'
             cand doctor 'Check an environment''s config and connectivity end to end (not built yet)'
@@ -47,6 +49,16 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'rtctl;trigger'= {
+            cand --set 'Set a field of the JSON data (dotted paths; true, 75, null and JSON are typed)'
+            cand --socket-id 'Exclude this connection from receiving the event'
+            cand --info 'Channel attributes to return: user_count (presence), subscription_count'
+            cand --catalog 'Event catalogue (TOML), or `none` [default: profile''s `catalog`, else built-in]'
+            cand --via 'Send through Pusher''s REST API or the app''s backend'
+            cand --batch 'Send events from JSON Lines ({"channel","name","data","socket_id"}), 10 per request'
+            cand --repeat 'Send the event this many times'
+            cand --rate 'With --repeat: events per second, e.g. 50 or 50/s [default: as fast as allowed]'
+            cand --concurrency 'Requests in flight at once, for --batch and --repeat'
+            cand --retries 'Times to retry a request refused with 429 or 5xx, or that got no answer'
             cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
             cand --app-id 'App id'
             cand --key 'App key'
@@ -58,6 +70,12 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --timeout 'Network timeout, e.g. 5s or 500ms [default: 10s]'
             cand --env-file 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]'
             cand --color 'When to colour output'
+            cand --text 'Send DATA as plain text, even if it looks like JSON'
+            cand --no-validate 'Send even if the payload breaks the catalogue''s rules'
+            cand --dry-run 'Print the signed request instead of sending it'
+            cand --curl 'Print a runnable curl command, already signed, instead of sending'
+            cand --json 'Print the result as JSON'
+            cand --fail-fast 'With --batch: stop at the first bad line'
             cand --secret-stdin 'Read the app secret from the first line of stdin (never from a flag''s value)'
             cand --tls 'Use https and wss'
             cand --no-tls 'Use plain http and ws'
@@ -189,6 +207,162 @@ set edit:completion:arg-completer[rtctl] = {|@words|
         &'rtctl;channels;help;users'= {
         }
         &'rtctl;channels;help;help'= {
+        }
+        &'rtctl;users'= {
+            cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
+            cand --app-id 'App id'
+            cand --key 'App key'
+            cand --cluster 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS'
+            cand --host 'REST host of a self-hosted server (overrides --cluster)'
+            cand --port 'REST port'
+            cand --ws-host 'WebSocket host, when it differs from the REST host'
+            cand --ws-port 'WebSocket port, when it differs from the REST port'
+            cand --timeout 'Network timeout, e.g. 5s or 500ms [default: 10s]'
+            cand --env-file 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]'
+            cand --color 'When to colour output'
+            cand --secret-stdin 'Read the app secret from the first line of stdin (never from a flag''s value)'
+            cand --tls 'Use https and wss'
+            cand --no-tls 'Use plain http and ws'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand send 'Send an event to one signed-in user (the #server-to-user-ID channel)'
+            cand terminate 'Close every connection of a signed-in user'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rtctl;users;send'= {
+            cand --set 'Set a field of the JSON data (dotted paths)'
+            cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
+            cand --app-id 'App id'
+            cand --key 'App key'
+            cand --cluster 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS'
+            cand --host 'REST host of a self-hosted server (overrides --cluster)'
+            cand --port 'REST port'
+            cand --ws-host 'WebSocket host, when it differs from the REST host'
+            cand --ws-port 'WebSocket port, when it differs from the REST port'
+            cand --timeout 'Network timeout, e.g. 5s or 500ms [default: 10s]'
+            cand --env-file 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]'
+            cand --color 'When to colour output'
+            cand --text 'Send DATA as plain text, even if it looks like JSON'
+            cand --json 'Print the result as JSON'
+            cand --secret-stdin 'Read the app secret from the first line of stdin (never from a flag''s value)'
+            cand --tls 'Use https and wss'
+            cand --no-tls 'Use plain http and ws'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rtctl;users;terminate'= {
+            cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
+            cand --app-id 'App id'
+            cand --key 'App key'
+            cand --cluster 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS'
+            cand --host 'REST host of a self-hosted server (overrides --cluster)'
+            cand --port 'REST port'
+            cand --ws-host 'WebSocket host, when it differs from the REST host'
+            cand --ws-port 'WebSocket port, when it differs from the REST port'
+            cand --timeout 'Network timeout, e.g. 5s or 500ms [default: 10s]'
+            cand --env-file 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]'
+            cand --color 'When to colour output'
+            cand --json 'Print the result as JSON'
+            cand --secret-stdin 'Read the app secret from the first line of stdin (never from a flag''s value)'
+            cand --tls 'Use https and wss'
+            cand --no-tls 'Use plain http and ws'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rtctl;users;help'= {
+            cand send 'Send an event to one signed-in user (the #server-to-user-ID channel)'
+            cand terminate 'Close every connection of a signed-in user'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rtctl;users;help;send'= {
+        }
+        &'rtctl;users;help;terminate'= {
+        }
+        &'rtctl;users;help;help'= {
+        }
+        &'rtctl;catalog'= {
+            cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
+            cand --app-id 'App id'
+            cand --key 'App key'
+            cand --cluster 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS'
+            cand --host 'REST host of a self-hosted server (overrides --cluster)'
+            cand --port 'REST port'
+            cand --ws-host 'WebSocket host, when it differs from the REST host'
+            cand --ws-port 'WebSocket port, when it differs from the REST port'
+            cand --timeout 'Network timeout, e.g. 5s or 500ms [default: 10s]'
+            cand --env-file 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]'
+            cand --color 'When to colour output'
+            cand --secret-stdin 'Read the app secret from the first line of stdin (never from a flag''s value)'
+            cand --tls 'Use https and wss'
+            cand --no-tls 'Use plain http and ws'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the catalogue''s channels and their events'
+            cand show 'Show a channel''s events, or one event''s rules and example payload'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rtctl;catalog;list'= {
+            cand --catalog 'Event catalogue (TOML) [default: profile''s `catalog`, else built-in]'
+            cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
+            cand --app-id 'App id'
+            cand --key 'App key'
+            cand --cluster 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS'
+            cand --host 'REST host of a self-hosted server (overrides --cluster)'
+            cand --port 'REST port'
+            cand --ws-host 'WebSocket host, when it differs from the REST host'
+            cand --ws-port 'WebSocket port, when it differs from the REST port'
+            cand --timeout 'Network timeout, e.g. 5s or 500ms [default: 10s]'
+            cand --env-file 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]'
+            cand --color 'When to colour output'
+            cand --json 'Print as JSON'
+            cand --secret-stdin 'Read the app secret from the first line of stdin (never from a flag''s value)'
+            cand --tls 'Use https and wss'
+            cand --no-tls 'Use plain http and ws'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rtctl;catalog;show'= {
+            cand --catalog 'Event catalogue (TOML) [default: profile''s `catalog`, else built-in]'
+            cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
+            cand --app-id 'App id'
+            cand --key 'App key'
+            cand --cluster 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS'
+            cand --host 'REST host of a self-hosted server (overrides --cluster)'
+            cand --port 'REST port'
+            cand --ws-host 'WebSocket host, when it differs from the REST host'
+            cand --ws-port 'WebSocket port, when it differs from the REST port'
+            cand --timeout 'Network timeout, e.g. 5s or 500ms [default: 10s]'
+            cand --env-file 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]'
+            cand --color 'When to colour output'
+            cand --json 'Print as JSON'
+            cand --secret-stdin 'Read the app secret from the first line of stdin (never from a flag''s value)'
+            cand --tls 'Use https and wss'
+            cand --no-tls 'Use plain http and ws'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rtctl;catalog;help'= {
+            cand list 'List the catalogue''s channels and their events'
+            cand show 'Show a channel''s events, or one event''s rules and example payload'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rtctl;catalog;help;list'= {
+        }
+        &'rtctl;catalog;help;show'= {
+        }
+        &'rtctl;catalog;help;help'= {
         }
         &'rtctl;auth'= {
             cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
@@ -519,9 +693,11 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --version 'Print version'
         }
         &'rtctl;help'= {
-            cand trigger 'Publish events to channels over the REST API (not built yet)'
+            cand trigger 'Publish events over the REST API: one, a batch file, or one many times'
             cand tail 'Subscribe to channels over the WebSocket and stream their events (not built yet)'
             cand channels 'List occupied channels, show one, list a presence channel''s members'
+            cand users 'Send an event to a signed-in user, or close their connections'
+            cand catalog 'Show the event catalogue that trigger fills and checks payloads from'
             cand auth 'Sign and check channel authorization and user authentication'
             cand webhook 'Generate, replay, verify and capture webhooks (not built yet)'
             cand doctor 'Check an environment''s config and connectivity end to end (not built yet)'
@@ -543,6 +719,22 @@ set edit:completion:arg-completer[rtctl] = {|@words|
         &'rtctl;help;channels;show'= {
         }
         &'rtctl;help;channels;users'= {
+        }
+        &'rtctl;help;users'= {
+            cand send 'Send an event to one signed-in user (the #server-to-user-ID channel)'
+            cand terminate 'Close every connection of a signed-in user'
+        }
+        &'rtctl;help;users;send'= {
+        }
+        &'rtctl;help;users;terminate'= {
+        }
+        &'rtctl;help;catalog'= {
+            cand list 'List the catalogue''s channels and their events'
+            cand show 'Show a channel''s events, or one event''s rules and example payload'
+        }
+        &'rtctl;help;catalog;list'= {
+        }
+        &'rtctl;help;catalog;show'= {
         }
         &'rtctl;help;auth'= {
             cand sign 'Sign a channel subscription; prints exactly what an auth endpoint returns'

@@ -42,15 +42,28 @@ complete -c rtctl -n "__fish_rtctl_needs_command" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_needs_command" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_needs_command" -s V -l version -d 'Print version'
-complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "trigger" -d 'Publish events to channels over the REST API (not built yet)'
+complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "trigger" -d 'Publish events over the REST API: one, a batch file, or one many times'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "tail" -d 'Subscribe to channels over the WebSocket and stream their events (not built yet)'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "channels" -d 'List occupied channels, show one, list a presence channel\'s members'
+complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "users" -d 'Send an event to a signed-in user, or close their connections'
+complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "catalog" -d 'Show the event catalogue that trigger fills and checks payloads from'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "auth" -d 'Sign and check channel authorization and user authentication'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "webhook" -d 'Generate, replay, verify and capture webhooks (not built yet)'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "doctor" -d 'Check an environment\'s config and connectivity end to end (not built yet)'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "config" -d 'Show, list, create and choose profiles'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l set -d 'Set a field of the JSON data (dotted paths; true, 75, null and JSON are typed)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l socket-id -d 'Exclude this connection from receiving the event' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l info -d 'Channel attributes to return: user_count (presence), subscription_count' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l catalog -d 'Event catalogue (TOML), or `none` [default: profile\'s `catalog`, else built-in]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l via -d 'Send through Pusher\'s REST API or the app\'s backend' -r -f -a "pusher\t'Pusher\'s REST API, signed with the app secret'
+backend\t'The app\'s own POST {backend_url}/realtime/trigger, with its bearer token'"
+complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l batch -d 'Send events from JSON Lines ({"channel","name","data","socket_id"}), 10 per request' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l repeat -d 'Send the event this many times' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l rate -d 'With --repeat: events per second, e.g. 50 or 50/s [default: as fast as allowed]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l concurrency -d 'Requests in flight at once, for --batch and --repeat' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l retries -d 'Times to retry a request refused with 429 or 5xx, or that got no answer' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l app-id -d 'App id' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l key -d 'App key' -r
@@ -64,6 +77,12 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l env-file -d 'Als
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
 always\t''
 never\t''"
+complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l text -d 'Send DATA as plain text, even if it looks like JSON'
+complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l no-validate -d 'Send even if the payload breaks the catalogue\'s rules'
+complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l dry-run -d 'Print the signed request instead of sending it'
+complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l curl -d 'Print a runnable curl command, already signed, instead of sending'
+complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l json -d 'Print the result as JSON'
+complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l fail-fast -d 'With --batch: stop at the first bad line'
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l no-tls -d 'Use plain http and ws'
@@ -173,6 +192,134 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_su
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one channel\'s state'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from help" -f -a "users" -d 'List the members of a presence channel'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l app-id -d 'App id' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l key -d 'App key' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l cluster -d 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l host -d 'REST host of a self-hosted server (overrides --cluster)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l port -d 'REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
+always\t''
+never\t''"
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l tls -d 'Use https and wss'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -s V -l version -d 'Print version'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -f -a "send" -d 'Send an event to one signed-in user (the #server-to-user-ID channel)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -f -a "terminate" -d 'Close every connection of a signed-in user'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l set -d 'Set a field of the JSON data (dotted paths)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l app-id -d 'App id' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l key -d 'App key' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l cluster -d 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l host -d 'REST host of a self-hosted server (overrides --cluster)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l port -d 'REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
+always\t''
+never\t''"
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l text -d 'Send DATA as plain text, even if it looks like JSON'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l json -d 'Print the result as JSON'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l tls -d 'Use https and wss'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -s V -l version -d 'Print version'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l app-id -d 'App id' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l key -d 'App key' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l cluster -d 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l host -d 'REST host of a self-hosted server (overrides --cluster)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l port -d 'REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
+always\t''
+never\t''"
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l json -d 'Print the result as JSON'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l tls -d 'Use https and wss'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -s V -l version -d 'Print version'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "send" -d 'Send an event to one signed-in user (the #server-to-user-ID channel)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "terminate" -d 'Close every connection of a signed-in user'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l app-id -d 'App id' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l key -d 'App key' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l cluster -d 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l host -d 'REST host of a self-hosted server (overrides --cluster)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l port -d 'REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
+always\t''
+never\t''"
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l tls -d 'Use https and wss'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -s V -l version -d 'Print version'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -f -a "list" -d 'List the catalogue\'s channels and their events'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -f -a "show" -d 'Show a channel\'s events, or one event\'s rules and example payload'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l catalog -d 'Event catalogue (TOML) [default: profile\'s `catalog`, else built-in]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l app-id -d 'App id' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l key -d 'App key' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l cluster -d 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l host -d 'REST host of a self-hosted server (overrides --cluster)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l port -d 'REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
+always\t''
+never\t''"
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l json -d 'Print as JSON'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l tls -d 'Use https and wss'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l catalog -d 'Event catalogue (TOML) [default: profile\'s `catalog`, else built-in]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l app-id -d 'App id' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l key -d 'App key' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l cluster -d 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l host -d 'REST host of a self-hosted server (overrides --cluster)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l port -d 'REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
+always\t''
+never\t''"
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l json -d 'Print as JSON'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l tls -d 'Use https and wss'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the catalogue\'s channels and their events'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a channel\'s events, or one event\'s rules and example payload'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -l app-id -d 'App id' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -l key -d 'App key' -r
@@ -451,18 +598,24 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l tls -d 'Use 
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels auth webhook doctor config completions help" -f -a "trigger" -d 'Publish events to channels over the REST API (not built yet)'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels auth webhook doctor config completions help" -f -a "tail" -d 'Subscribe to channels over the WebSocket and stream their events (not built yet)'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels auth webhook doctor config completions help" -f -a "channels" -d 'List occupied channels, show one, list a presence channel\'s members'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels auth webhook doctor config completions help" -f -a "auth" -d 'Sign and check channel authorization and user authentication'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels auth webhook doctor config completions help" -f -a "webhook" -d 'Generate, replay, verify and capture webhooks (not built yet)'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels auth webhook doctor config completions help" -f -a "doctor" -d 'Check an environment\'s config and connectivity end to end (not built yet)'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels auth webhook doctor config completions help" -f -a "config" -d 'Show, list, create and choose profiles'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels auth webhook doctor config completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels auth webhook doctor config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "trigger" -d 'Publish events over the REST API: one, a batch file, or one many times'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "tail" -d 'Subscribe to channels over the WebSocket and stream their events (not built yet)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "channels" -d 'List occupied channels, show one, list a presence channel\'s members'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "users" -d 'Send an event to a signed-in user, or close their connections'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "catalog" -d 'Show the event catalogue that trigger fills and checks payloads from'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "auth" -d 'Sign and check channel authorization and user authentication'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "webhook" -d 'Generate, replay, verify and capture webhooks (not built yet)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "doctor" -d 'Check an environment\'s config and connectivity end to end (not built yet)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "config" -d 'Show, list, create and choose profiles'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from channels" -f -a "list" -d 'List occupied channels'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from channels" -f -a "show" -d 'Show one channel\'s state'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from channels" -f -a "users" -d 'List the members of a presence channel'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "send" -d 'Send an event to one signed-in user (the #server-to-user-ID channel)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "terminate" -d 'Close every connection of a signed-in user'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "list" -d 'List the catalogue\'s channels and their events'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "show" -d 'Show a channel\'s events, or one event\'s rules and example payload'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "sign" -d 'Sign a channel subscription; prints exactly what an auth endpoint returns'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "user" -d 'Sign a user sign-in (pusher:signin); prints what a user-auth endpoint returns'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "verify" -d 'Check a `key:signature` auth value and show what should have been signed'

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use clap_complete::{ArgValueCandidates, CompletionCandidate};
 
-use crate::commands::{auth, channels, completions, config};
+use crate::commands::{auth, catalog, channels, completions, config, trigger, users};
 use crate::config::{CliValues, Field};
 use crate::error::EXIT_CODES;
 use crate::ui::ColorChoice;
@@ -193,13 +193,19 @@ pub struct NotBuiltArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Publish events to channels over the REST API (not built yet)
-    Trigger(NotBuiltArgs),
+    /// Publish events over the REST API: one, a batch file, or one many times
+    Trigger(Box<trigger::Args>),
     /// Subscribe to channels over the WebSocket and stream their events (not built yet)
     Tail(NotBuiltArgs),
     /// List occupied channels, show one, list a presence channel's members
     #[command(subcommand)]
     Channels(channels::Command),
+    /// Send an event to a signed-in user, or close their connections
+    #[command(subcommand)]
+    Users(users::Command),
+    /// Show the event catalogue that trigger fills and checks payloads from
+    #[command(subcommand)]
+    Catalog(catalog::Command),
     /// Sign and check channel authorization and user authentication
     #[command(subcommand)]
     Auth(auth::Command),

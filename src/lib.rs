@@ -3,11 +3,13 @@
 //! `pusher` is the pure protocol core and `config` the profile loader; `net` holds the
 //! only network code; `commands` are the subcommands; `ui` is what the user sees.
 
+pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod error;
 pub mod net;
+pub mod payload;
 pub mod pusher;
 pub mod ui;
 

@@ -43,7 +43,6 @@ fn help_text() {
 fn unbuilt_subcommands_say_so_with_their_own_exit_code() {
     let env = TestEnv::new();
     for (cmd, args) in [
-        ("trigger", vec!["dashboard-updates", "system_notification"]),
         ("tail", vec!["presence-classroom-101", "--count", "1"]),
         ("webhook", vec!["replay", "x.json"]),
         ("doctor", vec![]),

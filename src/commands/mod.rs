@@ -1,9 +1,12 @@
 //! One module per subcommand; dispatch is one `match`.
 
 pub mod auth;
+pub mod catalog;
 pub mod channels;
 pub mod completions;
 pub mod config;
+pub mod trigger;
+pub mod users;
 
 use std::io::BufRead as _;
 
@@ -115,7 +118,9 @@ fn not_built(name: &str, issue: Option<u32>) -> CliError {
 pub async fn run(cli: Cli, ui: Ui) -> Result<(), CliError> {
     let mut ctx = Ctx::new(cli.global, ui);
     match cli.command {
-        Command::Trigger(_) => Err(not_built("trigger", Some(3))),
+        Command::Trigger(args) => trigger::run(&mut ctx, *args).await,
+        Command::Users(cmd) => users::run(&mut ctx, cmd).await,
+        Command::Catalog(cmd) => catalog::run(&mut ctx, cmd),
         Command::Tail(_) => Err(not_built("tail", Some(4))),
         Command::Webhook(_) => Err(not_built("webhook", Some(5))),
         Command::Doctor(_) => Err(not_built("doctor", None)),

@@ -114,6 +114,7 @@ fn field_format_hint(field: Field) -> &'static str {
         (Field::EncryptionMasterKey, _) => "32 random bytes in base64: `openssl rand -base64 32`",
         (_, Kind::Bool) => "use true or false",
         (_, Kind::Port) => "use a port number from 1 to 65535",
+        (_, Kind::Count) => "use a whole number greater than 0",
         (_, Kind::Duration) => "use seconds (`10`) or a duration such as `10s`, `500ms` or `2m`",
         (_, Kind::Headers) => {
             "a table such as { Authorization = \"Bearer …\" }; in the environment, one `Name: value` a line"

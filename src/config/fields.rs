@@ -12,6 +12,8 @@ pub enum Kind {
     Bool,
     Port,
     Duration,
+    /// A whole number greater than zero.
+    Count,
     /// `Name: value` pairs (a TOML table; newline-separated in the environment).
     Headers,
 }
@@ -72,6 +74,8 @@ fields! {
     EncryptionMasterKey => "encryption_master_key", Secret, None, None, "32 bytes, base64, for private-encrypted- channels";
     Timeout => "timeout", Duration, None, Some("--timeout"), "network timeout, e.g. 10s";
     EnvFile => "env_file", Bool, None, Some("--env-file"), "also read PUSHER_* and RTCTL_* from ./.env";
+    Catalog => "catalog", Text, None, Some("--catalog"), "event catalogue (TOML) for trigger, or `none`; default: the built-in platform catalogue";
+    MaxPayloadKb => "max_payload_kb", Count, None, None, "the server's limit on an event's data, in KB (default 10)";
 }
 
 impl Field {

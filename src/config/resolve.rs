@@ -50,6 +50,7 @@ enum Typed {
     Bool(bool),
     Port(u16),
     Duration(Duration),
+    Count(u32),
     Headers(Vec<(String, String)>),
 }
 
@@ -116,6 +117,8 @@ pub struct Resolved {
     pub encryption_master_key: Option<Value<Secret>>,
     pub timeout: Value<Duration>,
     pub env_file: Option<Value<bool>>,
+    pub catalog: Option<Value<String>>,
+    pub max_payload_kb: Value<u32>,
     /// Things worth telling the user that do not stop the command.
     pub warnings: Vec<String>,
 }
@@ -415,6 +418,19 @@ fn typed(field: Field, raw: &Raw) -> Result<Typed, String> {
                 .map(Typed::Duration)
                 .ok_or_else(|| format!("`{s}` is not a positive duration"))
         }
+        Kind::Count => {
+            let s = match raw {
+                Raw::File(FileValue::Int(i)) => i.to_string(),
+                Raw::Text(s) | Raw::File(FileValue::Str(s)) => s.clone(),
+                Raw::File(other) => return Err(expected("a whole number", other)),
+            };
+            s.trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|n| *n > 0)
+                .map(Typed::Count)
+                .ok_or_else(|| format!("`{s}` is not a whole number greater than 0"))
+        }
         Kind::Headers => {
             let headers = match raw {
                 Raw::Text(s) => parse_header_lines(s)?,
@@ -481,6 +497,13 @@ impl Winners {
     fn duration(&self, f: Field) -> Option<Value<Duration>> {
         self.pick(f, |t| match t {
             Typed::Duration(d) => Some(*d),
+            _ => None,
+        })
+    }
+
+    fn count(&self, f: Field) -> Option<Value<u32>> {
+        self.pick(f, |t| match t {
+            Typed::Count(n) => Some(*n),
             _ => None,
         })
     }
@@ -660,6 +683,13 @@ pub fn resolve(inputs: &Inputs, profile: Value<String>) -> Result<Resolved, Conf
             .duration(Field::Timeout)
             .unwrap_or_else(|| Value::new(DEFAULT_TIMEOUT, Source::Default)),
         env_file: w.bool(Field::EnvFile),
+        catalog: w.text(Field::Catalog),
+        max_payload_kb: w.count(Field::MaxPayloadKb).unwrap_or_else(|| {
+            Value::new(
+                crate::pusher::event::DEFAULT_MAX_PAYLOAD_KB as u32,
+                Source::Default,
+            )
+        }),
         warnings,
         profile,
     })
@@ -1028,7 +1058,7 @@ host = "h"
 
     #[test]
     fn invalid_values_name_field_and_source() {
-        let cases: [(&[(&str, &str)], Field); 6] = [
+        let cases: [(&[(&str, &str)], Field); 7] = [
             (&[("RTCTL_PORT", "70000")], Field::Port),
             (&[("PUSHER_SSL", "maybe")], Field::Tls),
             (&[("RTCTL_TIMEOUT", "soon")], Field::Timeout),
@@ -1038,6 +1068,7 @@ host = "h"
                 &[("RTCTL_AUTH_HEADERS", "Bearer no-colon-token")],
                 Field::AuthHeaders,
             ),
+            (&[("RTCTL_MAX_PAYLOAD_KB", "0")], Field::MaxPayloadKb),
         ];
         for (e, field) in cases {
             let err = run(&inputs(None, e, &[])).unwrap_err();

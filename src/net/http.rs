@@ -25,11 +25,26 @@ pub struct RestClient {
     timeout: Duration,
 }
 
-/// A response the server accepted (2xx).
+/// A response, whatever its status.
 #[derive(Debug)]
 pub struct Reply {
     pub status: u16,
     pub body: Vec<u8>,
+    /// The server's `Date`, to tell a wrong clock from wrong credentials.
+    pub server_date: Option<SystemTime>,
+    /// `Retry-After` in seconds, on 429 and 503.
+    pub retry_after: Option<Duration>,
+}
+
+impl Reply {
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+
+    /// Worth sending again: rate limited or a server error.
+    pub fn is_retryable(&self) -> bool {
+        self.status == 429 || self.status >= 500
+    }
 }
 
 pub fn unix_now() -> u64 {
@@ -42,12 +57,7 @@ impl RestClient {
     pub fn new(config: &Resolved, secret: Secret) -> Result<Self, CliError> {
         let endpoint = config.require_rest()?.clone();
         let timeout = config.timeout.val;
-        let http = reqwest::Client::builder()
-            .user_agent(concat!("rtctl/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(timeout)
-            .timeout(timeout)
-            .build()
-            .map_err(|e| CliError::new(Kind::Failure, format!("cannot set up HTTP: {e}")))?;
+        let http = http_client(timeout)?;
         Ok(Self {
             http,
             endpoint,
@@ -62,59 +72,59 @@ impl RestClient {
         &self.app_id
     }
 
-    /// Sign `req` with the current time and send it.
-    pub async fn send(&self, req: RestRequest) -> Result<Reply, CliError> {
-        let signed = rest::sign(req, &self.key, self.secret.expose(), unix_now())
-            .map_err(|e| CliError::usage(e.to_string()))?;
-        self.send_signed(&signed).await
+    /// Sign `req` with the current time.
+    pub fn sign(&self, req: RestRequest) -> Result<SignedRequest, CliError> {
+        rest::sign(req, &self.key, self.secret.expose(), unix_now())
+            .map_err(|e| CliError::usage(e.to_string()))
     }
 
-    /// Send a signed request, mapping failures to errors with their likely cause.
-    pub async fn send_signed(&self, signed: &SignedRequest) -> Result<Reply, CliError> {
-        let url = format!("{}{}", self.endpoint.http_base(), signed.path_and_query());
+    /// The full URL of a signed request.
+    pub fn url(&self, signed: &SignedRequest) -> String {
+        format!("{}{}", self.endpoint.http_base(), signed.path_and_query())
+    }
+
+    /// Sign and send `req`; a 2xx answer is `Ok`, any other becomes an error naming its likely cause.
+    pub async fn send(&self, req: RestRequest) -> Result<Reply, CliError> {
+        let signed = self.sign(req)?;
+        let reply = self.exchange(&signed).await?;
+        if reply.is_success() {
+            Ok(reply)
+        } else {
+            Err(self.reply_error(&signed, &reply))
+        }
+    }
+
+    /// Send a signed request and return the answer whatever its status; only a
+    /// failure to get an answer is an error.
+    pub async fn exchange(&self, signed: &SignedRequest) -> Result<Reply, CliError> {
         let method = match signed.method {
             Method::Get => reqwest::Method::GET,
             Method::Post => reqwest::Method::POST,
         };
-        let mut builder = self.http.request(method, &url);
+        let mut builder = self.http.request(method, self.url(signed));
         if let Some(body) = &signed.body {
             builder = builder
                 .header(reqwest::header::CONTENT_TYPE, "application/json")
                 .body(body.clone());
         }
-        let mut resp = builder.send().await.map_err(|e| self.transport_error(&e))?;
-        let status = resp.status().as_u16();
-        let server_date = resp
-            .headers()
-            .get(reqwest::header::DATE)
-            .and_then(|d| d.to_str().ok())
-            .and_then(|d| httpdate::parse_http_date(d).ok());
-        let mut body = Vec::new();
-        while let Some(chunk) = resp.chunk().await.map_err(|e| self.transport_error(&e))? {
-            if body.len() + chunk.len() > MAX_BODY {
-                return Err(CliError::new(
-                    Kind::Failure,
-                    format!("the server's answer is larger than {} MiB", MAX_BODY >> 20),
-                ));
-            }
-            body.extend_from_slice(&chunk);
-        }
-        if (200..300).contains(&status) {
-            return Ok(Reply { status, body });
-        }
-        let skew = server_date.map(|d| clock_skew(SystemTime::now(), d));
-        Err(status_error(
-            status,
-            &String::from_utf8_lossy(&body),
+        let resp = builder.send().await.map_err(|e| self.transport_error(&e))?;
+        read_reply(resp, |e| self.transport_error(e)).await
+    }
+
+    /// A non-2xx answer as an error naming its likely cause.
+    pub fn reply_error(&self, signed: &SignedRequest, reply: &Reply) -> CliError {
+        status_error(
+            reply.status,
+            &String::from_utf8_lossy(&reply.body),
             &StatusContext {
                 method: signed.method,
                 path: &signed.path,
                 authority: self.endpoint.authority(),
                 app_id: &self.app_id,
                 key: &self.key,
-                skew,
+                skew: reply.server_date.map(|d| clock_skew(SystemTime::now(), d)),
             },
-        ))
+        )
     }
 
     /// Send and parse a JSON answer.
@@ -133,39 +143,122 @@ impl RestClient {
     }
 
     fn transport_error(&self, e: &reqwest::Error) -> CliError {
-        let base = self.endpoint.http_base();
         let where_from = format!(
             "host from {}, port from {}",
             self.endpoint.host.source, self.endpoint.port.source
         );
-        if e.is_timeout() {
-            return CliError::new(
-                Kind::Network,
-                format!(
-                    "no answer from {base} within {}",
-                    humantime::format_duration(self.timeout)
-                ),
-            )
-            .hint(format!(
-                "check that the server is up and reachable, or raise `timeout` ({where_from})"
-            ));
-        }
-        let cause = root_cause(e);
-        if e.is_connect() {
-            return CliError::new(
-                Kind::Network,
-                format!("cannot connect to {base}: {cause}"),
-            )
-            .hint(format!(
-                "is a server listening on {}? ({where_from}; see `rtctl config show --show-origin`)",
-                self.endpoint.authority()
-            ));
-        }
-        CliError::new(Kind::Network, format!("request to {base} failed: {cause}")).hint(format!(
-            "check the server at {} ({where_from})",
-            self.endpoint.authority()
-        ))
+        transport_error(e, &self.endpoint.http_base(), self.timeout, &where_from)
     }
+}
+
+fn http_client(timeout: Duration) -> Result<reqwest::Client, CliError> {
+    reqwest::Client::builder()
+        .user_agent(concat!("rtctl/", env!("CARGO_PKG_VERSION")))
+        .connect_timeout(timeout)
+        .timeout(timeout)
+        .build()
+        .map_err(|e| CliError::new(Kind::Failure, format!("cannot set up HTTP: {e}")))
+}
+
+/// Read a response whatever its status, up to `MAX_BODY`.
+async fn read_reply(
+    mut resp: reqwest::Response,
+    on_error: impl Fn(&reqwest::Error) -> CliError,
+) -> Result<Reply, CliError> {
+    let header = |name| {
+        resp.headers()
+            .get(name)
+            .and_then(|v: &reqwest::header::HeaderValue| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let server_date =
+        header(reqwest::header::DATE).and_then(|d| httpdate::parse_http_date(&d).ok());
+    let retry_after = header(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map(Duration::from_secs);
+    let status = resp.status().as_u16();
+    let mut body = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(|e| on_error(&e))? {
+        if body.len() + chunk.len() > MAX_BODY {
+            return Err(CliError::new(
+                Kind::Failure,
+                format!("the server's answer is larger than {} MiB", MAX_BODY >> 20),
+            ));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Reply {
+        status,
+        body,
+        server_date,
+        retry_after,
+    })
+}
+
+/// POST a JSON body to one of the app's own endpoints (its backend, its webhook
+/// receiver) and return the answer whatever its status. `where_from` says where the
+/// URL came from, for messages.
+pub async fn post_json(
+    url: &str,
+    headers: &[(String, String)],
+    body: Vec<u8>,
+    timeout: Duration,
+    where_from: &str,
+) -> Result<Reply, CliError> {
+    let http = http_client(timeout)?;
+    let mut builder = http
+        .post(url)
+        .header(reqwest::header::CONTENT_TYPE, "application/json")
+        .body(body);
+    for (name, value) in headers {
+        builder = builder.header(name, value);
+    }
+    let on_error = |e: &reqwest::Error| transport_error(e, url, timeout, where_from);
+    let resp = builder.send().await.map_err(|e| on_error(&e))?;
+    read_reply(resp, on_error).await
+}
+
+/// A request that got no answer, naming where it went and where that came from.
+fn transport_error(
+    e: &reqwest::Error,
+    target: &str,
+    timeout: Duration,
+    where_from: &str,
+) -> CliError {
+    if e.is_timeout() {
+        return CliError::new(
+            Kind::Network,
+            format!(
+                "no answer from {target} within {}",
+                humantime::format_duration(timeout)
+            ),
+        )
+        .hint(format!(
+            "check that the server is up and reachable, or raise `timeout` ({where_from})"
+        ));
+    }
+    let cause = root_cause(e);
+    if e.is_connect() {
+        return CliError::new(
+            Kind::Network,
+            format!("cannot connect to {target}: {cause}"),
+        )
+        .hint(format!(
+            "is a server listening there? ({where_from}; see `rtctl config show --show-origin`)"
+        ));
+    }
+    if e.is_builder() {
+        return CliError::new(
+            Kind::Config,
+            format!("`{target}` is not a usable URL: {cause}"),
+        )
+        .hint(format!("check it ({where_from})"));
+    }
+    CliError::new(
+        Kind::Network,
+        format!("request to {target} failed: {cause}"),
+    )
+    .hint(format!("check the server ({where_from})"))
 }
 
 fn root_cause(e: &reqwest::Error) -> String {

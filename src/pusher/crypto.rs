@@ -42,6 +42,26 @@ impl fmt::Debug for MasterKey {
     }
 }
 
+impl MasterKey {
+    /// Encrypt an event's data for `channel` as the server libraries do: NaCl secretbox
+    /// under the channel's shared secret, sent as `{"nonce":…,"ciphertext":…}`.
+    /// The nonce must be fresh and random for every event.
+    pub fn encrypt(&self, channel: &str, nonce: &[u8; 24], plaintext: &[u8]) -> String {
+        encrypt_with(&shared_secret(channel, &self.0), nonce, plaintext)
+    }
+}
+
+/// Secretbox `plaintext` under `key`; the ciphertext is the tag then the encrypted bytes.
+pub fn encrypt_with(key: &[u8; 32], nonce: &[u8; 24], plaintext: &[u8]) -> String {
+    use crypto_secretbox::aead::{Aead, KeyInit};
+    let cipher = crypto_secretbox::XSalsa20Poly1305::new(key.into());
+    let sealed = cipher
+        .encrypt(nonce.into(), plaintext)
+        .unwrap_or_else(|_| unreachable!("secretbox encrypts any length"));
+    serde_json::json!({ "nonce": BASE64.encode(nonce), "ciphertext": BASE64.encode(sealed) })
+        .to_string()
+}
+
 /// `SHA256(channel_name || master_key)`, over whatever key bytes the caller holds
 /// (some official test vectors use keys that are not 32 bytes).
 pub fn shared_secret(channel: &str, master_key: &[u8]) -> [u8; 32] {
@@ -87,6 +107,23 @@ mod tests {
         assert_eq!(
             BASE64.encode(shared_secret("private-encrypted-test_channel", ruby_key)),
             "o0L3QnIovCeRC8KTD8KBRlmi31dGzHVS2M93uryqDdw="
+        );
+    }
+
+    #[test]
+    fn encryption_vector_python_library() {
+        // PY test_crypto.py test_encrypt: raw key bytes, deterministic nonce.
+        let key = shared_secret(
+            "pvUPIk0YG6MnxCEMIUUVFrbDmQwbhICXUcy",
+            b"OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5",
+        );
+        assert_eq!(
+            encrypt_with(
+                &key,
+                b"XAJI0Y6DPBHSAHXTHV3A3ZMF",
+                b"kkkT5OOkOkO5kT5TOO5TkOT5TTk5O55T"
+            ),
+            r#"{"nonce":"WEFKSTBZNkRQQkhTQUhYVEhWM0EzWk1G","ciphertext":"tsYJa2JgGDOpVIYFe4aNVWAvZlpB7z7CjN9mpIdbATE0Yc4izN8aM8D6VigBxnIQ"}"#
         );
     }
 

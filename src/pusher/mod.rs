@@ -4,6 +4,7 @@
 //! later command (trigger, tail, webhook, doctor, probe) and every test can use it.
 
 pub mod crypto;
+pub mod event;
 pub mod names;
 pub mod rest;
 pub mod sign;

@@ -9,6 +9,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::event::{self, BatchItem, Event};
 use super::sign::hmac_sha256_hex;
 
 /// Everything but RFC 3986's unreserved characters is escaped in the query and path.
@@ -210,6 +211,39 @@ pub fn channel_users(app_id: &str, channel: &str) -> RestRequest {
         ),
         params: Vec::new(),
         body: None,
+    }
+}
+
+/// `POST /apps/{id}/events`: publish one event to one or more channels.
+pub fn trigger(app_id: &str, event: &Event, info: &[String]) -> RestRequest {
+    RestRequest {
+        method: Method::Post,
+        path: apps_path(app_id, "/events"),
+        params: Vec::new(),
+        body: Some(event::trigger_body(event, info)),
+    }
+}
+
+/// `POST /apps/{id}/batch_events`: publish up to ten events at once.
+pub fn trigger_batch(app_id: &str, items: &[BatchItem]) -> RestRequest {
+    RestRequest {
+        method: Method::Post,
+        path: apps_path(app_id, "/batch_events"),
+        params: Vec::new(),
+        body: Some(event::batch_body(items)),
+    }
+}
+
+/// `POST /apps/{id}/users/{user}/terminate_connections`, with the `{}` body the libraries send.
+pub fn terminate_user_connections(app_id: &str, user_id: &str) -> RestRequest {
+    RestRequest {
+        method: Method::Post,
+        path: apps_path(
+            app_id,
+            &format!("/users/{}/terminate_connections", path_segment(user_id)),
+        ),
+        params: Vec::new(),
+        body: Some(b"{}".to_vec()),
     }
 }
 
@@ -575,6 +609,30 @@ mod tests {
             };
             assert!(sign(req, "k", "s", 1).is_err(), "{k}");
         }
+    }
+
+    #[test]
+    fn trigger_requests() {
+        let e = Event {
+            name: "foo".into(),
+            data: r#"{"some":"data"}"#.into(),
+            channels: vec!["project-3".into()],
+            socket_id: None,
+        };
+        let s = sign(trigger("3", &e, &[]), "k", "s", 1).unwrap();
+        assert_eq!(s.path, "/apps/3/events");
+        assert_eq!(
+            s.body.as_deref(),
+            Some(
+                br#"{"name":"foo","data":"{\"some\":\"data\"}","channels":["project-3"]}"#
+                    .as_slice()
+            )
+        );
+        assert!(s.string_to_sign.contains("&body_md5="));
+        assert_eq!(trigger_batch("3", &[]).path, "/apps/3/batch_events");
+        let t = terminate_user_connections("3", "u-1");
+        assert_eq!(t.path, "/apps/3/users/u-1/terminate_connections");
+        assert_eq!(t.body.as_deref(), Some(b"{}".as_slice()));
     }
 
     #[test]

@@ -83,6 +83,10 @@ impl Server {
                 .env("SOCKUDO_DEFAULT_APP_ENABLE_CLIENT_MESSAGES", "true")
                 .env("SOCKUDO_DEFAULT_APP_ENABLE_USER_AUTHENTICATION", "true")
                 .env("METRICS_ENABLED", "false")
+                // sockudo allows 100 API requests and 20 WebSocket connections a minute
+                // per address by default; the suites make more. Tests of 429 handling
+                // turn it back on with start_with.
+                .env("RATE_LIMITER_ENABLED", "false")
                 .env("RUST_LOG", "error")
                 .current_dir(dir.path())
                 .stdin(Stdio::piped())

@@ -1,0 +1,120 @@
+//! `--via backend`: publish through the app's own admin endpoint,
+//! `POST {backend_url}/realtime/trigger` with `Authorization: Bearer {backend_token}`,
+//! for when ops staff must go through the app rather than use the Pusher secret.
+
+use serde_json::{Value, json};
+
+use super::{Args, Ctx, Header, Prepared, curl_command, dry_run_text};
+use crate::config::{ConfigError, Field};
+use crate::error::{CliError, Kind};
+use crate::net::http::post_json;
+use crate::ui::{json_text, sanitize::one_line};
+
+/// The platform's body: `{"channel","event","data","socket_id"?}`, data as JSON when it is JSON.
+fn body(channel: &str, prepared: &Prepared) -> Vec<u8> {
+    let data = prepared
+        .payload
+        .json
+        .clone()
+        .unwrap_or_else(|| Value::String(prepared.event.data.clone()));
+    let mut b = json!({ "channel": channel, "event": prepared.event.name, "data": data });
+    if let Some(id) = &prepared.event.socket_id {
+        b["socket_id"] = json!(id);
+    }
+    b.to_string().into_bytes()
+}
+
+pub async fn run(ctx: &mut Ctx, args: &Args, prepared: &Prepared) -> Result<(), CliError> {
+    let config = ctx.config()?.clone();
+    let profile = config.profile.val.clone();
+    let base = config.backend_url.clone().ok_or(ConfigError::Missing {
+        field: Field::BackendUrl,
+        profile: profile.clone(),
+    })?;
+    let url = format!("{}/realtime/trigger", base.val.trim_end_matches('/'));
+    let token = config.backend_token.clone();
+    let mut headers: Vec<Header> = Vec::new();
+    if token.is_some() {
+        headers.push(Header {
+            name: "Authorization",
+            value: "Bearer $RTCTL_BACKEND_TOKEN".into(),
+            shell_expands: true,
+        });
+    }
+    let mut results = Vec::new();
+    for channel in &prepared.event.channels {
+        let body = body(channel, prepared);
+        if args.curl {
+            ctx.ui.out(&curl_command(&url, &headers, &body))?;
+            continue;
+        }
+        if args.dry_run {
+            ctx.ui.status("dry run: nothing was sent");
+            ctx.ui.out(&dry_run_text(&url, &headers, &body))?;
+            continue;
+        }
+        let auth: Vec<(String, String)> = token
+            .iter()
+            .map(|t| {
+                (
+                    "Authorization".to_owned(),
+                    format!("Bearer {}", t.val.expose()),
+                )
+            })
+            .collect();
+        let where_from = format!("backend_url from {}", base.source);
+        let reply = post_json(&url, &auth, body, config.timeout.val, &where_from).await?;
+        let said = one_line(&String::from_utf8_lossy(&reply.body), 300);
+        if !reply.is_success() {
+            let err = CliError::new(
+                if matches!(reply.status, 401 | 403) {
+                    Kind::Auth
+                } else {
+                    Kind::Failure
+                },
+                format!(
+                    "the backend refused the event for `{channel}` (POST {url} → HTTP {}: {said})",
+                    reply.status
+                ),
+            );
+            return Err(match (reply.status, &token) {
+                (401 | 403, Some(t)) => err.hint(format!(
+                    "the backend token (from {}) is likely wrong, expired or lacks the admin role",
+                    t.source
+                )),
+                (401 | 403, None) => err.hint(format!(
+                    "no backend token is set: {}",
+                    Field::BackendToken.ways_to_set(&profile)
+                )),
+                (404, _) => err.hint(format!(
+                    "is `backend_url` (from {}) the app's backend?",
+                    base.source
+                )),
+                _ => err,
+            });
+        }
+        results.push(json!({
+            "channel": channel,
+            "status": reply.status,
+            "answer": serde_json::from_slice::<Value>(&reply.body).unwrap_or(Value::String(said)),
+        }));
+    }
+    if args.curl || args.dry_run {
+        return Ok(());
+    }
+    if args.json {
+        return Ok(ctx.ui.out(&json_text(
+            &json!({ "via": "backend", "url": url, "results": results }),
+            false,
+        ))?);
+    }
+    for r in &results {
+        ctx.ui.out(&format!(
+            "{} → {} via the backend: {} accepted",
+            prepared.event.name,
+            r["channel"].as_str().unwrap_or_default(),
+            r["status"]
+        ))?;
+    }
+    Ok(())
+}
