@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The one test command: installs what is missing (protoc and the pinned sockudo; Node.js
-# and the official Node server library, to compare signatures with), then runs
+# The one test command: installs what is missing (protoc and the pinned sockudo; Node.js,
+# the official Node server library to compare signatures with, curl), then runs
 # formatting, lints and every test against real sockudo servers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,11 +13,16 @@ say() { printf 'run.sh: %s\n' "$*" >&2; }
 RTCTL_TEST_SOCKUDO="$(tests/sockudo.sh install)"
 export RTCTL_TEST_SOCKUDO
 
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  say "installing Node.js (Debian packages nodejs, npm)"
+# Node.js and npm (to compare with the official library); curl (to run `trigger --curl`).
+missing=()
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+command -v curl >/dev/null || missing+=(curl)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]} (Debian packages)"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
-  $sudo apt-get update -qq && $sudo apt-get install -y -qq nodejs npm >/dev/null
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 node_lib="$CACHE/pusher-node-$PUSHER_NODE_VERSION"
 if [ ! -f "$node_lib/node_modules/pusher/package.json" ]; then

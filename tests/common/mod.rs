@@ -245,6 +245,55 @@ impl Subscriber {
         sub
     }
 
+    /// The next frame that is not the protocol's own (`pusher:`, `pusher_internal:`).
+    pub fn next_app_event(&mut self) -> Value {
+        loop {
+            let msg = self
+                .ws
+                .read()
+                .expect("websocket read (nothing arrived in 10 s?)");
+            if let Message::Text(text) = msg {
+                let frame: Value = serde_json::from_str(&text).unwrap();
+                let name = frame["event"].as_str().unwrap_or_default();
+                if !name.starts_with("pusher:") && !name.starts_with("pusher_internal:") {
+                    return frame;
+                }
+            }
+        }
+    }
+
+    /// Sign in as `user_id` (pusher:signin) and wait for the server to confirm.
+    pub fn signin(&mut self, server: &Server, user_id: &str) {
+        let user_data = json!({ "id": user_id }).to_string();
+        let auth =
+            sign::authenticate_user(&server.key, &server.secret, &self.socket_id, &user_data)
+                .unwrap();
+        let frame = json!({ "event": "pusher:signin", "data": { "auth": auth.auth, "user_data": user_data } });
+        self.ws.send(Message::text(frame.to_string())).unwrap();
+        self.next_event("pusher:signin_success");
+    }
+
+    /// Read until the server closes the connection; panics if it does not within the read timeout.
+    pub fn expect_closed(&mut self) {
+        loop {
+            match self.ws.read() {
+                Ok(Message::Close(_)) => return,
+                Ok(_) => continue,
+                Err(tungstenite::Error::ConnectionClosed | tungstenite::Error::AlreadyClosed) => {
+                    return;
+                }
+                Err(tungstenite::Error::Protocol(_)) => return,
+                Err(tungstenite::Error::Io(e))
+                    if e.kind() != std::io::ErrorKind::WouldBlock
+                        && e.kind() != std::io::ErrorKind::TimedOut =>
+                {
+                    return;
+                }
+                Err(e) => panic!("the connection was not closed: {e}"),
+            }
+        }
+    }
+
     fn next_event(&mut self, name: &str) -> Value {
         loop {
             let msg = self.ws.read().expect("websocket read");

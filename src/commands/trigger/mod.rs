@@ -525,10 +525,12 @@ fn report(ctx: &Ctx, args: &Args, prepared: &Prepared, reply: &Reply) -> Result<
     ];
     if let Some(channels) = answer.get("channels").and_then(Value::as_object) {
         for (name, attrs) in channels {
-            let attrs: Vec<String> = attrs
-                .as_object()
-                .map(|m| m.iter().map(|(k, v)| format!("{k}={v}")).collect())
-                .unwrap_or_default();
+            // The attributes asked for (servers may add their own, e.g. an acknowledgement id).
+            let attrs: Vec<String> = args
+                .info
+                .iter()
+                .filter_map(|k| attrs.get(k).map(|v| format!("{k}={v}")))
+                .collect();
             lines.push(format!(
                 "info      {}  {}",
                 sanitize(name, false),
