@@ -15,14 +15,11 @@ pub mod ui;
 
 use std::process::ExitCode;
 
-use error::{CliError, Kind};
+use error::CliError;
 
-/// Run a parsed command line to completion, or until Ctrl-C.
+/// Run a parsed command line.
 pub async fn run(cli: cli::Cli, ui: ui::Ui) -> Result<(), CliError> {
-    tokio::select! {
-        result = commands::run(cli, ui) => result,
-        _ = tokio::signal::ctrl_c() => Err(CliError::new(Kind::Interrupted, "interrupted")),
-    }
+    commands::run(cli, ui).await
 }
 
 /// Print an error once, on stderr, and turn it into the exit code.

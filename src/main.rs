@@ -6,8 +6,10 @@ use rtctl::error::{CliError, Kind};
 use rtctl::ui::Ui;
 
 fn main() -> ExitCode {
-    // `COMPLETE=bash rtctl …`: answer a dynamic completion request and exit.
-    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
+    // `RTCTL_COMPLETE=bash rtctl …`: answer a dynamic completion request and exit.
+    clap_complete::CompleteEnv::with_factory(Cli::command)
+        .var(rtctl::commands::completions::COMPLETE_VAR)
+        .complete();
     let cli = Cli::parse();
     let ui = Ui::new(cli.global.color);
     let result = tokio::runtime::Builder::new_current_thread()

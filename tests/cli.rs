@@ -128,15 +128,25 @@ fn committed_completions_match_the_binary() {
 }
 
 #[test]
+fn a_stray_complete_variable_does_nothing() {
+    let env = TestEnv::new();
+    env.rtctl()
+        .args(["config", "path"])
+        .env("COMPLETE", "1")
+        .assert()
+        .success();
+}
+
+#[test]
 fn profile_names_complete_dynamically() {
     let env = TestEnv::new();
     env.write_config("[profiles.production]\nkey = \"k\"\n[profiles.staging]\nkey = \"k\"\n");
     let registration = stdout_of(env.rtctl().args(["completions", "bash", "--dynamic"]));
-    assert!(registration.contains("COMPLETE"), "{registration}");
+    assert!(registration.contains("RTCTL_COMPLETE"), "{registration}");
     // What the bash registration runs at <TAB> after `rtctl --profile `.
     let out = env
         .rtctl()
-        .env("COMPLETE", "bash")
+        .env("RTCTL_COMPLETE", "bash")
         .env("_CLAP_COMPLETE_INDEX", "2")
         .env("_CLAP_COMPLETE_COMP_TYPE", "9")
         .env("_CLAP_COMPLETE_SPACE", "true")
@@ -486,6 +496,47 @@ fn config_init_from_flags_writes_a_private_file() {
 }
 
 #[test]
+fn config_init_checks_what_it_writes() {
+    let env = TestEnv::new();
+    for (args, message) in [
+        (
+            vec!["bad", "--cluster", "EU!", "--app-id", "1", "--key", "k"],
+            "not a cluster name",
+        ),
+        (
+            vec![
+                "bad",
+                "--host",
+                "h",
+                "--timeout",
+                "banana",
+                "--app-id",
+                "1",
+                "--key",
+                "k",
+            ],
+            "not a positive duration",
+        ),
+        (
+            vec!["bad", "--host", "https://h", "--app-id", "1", "--key", "k"],
+            "it is a URL",
+        ),
+        (
+            vec!["", "--host", "h", "--app-id", "1", "--key", "k"],
+            "not a profile name",
+        ),
+    ] {
+        env.rtctl()
+            .args(["config", "init"])
+            .args(&args)
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains(message));
+        assert!(!env.config_path().exists(), "{args:?} wrote the file");
+    }
+}
+
+#[test]
 fn config_init_without_a_terminal_names_what_is_missing() {
     let env = TestEnv::new();
     env.rtctl()
@@ -539,6 +590,14 @@ fn config_use_and_list() {
         serde_json::from_str(&stdout_of(env.rtctl().args(["config", "list", "--json"]))).unwrap();
     assert_eq!(json[1]["name"], "b");
     assert_eq!(json[1]["default"], true);
+    assert_eq!(json[1]["current"], true);
+    // The mark follows the profile a command would use.
+    let listed = stdout_of(
+        env.rtctl()
+            .args(["config", "list"])
+            .env("RTCTL_PROFILE", "a"),
+    );
+    assert!(listed.contains("* a") && listed.contains("  b"), "{listed}");
 
     env.rtctl()
         .args(["config", "use", "nope"])

@@ -94,6 +94,16 @@ fn channels_show_and_users_on_a_presence_channel() {
 }
 
 #[test]
+fn user_count_without_a_presence_prefix_is_refused_before_sending() {
+    let env = TestEnv::new();
+    env.rtctl()
+        .args(["channels", "list", "--info", "user_count"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--prefix presence-"));
+}
+
+#[test]
 fn private_channel_occupied_by_a_locally_signed_subscriber() {
     let server = Server::shared();
     let env = TestEnv::with_server(server);
@@ -212,8 +222,11 @@ fn unknown_app_id_is_reported() {
         .output()
         .unwrap();
     let (_, stderr) = output_text(&out);
-    assert!(!out.status.success());
-    assert!(stderr.contains("no-such-app"), "{stderr}");
+    assert_eq!(out.status.code(), Some(4), "{stderr}");
+    assert!(
+        stderr.contains("app id `no-such-app` does not go with key"),
+        "{stderr}"
+    );
 }
 
 #[test]

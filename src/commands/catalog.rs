@@ -67,7 +67,7 @@ pub fn run(ctx: &mut Ctx, cmd: Command) -> Result<(), CliError> {
             let (catalog, name) = catalog(ctx, args.catalog.as_deref())?;
             if args.json {
                 let v = json!({ "catalogue": name, "channels": catalog.channels });
-                return Ok(ctx.ui.out(&json_text(&v, false))?);
+                return Ok(ctx.ui.out(&json_text(&v))?);
             }
             let rows: Vec<Vec<String>> = catalog
                 .channels
@@ -122,7 +122,7 @@ fn show(ctx: &mut Ctx, args: &ShowArgs) -> Result<(), CliError> {
             .collect();
         let v =
             json!({ "channel": channel.name, "description": channel.description, "events": items });
-        return Ok(ctx.ui.out(&json_text(&v, false))?);
+        return Ok(ctx.ui.out(&json_text(&v))?);
     }
     let mut out = channel.name.clone();
     if let Some(d) = &channel.description {

@@ -112,23 +112,25 @@ fn count(n: Option<u64>) -> String {
 
 async fn list(ctx: &mut Ctx, args: ListArgs) -> Result<(), CliError> {
     let info = check_info(&args.info.info)?;
-    let client = ctx.rest()?;
-    let req = rest::list_channels(client.app_id(), args.prefix.as_deref(), &info);
-    let wants_user_count = info.iter().any(|a| a == "user_count");
     let presence_only = args
         .prefix
         .as_deref()
         .is_some_and(|p| p.starts_with("presence-"));
-    let list: ChannelList = client.json(req).await.map_err(|e| {
-        if wants_user_count && !presence_only {
-            e.hint("user_count is only for presence channels: add --prefix presence-")
-        } else {
-            e
-        }
-    })?;
+    if info.iter().any(|a| a == "user_count") && !presence_only {
+        return Err(CliError::usage("user_count is only for presence channels")
+            .hint("add --prefix presence- (or a longer presence- prefix)"));
+    }
+    let client = ctx.rest()?;
+    let list: ChannelList = client
+        .json(rest::list_channels(
+            client.app_id(),
+            args.prefix.as_deref(),
+            &info,
+        ))
+        .await?;
     if args.json {
         let value = serde_json::to_value(&list).unwrap_or_default();
-        return Ok(ctx.ui.out(&json_text(&value, false))?);
+        return Ok(ctx.ui.out(&json_text(&value))?);
     }
     if list.channels.is_empty() {
         ctx.ui.status("no occupied channels");
@@ -178,7 +180,7 @@ async fn show(ctx: &mut Ctx, args: ShowArgs) -> Result<(), CliError> {
         .await?;
     if args.json {
         let value = serde_json::to_value(&state).unwrap_or_default();
-        return Ok(ctx.ui.out(&json_text(&value, false))?);
+        return Ok(ctx.ui.out(&json_text(&value))?);
     }
     let mut lines = vec![format!("channel        {}", args.channel)];
     lines.push(format!("type           {kind}"));
@@ -218,7 +220,7 @@ async fn users(ctx: &mut Ctx, args: UsersArgs) -> Result<(), CliError> {
         .await?;
     if args.json {
         let value = serde_json::to_value(&users).unwrap_or_default();
-        return Ok(ctx.ui.out(&json_text(&value, false))?);
+        return Ok(ctx.ui.out(&json_text(&value))?);
     }
     if users.users.is_empty() {
         ctx.ui.status(&format!("no members in {}", args.channel));

@@ -27,6 +27,10 @@ pub struct Args {
     pub dynamic: bool,
 }
 
+/// The variable that asks rtctl to complete a command line (namespaced, so a stray
+/// `COMPLETE` in the environment does nothing).
+pub const COMPLETE_VAR: &str = "RTCTL_COMPLETE";
+
 /// The static script for `shell`, as committed under completions/.
 pub fn script(shell: Shell) -> Vec<u8> {
     let mut cmd = Cli::command();
@@ -35,7 +39,7 @@ pub fn script(shell: Shell) -> Vec<u8> {
     buf
 }
 
-/// The dynamic registration script: the shell calls `COMPLETE=<shell> rtctl -- …`.
+/// The dynamic registration script: the shell calls `RTCTL_COMPLETE=<shell> rtctl -- …`.
 fn dynamic_script(shell: Shell) -> Result<Vec<u8>, CliError> {
     let completer: &dyn EnvCompleter = match shell {
         Shell::Bash => &Bash,
@@ -51,7 +55,7 @@ fn dynamic_script(shell: Shell) -> Result<Vec<u8>, CliError> {
         }
     };
     let mut buf = Vec::new();
-    completer.write_registration("COMPLETE", "rtctl", "rtctl", "rtctl", &mut buf)?;
+    completer.write_registration(COMPLETE_VAR, "rtctl", "rtctl", "rtctl", &mut buf)?;
     Ok(buf)
 }
 

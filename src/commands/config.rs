@@ -5,9 +5,10 @@ use serde_json::{Map, Value as Json, json};
 
 use super::Ctx;
 use crate::config::edit::{self, NewValue};
+use crate::config::file::ConfigFile;
 use crate::config::load;
-use crate::config::resolve::LOCAL_PROFILE;
-use crate::config::{ConfigError, Field, Resolved, Secret, SecretSpec, Source, Value};
+use crate::config::resolve::{self, Inputs, LOCAL_PROFILE};
+use crate::config::{CliValues, ConfigError, Field, Resolved, SecretSpec, Source, Value};
 use crate::error::CliError;
 use crate::ui::{json_text, table};
 
@@ -166,7 +167,7 @@ fn rows(r: &Resolved) -> Vec<Row> {
         let shown = h
             .val
             .iter()
-            .map(|(n, v)| format!("{n}: {}", Secret::new(v.as_str()).masked()))
+            .map(|(n, v)| format!("{n}: {}", v.masked()))
             .collect::<Vec<_>>()
             .join("; ");
         rows.push(Row::new("auth_headers", shown, &h.source));
@@ -189,6 +190,12 @@ fn rows(r: &Resolved) -> Vec<Row> {
     if let Some(v) = &r.env_file {
         rows.push(Row::new("env_file", v.val.to_string(), &v.source));
     }
+    text_row(&mut rows, "catalog", r.catalog.as_ref());
+    rows.push(Row::new(
+        "max_payload_kb",
+        r.max_payload_kb.val.to_string(),
+        &r.max_payload_kb.source,
+    ));
     rows
 }
 
@@ -211,7 +218,7 @@ fn show(ctx: &mut Ctx, args: &ShowArgs) -> Result<(), CliError> {
             "ws_url": r.ws.as_ref().map(|e| e.ws_base()),
             "values": values,
         });
-        return Ok(ctx.ui.out(&json_text(&out, false))?);
+        return Ok(ctx.ui.out(&json_text(&out))?);
     }
     let mut lines = vec![
         (
@@ -253,6 +260,17 @@ fn show(ctx: &mut Ctx, args: &ShowArgs) -> Result<(), CliError> {
 fn list(ctx: &mut Ctx, args: &ListArgs) -> Result<(), CliError> {
     let path = load::config_path();
     let file = load::read_file(&path)?;
+    // The profile a command would use: --profile, RTCTL_PROFILE, default_profile, local.
+    let inputs = Inputs {
+        file: file.clone(),
+        env: load::env_snapshot(),
+        cli: CliValues {
+            profile: ctx.global.profile.clone(),
+            values: Vec::new(),
+        },
+        ..Default::default()
+    };
+    let current = resolve::select_profile(&inputs)?.val;
     let default = file
         .as_ref()
         .and_then(|f| f.default_profile.as_ref().map(|d| d.0.clone()))
@@ -281,15 +299,15 @@ fn list(ctx: &mut Ctx, args: &ListArgs) -> Result<(), CliError> {
         let items: Vec<Json> = profiles
             .iter()
             .map(|(name, server, builtin)| {
-                json!({ "name": name, "server": server, "default": *name == default, "builtin": builtin })
+                json!({ "name": name, "server": server, "current": *name == current, "default": *name == default, "builtin": builtin })
             })
             .collect();
-        return Ok(ctx.ui.out(&json_text(&Json::Array(items), false))?);
+        return Ok(ctx.ui.out(&json_text(&Json::Array(items)))?);
     }
     let rows: Vec<Vec<String>> = profiles
         .into_iter()
         .map(|(name, server, builtin)| {
-            let mark = if name == default { "*" } else { " " };
+            let mark = if name == current { "*" } else { " " };
             let server = if builtin {
                 format!("{server} (built-in)")
             } else {
@@ -336,11 +354,8 @@ fn draft_from_flags(ctx: &Ctx, args: &InitArgs) -> Result<Draft, CliError> {
         };
         d.put(field, v);
     }
-    if ctx.global.secret_stdin {
-        d.put(
-            Field::Secret,
-            NewValue::Str(super::read_stdin_secret()?.expose().to_owned()),
-        );
+    if let Some(secret) = &ctx.stdin_secret {
+        d.put(Field::Secret, NewValue::Str(secret.expose().to_owned()));
     }
     for (field, v) in [
         (Field::SecretEnv, &args.secret_env),
@@ -448,6 +463,14 @@ fn init(ctx: &mut Ctx, args: InitArgs) -> Result<(), CliError> {
             "a profile name is needed: `rtctl config init NAME`".into(),
         ))
     })?;
+    let name_ok = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    if !name_ok {
+        return Err(CliError::usage(format!("`{name}` is not a profile name"))
+            .hint("use letters, digits, `_`, `-` and `.`, e.g. prod or eu-staging"));
+    }
     for field in [Field::AppId, Field::Key] {
         if !d.has(field) {
             return Err(ConfigError::Incomplete(format!(
@@ -471,7 +494,7 @@ fn init(ctx: &mut Ctx, args: InitArgs) -> Result<(), CliError> {
     };
     let had_default = existing
         .as_deref()
-        .and_then(|t| crate::config::file::ConfigFile::parse(&path, t).ok())
+        .and_then(|t| ConfigFile::parse(&path, t).ok())
         .is_some_and(|f| f.default_profile.is_some());
     let make_default = args.default || !had_default;
     let mut text = existing.unwrap_or_default();
@@ -479,6 +502,16 @@ fn init(ctx: &mut Ctx, args: InitArgs) -> Result<(), CliError> {
         text = edit::set_default_profile(&path, &text, &name)?;
     }
     let text = edit::put_profile(&path, &text, &name, &d.values, args.force)?;
+    // Check the new profile resolves before writing anything.
+    let inputs = Inputs {
+        file: Some(ConfigFile::parse(&path, &text)?),
+        cli: CliValues {
+            profile: Some(name.clone()),
+            values: Vec::new(),
+        },
+        ..Default::default()
+    };
+    resolve::resolve(&inputs, resolve::select_profile(&inputs)?)?;
     load::write_private(&path, &text)?;
     ctx.ui
         .status(&format!("created profile `{name}` in {}", path.display()));
@@ -504,7 +537,7 @@ fn use_profile(ctx: &mut Ctx, args: &UseArgs) -> Result<(), CliError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(source) => return Err(ConfigError::Read { path, source }.into()),
     };
-    let file = crate::config::file::ConfigFile::parse(&path, &text)?;
+    let file = ConfigFile::parse(&path, &text)?;
     if args.name != LOCAL_PROFILE && !file.profiles.contains_key(&args.name) {
         return Err(ConfigError::UnknownProfile {
             name: args.name.clone(),

@@ -24,28 +24,32 @@ use crate::ui::Ui;
 pub struct Ctx {
     pub global: GlobalArgs,
     pub ui: Ui,
+    /// The secret given with `--secret-stdin`, read before anything else runs.
+    pub stdin_secret: Option<Secret>,
     config: Option<Resolved>,
 }
 
 impl Ctx {
-    pub fn new(global: GlobalArgs, ui: Ui) -> Self {
-        Self {
+    pub fn new(global: GlobalArgs, ui: Ui) -> Result<Self, CliError> {
+        let stdin_secret = if global.secret_stdin {
+            Some(read_stdin_secret(&ui)?)
+        } else {
+            None
+        };
+        Ok(Self {
             global,
             ui,
+            stdin_secret,
             config: None,
-        }
+        })
     }
 
     /// Load the profile (once), printing its warnings.
     pub fn config(&mut self) -> Result<&Resolved, CliError> {
         if self.config.is_none() {
             let mut values = self.global.config_values();
-            if self.global.secret_stdin {
-                values.set(
-                    Field::Secret,
-                    read_stdin_secret()?.expose(),
-                    "--secret-stdin",
-                );
+            if let Some(secret) = &self.stdin_secret {
+                values.set(Field::Secret, secret.expose(), "--secret-stdin");
             }
             let dotenv = DotEnvRequest {
                 path: self.global.env_file.clone(),
@@ -90,20 +94,39 @@ impl Ctx {
     }
 }
 
-fn read_stdin_secret() -> Result<Secret, CliError> {
-    let mut line = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .map_err(|e| CliError::usage(format!("cannot read the secret from stdin: {e}")))?;
-    let secret = line.trim_end_matches(['\r', '\n']);
+/// `--secret-stdin`: the first line of stdin, or a hidden prompt when stdin is a terminal.
+fn read_stdin_secret(ui: &Ui) -> Result<Secret, CliError> {
+    let line = if ui.stdin_is_tty {
+        dialoguer::Password::new()
+            .with_prompt("App secret")
+            .interact()
+            .map_err(|e| CliError::new(Kind::Interrupted, format!("prompt ended: {e}")))?
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| CliError::usage(format!("cannot read the secret from stdin: {e}")))?;
+        line
+    };
+    let secret = line.trim();
     if secret.is_empty() {
         return Err(
-            CliError::usage("--secret-stdin was given but stdin is empty")
+            CliError::usage("--secret-stdin was given but stdin holds no secret")
                 .hint("pipe the secret in: `pass show pusher/prod | rtctl --secret-stdin …`"),
         );
     }
     Ok(Secret::new(secret))
+}
+
+/// Network work stops at Ctrl-C with exit code 130 (local work needs no such care).
+async fn interruptible(
+    work: impl std::future::Future<Output = Result<(), CliError>>,
+) -> Result<(), CliError> {
+    tokio::select! {
+        result = work => result,
+        _ = tokio::signal::ctrl_c() => Err(CliError::new(Kind::Interrupted, "interrupted")),
+    }
 }
 
 fn not_built(name: &str, issue: Option<u32>) -> CliError {
@@ -116,17 +139,17 @@ fn not_built(name: &str, issue: Option<u32>) -> CliError {
 
 /// Run the parsed command line.
 pub async fn run(cli: Cli, ui: Ui) -> Result<(), CliError> {
-    let mut ctx = Ctx::new(cli.global, ui);
+    let mut ctx = Ctx::new(cli.global, ui)?;
     match cli.command {
-        Command::Trigger(args) => trigger::run(&mut ctx, *args).await,
-        Command::Users(cmd) => users::run(&mut ctx, cmd).await,
-        Command::Catalog(cmd) => catalog::run(&mut ctx, cmd),
         Command::Tail(_) => Err(not_built("tail", Some(4))),
         Command::Webhook(_) => Err(not_built("webhook", Some(5))),
         Command::Doctor(_) => Err(not_built("doctor", None)),
-        Command::Channels(cmd) => channels::run(&mut ctx, cmd).await,
         Command::Auth(cmd) => auth::run(&mut ctx, cmd),
         Command::Config(cmd) => config::run(&mut ctx, cmd),
+        Command::Catalog(cmd) => catalog::run(&mut ctx, cmd),
         Command::Completions(args) => completions::run(&ctx, &args),
+        Command::Channels(cmd) => interruptible(channels::run(&mut ctx, cmd)).await,
+        Command::Trigger(args) => interruptible(trigger::run(&mut ctx, *args)).await,
+        Command::Users(cmd) => interruptible(users::run(&mut ctx, cmd)).await,
     }
 }

@@ -68,7 +68,7 @@ pub async fn run(ctx: &mut Ctx, cmd: Command) -> Result<(), CliError> {
             if args.json {
                 let v =
                     json!({ "user_id": args.user_id, "terminated": true, "status": reply.status });
-                return Ok(ctx.ui.out(&json_text(&v, false))?);
+                return Ok(ctx.ui.out(&json_text(&v))?);
             }
             Ok(ctx.ui.out(&format!(
                 "terminated the connections of user `{}`",
@@ -82,7 +82,7 @@ async fn send(ctx: &mut Ctx, args: SendArgs) -> Result<(), CliError> {
     event::validate_user_id(&args.user_id).map_err(event_error)?;
     let mut data = match &args.data {
         Some(arg) => {
-            let text = read_data(&DataArg::parse(arg))?;
+            let text = read_data(&DataArg::parse(arg)).await?;
             payload::from_text(text, args.text).map_err(payload_error)?
         }
         None => payload::from_value(json!({}), payload::Origin::Empty),
@@ -110,7 +110,7 @@ async fn send(ctx: &mut Ctx, args: SendArgs) -> Result<(), CliError> {
         .await?;
     if args.json {
         let v = json!({ "user_id": args.user_id, "name": ev.name, "data": ev.data, "status": reply.status });
-        return Ok(ctx.ui.out(&json_text(&v, false))?);
+        return Ok(ctx.ui.out(&json_text(&v))?);
     }
     Ok(ctx
         .ui

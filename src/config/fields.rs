@@ -19,10 +19,10 @@ pub enum Kind {
 }
 
 macro_rules! fields {
-    ($( $variant:ident => $name:literal, $kind:ident, $pusher:expr, $flag:expr, $help:literal; )*) => {
+    ($( $variant:ident => $name:literal, $kind:ident, $pusher:expr, $flag:expr, $doc:literal; )*) => {
         /// A profile field.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum Field { $( $variant, )* }
+        pub enum Field { $( #[doc = $doc] $variant, )* }
 
         impl Field {
             pub const ALL: &'static [Field] = &[ $( Field::$variant, )* ];
@@ -46,10 +46,6 @@ macro_rules! fields {
                 match self { $( Field::$variant => $flag, )* }
             }
 
-            /// One line for `config show` and the README.
-            pub fn help(self) -> &'static str {
-                match self { $( Field::$variant => $help, )* }
-            }
         }
     };
 }

@@ -37,11 +37,32 @@ impl FileValue {
 }
 
 /// One `[profiles.NAME]` table.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct FileProfile {
     pub line: usize,
     /// Each field with the line it is set on.
     pub values: BTreeMap<Field, (FileValue, usize)>,
+}
+
+impl std::fmt::Debug for FileProfile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use super::fields::Kind;
+        let values: Vec<(Field, String, usize)> = self
+            .values
+            .iter()
+            .map(|(field, (v, line))| {
+                let shown = match field.kind() {
+                    Kind::Secret | Kind::Headers => "(redacted)".to_owned(),
+                    _ => format!("{v:?}"),
+                };
+                (*field, shown, *line)
+            })
+            .collect();
+        f.debug_struct("FileProfile")
+            .field("line", &self.line)
+            .field("values", &values)
+            .finish()
+    }
 }
 
 /// A parsed config file.
@@ -233,7 +254,10 @@ impl ConfigFile {
             p.values.keys().any(|f| {
                 matches!(
                     f,
-                    Field::Secret | Field::BackendToken | Field::EncryptionMasterKey
+                    Field::Secret
+                        | Field::BackendToken
+                        | Field::EncryptionMasterKey
+                        | Field::AuthHeaders
                 )
             })
         })
@@ -272,7 +296,8 @@ mod tests {
             )])
         );
         assert!(f.warnings.is_empty());
-        assert!(!f.holds_secret());
+        // An Authorization header is a secret too.
+        assert!(f.holds_secret());
     }
 
     #[test]

@@ -56,10 +56,20 @@ fn dotenv_error(path: &Path, e: dotenvy::Error) -> ConfigError {
             path: path.to_owned(),
             source,
         },
-        dotenvy::Error::LineParse(line, index) => ConfigError::DotEnv {
-            path: path.to_owned(),
-            message: format!("cannot parse `{line}` (at character {index})"),
-        },
+        // The line itself is never shown: it may hold a secret.
+        dotenvy::Error::LineParse(line, _) => {
+            let at = std::fs::read_to_string(path).ok().and_then(|text| {
+                text.find(&line)
+                    .map(|i| text[..i].matches('\n').count() + 1)
+            });
+            ConfigError::DotEnv {
+                path: path.to_owned(),
+                message: match at {
+                    Some(n) => format!("line {n} cannot be parsed (an unclosed quote?)"),
+                    None => "a line cannot be parsed (an unclosed quote?)".to_owned(),
+                },
+            }
+        }
         other => ConfigError::DotEnv {
             path: path.to_owned(),
             message: other.to_string(),
@@ -72,7 +82,7 @@ fn dotenv_error(path: &Path, e: dotenvy::Error) -> ConfigError {
 fn permission_warning(path: &Path, file: &ConfigFile) -> Option<String> {
     use std::os::unix::fs::PermissionsExt as _;
     let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
-    (mode & 0o077 != 0 && file.holds_secret()).then(|| {
+    (mode & 0o044 != 0 && file.holds_secret()).then(|| {
         format!(
             "{} holds a secret and is readable by others (mode {mode:o}); run `chmod 600 {}`",
             path.display(),

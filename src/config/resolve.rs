@@ -5,6 +5,7 @@
 //! file (its `RTCTL_*`, then its `PUSHER_*`), the chosen profile, built-in defaults.
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -18,7 +19,7 @@ pub const LOCAL_PROFILE: &str = "local";
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Values given on the command line.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct CliValues {
     pub profile: Option<String>,
     /// Field, value as typed, and the flag that gave it.
@@ -31,8 +32,64 @@ impl CliValues {
     }
 }
 
+/// Whether a field's value is never shown.
+fn is_secret(field: Field) -> bool {
+    matches!(field.kind(), Kind::Secret | Kind::Headers)
+}
+
+/// Whether an environment variable holds a secret.
+fn is_secret_var(var: &str) -> bool {
+    Field::ALL
+        .iter()
+        .any(|&f| is_secret(f) && (var == f.env() || f.pusher_env() == Some(var)))
+}
+
+impl fmt::Debug for CliValues {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let values: Vec<(Field, &str, &str)> = self
+            .values
+            .iter()
+            .map(|(field, v, flag)| {
+                let shown = if is_secret(*field) {
+                    "(redacted)"
+                } else {
+                    v.as_str()
+                };
+                (*field, shown, flag.as_str())
+            })
+            .collect();
+        f.debug_struct("CliValues")
+            .field("profile", &self.profile)
+            .field("values", &values)
+            .finish()
+    }
+}
+
+impl fmt::Debug for Inputs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let vars = |m: &BTreeMap<String, String>| -> Vec<(String, String)> {
+            m.iter()
+                .map(|(k, v)| {
+                    let shown = if is_secret_var(k) {
+                        "(redacted)".to_owned()
+                    } else {
+                        v.clone()
+                    };
+                    (k.clone(), shown)
+                })
+                .collect()
+        };
+        f.debug_struct("Inputs")
+            .field("file", &self.file)
+            .field("env", &vars(&self.env))
+            .field("dotenv", &self.dotenv.as_ref().map(|(p, m)| (p, vars(m))))
+            .field("cli", &self.cli)
+            .finish()
+    }
+}
+
 /// Everything resolution reads.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Inputs {
     pub file: Option<ConfigFile>,
     /// The process environment (only `RTCTL_*` and `PUSHER_*` matter).
@@ -51,7 +108,7 @@ enum Typed {
     Port(u16),
     Duration(Duration),
     Count(u32),
-    Headers(Vec<(String, String)>),
+    Headers(Vec<(String, Secret)>),
 }
 
 /// A host, port and TLS setting for one of the two endpoints.
@@ -66,18 +123,33 @@ impl Endpoint {
     /// `http(s)://host:port`.
     pub fn http_base(&self) -> String {
         let scheme = if self.tls.val { "https" } else { "http" };
-        format!("{scheme}://{}:{}", self.host.val, self.port.val)
+        format!("{scheme}://{}", self.authority())
     }
 
     /// `ws(s)://host:port`.
     pub fn ws_base(&self) -> String {
         let scheme = if self.tls.val { "wss" } else { "ws" };
-        format!("{scheme}://{}:{}", self.host.val, self.port.val)
+        format!("{scheme}://{}", self.authority())
     }
 
-    /// `host:port`, for messages.
+    /// `host:port`, an IPv6 address in brackets.
     pub fn authority(&self) -> String {
-        format!("{}:{}", self.host.val, self.port.val)
+        let h = &self.host.val;
+        if h.contains(':') && !h.starts_with('[') {
+            format!("[{h}]:{}", self.port.val)
+        } else {
+            format!("{h}:{}", self.port.val)
+        }
+    }
+}
+
+/// A value as shown in an error: control characters escaped, at most 60 characters.
+fn shown(s: &str) -> String {
+    let escaped: String = s.chars().flat_map(char::escape_debug).collect();
+    if escaped.chars().count() > 60 {
+        format!("{}…", escaped.chars().take(60).collect::<String>())
+    } else {
+        escaped
     }
 }
 
@@ -110,7 +182,8 @@ pub struct Resolved {
     pub rest: Option<Endpoint>,
     pub ws: Option<Endpoint>,
     pub auth_endpoint: Option<Value<String>>,
-    pub auth_headers: Option<Value<Vec<(String, String)>>>,
+    /// Header names and their values; a value may be a token, so it is a `Secret`.
+    pub auth_headers: Option<Value<Vec<(String, Secret)>>>,
     pub backend_url: Option<Value<String>>,
     pub backend_token: Option<Value<Secret>>,
     pub webhook_url: Option<Value<String>>,
@@ -169,13 +242,13 @@ const DOTENV_PUSHER: usize = 4;
 const FILE: usize = 5;
 const DEFAULTS: usize = 6;
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 enum Raw {
     Text(String),
     File(FileValue),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 struct Entry {
     raw: Raw,
     source: Source,
@@ -361,7 +434,7 @@ fn parse_header_lines(s: &str) -> Result<Vec<(String, String)>, String> {
 
 fn check_headers(headers: Vec<(String, String)>) -> Result<Vec<(String, String)>, String> {
     if let Some((name, _)) = headers.iter().find(|(n, _)| !is_header_name(n)) {
-        return Err(format!("`{name}` is not a valid header name"));
+        return Err(format!("`{}` is not a valid header name", shown(name)));
     }
     if let Some((name, _)) = headers.iter().find(|(_, v)| v.contains(['\r', '\n'])) {
         return Err(format!("the value of header `{name}` spans lines"));
@@ -393,7 +466,7 @@ fn typed(field: Field, raw: &Raw) -> Result<Typed, String> {
             Raw::File(FileValue::Bool(b)) => Ok(Typed::Bool(*b)),
             Raw::Text(s) | Raw::File(FileValue::Str(s)) => parse_bool(s)
                 .map(Typed::Bool)
-                .ok_or_else(|| format!("`{s}` is not true or false")),
+                .ok_or_else(|| format!("`{}` is not true or false", shown(s))),
             Raw::File(other) => Err(expected("true or false", other)),
         },
         Kind::Port => match raw {
@@ -404,7 +477,7 @@ fn typed(field: Field, raw: &Raw) -> Result<Typed, String> {
                 .ok_or_else(|| format!("{i} is not a port number")),
             Raw::Text(s) | Raw::File(FileValue::Str(s)) => parse_port(s)
                 .map(Typed::Port)
-                .ok_or_else(|| format!("`{s}` is not a port number")),
+                .ok_or_else(|| format!("`{}` is not a port number", shown(s))),
             Raw::File(other) => Err(expected("a port number", other)),
         },
         Kind::Duration => {
@@ -416,7 +489,7 @@ fn typed(field: Field, raw: &Raw) -> Result<Typed, String> {
             };
             parse_duration(&s)
                 .map(Typed::Duration)
-                .ok_or_else(|| format!("`{s}` is not a positive duration"))
+                .ok_or_else(|| format!("`{}` is not a positive duration", shown(&s)))
         }
         Kind::Count => {
             let s = match raw {
@@ -429,7 +502,7 @@ fn typed(field: Field, raw: &Raw) -> Result<Typed, String> {
                 .ok()
                 .filter(|n| *n > 0)
                 .map(Typed::Count)
-                .ok_or_else(|| format!("`{s}` is not a whole number greater than 0"))
+                .ok_or_else(|| format!("`{}` is not a whole number greater than 0", shown(&s)))
         }
         Kind::Headers => {
             let headers = match raw {
@@ -443,7 +516,12 @@ fn typed(field: Field, raw: &Raw) -> Result<Typed, String> {
                     .collect::<Result<_, _>>()?,
                 Raw::File(other) => return Err(expected("a table of strings", other)),
             };
-            Ok(Typed::Headers(check_headers(headers)?))
+            Ok(Typed::Headers(
+                check_headers(headers)?
+                    .into_iter()
+                    .map(|(n, v)| (n, Secret::new(v)))
+                    .collect(),
+            ))
         }
     }
 }
@@ -508,7 +586,7 @@ impl Winners {
         })
     }
 
-    fn headers(&self, f: Field) -> Option<Value<Vec<(String, String)>>> {
+    fn headers(&self, f: Field) -> Option<Value<Vec<(String, Secret)>>> {
         self.pick(f, |t| match t {
             Typed::Headers(h) => Some(h.clone()),
             _ => None,
@@ -543,7 +621,34 @@ fn valid_cluster(c: &str) -> bool {
 /// REST and WebSocket endpoints. `host` beats `cluster` when set at the same or a
 /// higher level; when `cluster` wins, lower-level `port` and `tls` (say, the built-in
 /// local profile's) give way to the cluster's own 443 and TLS.
-fn endpoints(w: &Winners) -> Result<(Option<Endpoint>, Option<Endpoint>), ConfigError> {
+/// A host is a name or an address, never a URL: say so rather than fail to connect.
+fn check_host(field: Field, v: &Value<String>) -> Result<(), ConfigError> {
+    let h = &v.val;
+    let problem = if h.contains("://") {
+        Some("it is a URL; give the host name alone, and `tls = true` for https/wss")
+    } else if h.contains(['/', '?', '#', ' ', '@']) || h.chars().any(char::is_control) {
+        Some("a host name has no path, spaces or `@`")
+    } else {
+        None
+    };
+    match problem {
+        Some(p) => Err(ConfigError::Invalid {
+            field,
+            origin: v.source.clone(),
+            reason: format!("`{}`: {p}", shown(h)),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// REST and WebSocket endpoints. `host` beats `cluster` when set at the same or a
+/// higher level; when `cluster` wins, lower-level `port`, `tls`, `ws_host` and
+/// `ws_port` (say, the built-in local profile's) give way to the cluster's own.
+/// A cluster that displaces a host someone set is reported in `warnings`.
+fn endpoints(
+    w: &Winners,
+    warnings: &mut Vec<String>,
+) -> Result<(Option<Endpoint>, Option<Endpoint>), ConfigError> {
     let cluster = w.text(Field::Cluster);
     if let Some(c) = &cluster
         && !valid_cluster(&c.val)
@@ -551,20 +656,35 @@ fn endpoints(w: &Winners) -> Result<(Option<Endpoint>, Option<Endpoint>), Config
         return Err(ConfigError::Invalid {
             field: Field::Cluster,
             origin: c.source.clone(),
-            reason: format!("`{}` is not a cluster name", c.val),
+            reason: format!("`{}` is not a cluster name", shown(&c.val)),
         });
+    }
+    for f in [Field::Host, Field::WsHost] {
+        if let Some(h) = w.text(f) {
+            check_host(f, &h)?;
+        }
     }
     let host = w.text(Field::Host);
     let cluster_wins = cluster.is_some() && w.rank(Field::Cluster) < w.rank(Field::Host);
     let (rest_host, ws_default_host, base_rank) = match (&cluster, host) {
-        (Some(c), _) if cluster_wins => (
-            Value::new(format!("api-{}.pusher.com", c.val), c.source.clone()),
-            Some(Value::new(
-                format!("ws-{}.pusher.com", c.val),
-                c.source.clone(),
-            )),
-            w.rank(Field::Cluster),
-        ),
+        (Some(c), host) if cluster_wins => {
+            if let Some(h) =
+                host.filter(|h| !matches!(h.source, Source::Default | Source::BuiltinLocal))
+            {
+                warnings.push(format!(
+                    "cluster `{}` ({}) overrides host `{}` ({}): requests go to Pusher; pass --host, or unset the cluster, to use the host",
+                    c.val, c.source, h.val, h.source
+                ));
+            }
+            (
+                Value::new(format!("api-{}.pusher.com", c.val), c.source.clone()),
+                Some(Value::new(
+                    format!("ws-{}.pusher.com", c.val),
+                    c.source.clone(),
+                )),
+                w.rank(Field::Cluster),
+            )
+        }
         (_, Some(h)) => (h, None, usize::MAX),
         _ => return Ok((None, None)),
     };
@@ -586,9 +706,13 @@ fn endpoints(w: &Winners) -> Result<(Option<Endpoint>, Option<Endpoint>), Config
     let ws = Endpoint {
         host: w
             .text(Field::WsHost)
+            .filter(|_| keep(Field::WsHost))
             .or(ws_default_host)
             .unwrap_or(rest_host),
-        port: w.port(Field::WsPort).unwrap_or(port),
+        port: w
+            .port(Field::WsPort)
+            .filter(|_| keep(Field::WsPort))
+            .unwrap_or(port),
         tls,
     };
     Ok((Some(rest), Some(ws)))
@@ -644,12 +768,12 @@ pub fn wants_dotenv(inputs: &Inputs, profile: &str) -> Result<bool, ConfigError>
 pub fn resolve(inputs: &Inputs, profile: Value<String>) -> Result<Resolved, ConfigError> {
     let layers = build_layers(inputs, &profile.val);
     let w = winners(&layers)?;
-    let (rest, ws) = endpoints(&w)?;
     let mut warnings = inputs
         .file
         .as_ref()
         .map(|f| f.warnings.clone())
         .unwrap_or_default();
+    let (rest, ws) = endpoints(&w, &mut warnings)?;
     let explicit = matches!(profile.source, Source::Cli { .. } | Source::Env { .. });
     if explicit {
         for &field in Field::ALL {
@@ -764,6 +888,34 @@ host = "h"
 
     fn src(var: &str) -> Source {
         Source::Env { var: var.into() }
+    }
+
+    #[test]
+    fn debug_output_never_holds_a_secret() {
+        let mut i = inputs(
+            Some(file()),
+            &[
+                ("PUSHER_SECRET", "env-secret-1"),
+                ("RTCTL_BACKEND_TOKEN", "env-token-2"),
+                ("PUSHER_KEY", "k"),
+            ],
+            &[(Field::Secret, "flag-secret-3", "--secret-stdin")],
+        );
+        i.dotenv = Some((
+            ".env".into(),
+            env(&[("RTCTL_AUTH_HEADERS", "Authorization: Bearer dot-4")]),
+        ));
+        let shown = format!("{i:?} {:?}", run(&i).unwrap());
+        for secret in [
+            "env-secret-1",
+            "env-token-2",
+            "flag-secret-3",
+            "dot-4",
+            "prod-secret-value",
+        ] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        assert!(shown.contains("PUSHER_KEY"));
     }
 
     #[test]
@@ -1009,6 +1161,54 @@ host = "h"
     }
 
     #[test]
+    fn a_cluster_displacing_a_set_host_is_reported() {
+        let mut i = inputs(Some(file()), &[("PUSHER_CLUSTER", "us2")], &[]);
+        i.cli.profile = Some("self".into());
+        let r = run(&i).unwrap();
+        assert_eq!(
+            r.rest.unwrap().http_base(),
+            "https://api-us2.pusher.com:443"
+        );
+        // The profile's ws_host and ws_port give way with its host.
+        assert_eq!(r.ws.unwrap().ws_base(), "wss://ws-us2.pusher.com:443");
+        assert_eq!(
+            r.warnings,
+            [
+                "cluster `us2` (env PUSHER_CLUSTER) overrides host `rt.example.com` (/c/config.toml:14 [profiles.self]): requests go to Pusher; pass --host, or unset the cluster, to use the host"
+            ]
+        );
+        // Not over the built-in local profile's host.
+        let r = run(&inputs(None, &[("PUSHER_CLUSTER", "us2")], &[])).unwrap();
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    }
+
+    #[test]
+    fn hosts_are_names_not_urls() {
+        for bad in [
+            "https://example.com",
+            "example.com/path",
+            "a b",
+            "user@host",
+        ] {
+            let err = run(&inputs(None, &[("RTCTL_HOST", bad)], &[])).unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    ConfigError::Invalid {
+                        field: Field::Host,
+                        ..
+                    }
+                ),
+                "{bad}: {err}"
+            );
+        }
+        let r = run(&inputs(None, &[("RTCTL_HOST", "::1")], &[])).unwrap();
+        assert_eq!(r.rest.unwrap().http_base(), "http://[::1]:6001");
+        let err = run(&inputs(None, &[("RTCTL_PORT", &"9".repeat(300))], &[])).unwrap_err();
+        assert!(err.to_string().len() < 200, "{err}");
+    }
+
+    #[test]
     fn host_wins_over_cluster_in_the_same_profile() {
         let f = ConfigFile::parse(
             Path::new("c"),
@@ -1102,8 +1302,15 @@ host = "h"
         ))
         .unwrap();
         assert_eq!(r.timeout.val, Duration::from_millis(1500));
+        let headers: Vec<(String, String)> = r
+            .auth_headers
+            .unwrap()
+            .val
+            .into_iter()
+            .map(|(n, v)| (n, v.expose().to_owned()))
+            .collect();
         assert_eq!(
-            r.auth_headers.unwrap().val,
+            headers,
             [
                 ("Authorization".to_owned(), "Bearer t".to_owned()),
                 ("X-A".to_owned(), "b".to_owned())

@@ -300,7 +300,9 @@ pub fn status_error(status: u16, body: &str, ctx: &StatusContext<'_>) -> CliErro
     match status {
         401 => {
             let clock_off = ctx.skew.filter(|s| s.abs() > CLOCK_WINDOW_SECS);
-            let timestamp_said = body.to_ascii_lowercase().contains("timestamp");
+            let lower = body.to_ascii_lowercase();
+            let timestamp_said = lower.contains("timestamp");
+            let app_said = lower.contains("app_id") || lower.contains("app id");
             let err = CliError::new(
                 Kind::Auth,
                 format!("the server refused the credentials ({what})"),
@@ -310,6 +312,10 @@ pub fn status_error(status: u16, body: &str, ctx: &StatusContext<'_>) -> CliErro
                     "this machine's clock is {}s {} the server's; signatures are accepted within {CLOCK_WINDOW_SECS}s, so fix the clock (NTP)",
                     s.abs(),
                     if s > 0 { "behind" } else { "ahead of" }
+                )),
+                None if app_said => err.hint(format!(
+                    "the server says app id `{}` does not go with key `{}`: check `app_id`",
+                    ctx.app_id, ctx.key
                 )),
                 None if timestamp_said => err.hint(format!(
                     "the server says the timestamp is off: check this machine's clock (it must be within {CLOCK_WINDOW_SECS}s of the server's)"
@@ -371,6 +377,16 @@ mod tests {
         let e = status_error(401, "Invalid signature", &ctx(Some(-4000)));
         assert!(
             e.hints[0].contains("4000s ahead of the server's"),
+            "{:?}",
+            e.hints
+        );
+        let e = status_error(
+            401,
+            "Authenticated app does not match route app_id",
+            &ctx(None),
+        );
+        assert!(
+            e.hints[0].contains("app id `1` does not go with key `k`"),
             "{:?}",
             e.hints
         );

@@ -59,12 +59,16 @@ pub enum NameError {
     #[error("channel name is empty")]
     EmptyChannel,
     #[error(
-        "channel name `{name}` is {len} characters long; Pusher allows at most {MAX_CHANNEL_NAME_LEN}"
+        "channel name `{}` is {len} characters long; Pusher allows at most {MAX_CHANNEL_NAME_LEN}",
+        shown(name)
     )]
     ChannelTooLong { name: String, len: usize },
-    #[error("channel name `{name}` contains `{ch}`, which channel names may not contain")]
+    #[error(
+        "channel name `{}` contains {ch:?}, which channel names may not contain",
+        shown(name)
+    )]
     ChannelChar { name: String, ch: char },
-    #[error("socket id `{0}` is not of the form `1234.5678` (digits, a dot, digits)")]
+    #[error("socket id `{}` is not of the form `1234.5678` (digits, a dot, digits)", shown(.0))]
     SocketId(String),
     #[error("event name is empty")]
     EmptyEvent,
@@ -85,6 +89,16 @@ impl NameError {
             }
             Self::EmptyEvent | Self::EventTooLong(_) => "give an event name of 1 to 200 characters",
         }
+    }
+}
+
+/// A name as shown in a message: control characters escaped, long names cut.
+fn shown(s: &str) -> String {
+    let escaped: String = s.chars().flat_map(char::escape_debug).collect();
+    if escaped.chars().count() > 60 {
+        format!("{}…", escaped.chars().take(60).collect::<String>())
+    } else {
+        escaped
     }
 }
 
@@ -171,6 +185,17 @@ mod tests {
                 "{bad:?}"
             );
         }
+    }
+
+    #[test]
+    fn names_in_messages_are_escaped_and_cut() {
+        let e = validate_channel("a\u{1b}[2Jb").unwrap_err().to_string();
+        assert!(!e.contains('\u{1b}'), "{e}");
+        assert!(e.contains("'\\u{1b}'"), "{e}");
+        let e = validate_channel(&"a".repeat(500)).unwrap_err().to_string();
+        assert!(e.len() < 200, "{e}");
+        let e = validate_socket_id("1.1\n").unwrap_err().to_string();
+        assert!(e.contains("1.1\\n"), "{e}");
     }
 
     #[test]

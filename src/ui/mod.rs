@@ -76,12 +76,7 @@ impl Ui {
     }
 }
 
-/// Pretty JSON for people, compact for pipes.
-pub fn json_text(value: &serde_json::Value, pretty: bool) -> String {
-    let text = if pretty {
-        serde_json::to_string_pretty(value)
-    } else {
-        serde_json::to_string(value)
-    };
-    text.unwrap_or_else(|_| unreachable!("a serde_json::Value always serializes"))
+/// JSON for `--json`: one compact line, for jq and JSON Lines.
+pub fn json_text(value: &serde_json::Value) -> String {
+    value.to_string()
 }

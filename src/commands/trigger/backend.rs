@@ -105,7 +105,6 @@ pub async fn run(ctx: &mut Ctx, args: &Args, prepared: &Prepared) -> Result<(), 
     if args.json {
         return Ok(ctx.ui.out(&json_text(
             &json!({ "via": "backend", "url": url, "results": results }),
-            false,
         ))?);
     }
     for r in &results {

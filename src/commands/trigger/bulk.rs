@@ -437,7 +437,7 @@ fn summarize(
             "events_per_second": (rate * 10.0).round() / 10.0,
             "first_errors": t.reasons,
         });
-        ctx.ui.out(&json_text(&out, false))?;
+        ctx.ui.out(&json_text(&out))?;
     } else {
         let mut s = format!(
             "sent {} events in {} requests in {:.2}s ({:.0} events/s): {} accepted, {} rejected",

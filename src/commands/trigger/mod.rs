@@ -208,11 +208,12 @@ fn parse_catalog(text: &str, name: &str) -> Result<Catalog, CliError> {
     })
 }
 
-/// Read the data argument's text.
-pub fn read_data(arg: &DataArg) -> Result<String, CliError> {
+/// Read the data argument's text (stdin without blocking, so Ctrl-C still works).
+pub async fn read_data(arg: &DataArg) -> Result<String, CliError> {
     match arg {
         DataArg::Inline(text) => Ok(text.clone()),
-        DataArg::File(path) => std::fs::read_to_string(path)
+        DataArg::File(path) => tokio::fs::read_to_string(path)
+            .await
             .map(|t| t.trim_end_matches(['\n', '\r']).to_owned())
             .map_err(|e| {
                 CliError::usage(format!("cannot read data file {path}: {e}"))
@@ -220,7 +221,8 @@ pub fn read_data(arg: &DataArg) -> Result<String, CliError> {
             }),
         DataArg::Stdin => {
             let mut text = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            tokio::io::AsyncReadExt::read_to_string(&mut tokio::io::stdin(), &mut text)
+                .await
                 .map_err(|e| CliError::usage(format!("cannot read data from stdin: {e}")))?;
             Ok(text.trim_end_matches(['\n', '\r']).to_owned())
         }
@@ -245,7 +247,7 @@ pub struct Prepared {
 
 /// Build the event: data from the argument, `--set` and the catalogue; checked
 /// against the catalogue and the protocol's limits; encrypted for an encrypted channel.
-fn prepare(
+async fn prepare(
     ctx: &mut Ctx,
     args: &Args,
     channels: Vec<String>,
@@ -268,7 +270,7 @@ fn prepare(
     });
     let given = match &args.data {
         Some(arg) => Some(
-            payload::from_text(read_data(&DataArg::parse(arg))?, args.text)
+            payload::from_text(read_data(&DataArg::parse(arg)).await?, args.text)
                 .map_err(payload_error)?,
         ),
         None => None,
@@ -467,7 +469,7 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
             CliError::usage("no channel given").hint("name one or more channels, comma-separated")
         );
     }
-    let prepared = prepare(ctx, &args, channels, name.clone())?;
+    let prepared = prepare(ctx, &args, channels, name.clone()).await?;
     if args.via == Via::Backend {
         return backend::run(ctx, &args, &prepared).await;
     }
@@ -512,7 +514,7 @@ fn report(ctx: &Ctx, args: &Args, prepared: &Prepared, reply: &Reply) -> Result<
             "status": reply.status,
             "answer": answer,
         });
-        return Ok(ctx.ui.out(&json_text(&out, false))?);
+        return Ok(ctx.ui.out(&json_text(&out))?);
     }
     if !reply.is_success() {
         return Ok(());
