@@ -162,6 +162,45 @@ fn profile_names_complete_dynamically() {
     assert!(names.contains(&"local"), "{stdout}");
 }
 
+#[test]
+fn trigger_completes_catalogue_channels_and_events() {
+    let env = TestEnv::new();
+    let complete = |words: &[&str]| -> Vec<String> {
+        let out = env
+            .rtctl()
+            .env("RTCTL_COMPLETE", "bash")
+            .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
+            .env("_CLAP_COMPLETE_COMP_TYPE", "9")
+            .env("_CLAP_COMPLETE_SPACE", "true")
+            .env("_CLAP_IFS", "\n")
+            .arg("--")
+            .args(words)
+            .output()
+            .unwrap();
+        output_text(&out).0.lines().map(str::to_owned).collect()
+    };
+    let channels = complete(&["rtctl", "trigger", "dash"]);
+    assert!(
+        channels.iter().any(|c| c == "dashboard-updates"),
+        "{channels:?}"
+    );
+    let events = complete(&["rtctl", "trigger", "dashboard-updates", "system_"]);
+    assert!(
+        events.iter().any(|e| e == "system_notification"),
+        "{events:?}"
+    );
+    // A profile's own catalogue replaces the built-in one.
+    std::fs::create_dir_all(env.config_path().parent().unwrap()).unwrap();
+    std::fs::write(
+        env.config_path().parent().unwrap().join("mine.toml"),
+        "[[channel]]\nname = \"orders-{id}\"\n[[channel.event]]\nname = \"order_shipped\"\n",
+    )
+    .unwrap();
+    env.write_config("[profiles.local]\ncatalog = \"mine.toml\"\n");
+    let channels = complete(&["rtctl", "trigger", "ord"]);
+    assert_eq!(channels, ["orders-"]);
+}
+
 // ---------------------------------------------------------------- config show
 
 fn file_with_secrets() -> String {
@@ -989,4 +1028,77 @@ fn a_closed_stdout_is_a_quiet_success() {
     let status = child.wait().unwrap();
     assert!(status.success(), "{status}: {stderr}");
     assert!(stderr.is_empty(), "{stderr}");
+}
+
+// ---------------------------------------------------------------- catalogue
+
+#[test]
+fn catalogue_list_and_show() {
+    let env = TestEnv::new();
+    let list = stdout_of(env.rtctl().args(["catalog", "list"]));
+    for channel in [
+        "dashboard-updates",
+        "content-generation",
+        "agent-status",
+        "private-user-{user_id}",
+        "private-class-{class_id}",
+        "presence-classroom-{class_id}",
+        "presence-lesson-{lesson_id}",
+    ] {
+        assert!(list.contains(channel), "{channel}: {list}");
+    }
+    let show = stdout_of(env.rtctl().args([
+        "catalog",
+        "show",
+        "dashboard-updates",
+        "system_notification",
+    ]));
+    assert!(
+        show.contains("one of info, success, warning, error"),
+        "{show}"
+    );
+    assert!(show.contains("example"), "{show}");
+    // A concrete channel name finds its pattern and fills the pattern's parts.
+    let show = stdout_of(env.rtctl().args([
+        "catalog",
+        "show",
+        "private-class-7",
+        "class_announcement",
+        "--json",
+    ]));
+    let v: Value = serde_json::from_str(&show).unwrap();
+    assert_eq!(v["events"][0]["example_payload"]["class_id"], "7");
+    env.rtctl()
+        .args(["catalog", "show", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("rtctl catalog list"));
+    env.rtctl()
+        .args(["catalog", "show", "dashboard-updates", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("system_notification"));
+}
+
+#[test]
+fn a_broken_catalogue_is_a_config_error_before_anything_is_sent() {
+    let env = TestEnv::new();
+    common::write_file(
+        &env.work_dir(),
+        "bad.toml",
+        "[[channel]]\nname = \"c\"\n[[channel.event]]\nname = \"e\"\nexample = '{nope'\n",
+    );
+    env.rtctl()
+        .args(["trigger", "c", "e", "--catalog", "bad.toml"])
+        .assert()
+        .code(3)
+        .stderr(
+            predicate::str::contains("bad.toml is invalid")
+                .and(predicate::str::contains("not JSON")),
+        );
+    env.rtctl()
+        .args(["trigger", "c", "e", "--catalog", "missing.toml"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("cannot read the catalogue"));
 }

@@ -17,7 +17,8 @@ use crate::payload::{self, DataArg, Origin, Payload};
 use crate::pusher::event::{self, Event};
 use crate::pusher::names::ChannelKind;
 use crate::pusher::rest::{self, SignedRequest};
-use crate::ui::{json_text, sanitize::sanitize};
+use crate::ui::json_text;
+use crate::ui::sanitize::{one_line, sanitize};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -128,21 +129,41 @@ fn parse_rate(s: &str) -> Result<f64, String> {
     }
 }
 
+/// The catalogue for completion: the default profile's, else the built-in one.
+/// Quiet: a broken config or catalogue just means fewer candidates.
+fn completion_catalog() -> Option<Catalog> {
+    let config = crate::config::load::load(Default::default(), &Default::default()).ok();
+    match config.and_then(|c| c.catalog) {
+        Some(v) if v.val == "none" => None,
+        Some(v) => {
+            let path = match &v.source {
+                Source::File { path, .. } if Path::new(&v.val).is_relative() => path
+                    .parent()
+                    .map_or_else(|| PathBuf::from(&v.val), |d| d.join(&v.val)),
+                _ => PathBuf::from(&v.val),
+            };
+            Catalog::parse(&std::fs::read_to_string(path).ok()?).ok()
+        }
+        None => Catalog::parse(catalog::BUILTIN).ok(),
+    }
+}
+
 fn channel_completer() -> clap_complete::ArgValueCandidates {
     clap_complete::ArgValueCandidates::new(|| {
-        let catalog = Catalog::parse(catalog::BUILTIN).ok();
-        catalog
+        completion_catalog()
             .iter()
             .flat_map(|c| &c.channels)
-            .map(|c| clap_complete::CompletionCandidate::new(catalog::pattern_prefix(&c.name)))
+            .map(|c| {
+                clap_complete::CompletionCandidate::new(catalog::pattern_prefix(&c.name))
+                    .help(c.description.clone().map(Into::into))
+            })
             .collect()
     })
 }
 
 fn event_completer() -> clap_complete::ArgValueCandidates {
     clap_complete::ArgValueCandidates::new(|| {
-        let catalog = Catalog::parse(catalog::BUILTIN).ok();
-        let mut names: Vec<String> = catalog
+        let mut names: Vec<String> = completion_catalog()
             .iter()
             .flat_map(|c| &c.channels)
             .flat_map(|c| c.events.iter().map(|e| e.name.clone()))
@@ -524,6 +545,7 @@ fn report(ctx: &Ctx, args: &Args, prepared: &Prepared, reply: &Reply) -> Result<
         format!("event     {}", e.name),
         format!("data      {}", sanitize(&e.data, false)),
         format!("status    {} accepted", reply.status),
+        format!("answer    {}", one_line(&answer_text, 300)),
     ];
     if let Some(channels) = answer.get("channels").and_then(Value::as_object) {
         for (name, attrs) in channels {
