@@ -6,6 +6,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::pusher::sign::json_kind;
+
 /// Where the data argument says to read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DataArg {
@@ -72,17 +74,6 @@ impl PayloadError {
     }
 }
 
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 /// Whether text is meant as JSON: it starts like an object, array or string.
 fn looks_like_json(text: &str) -> bool {
     matches!(text.trim_start().chars().next(), Some('{' | '[' | '"'))
@@ -131,7 +122,7 @@ pub fn set_value(text: &str) -> Value {
 /// Apply `path=value` edits (dotted paths make nested objects as needed).
 pub fn apply_sets(mut base: Value, sets: &[String]) -> Result<Value, PayloadError> {
     if !base.is_object() {
-        return Err(PayloadError::SetOnNonObject(kind(&base)));
+        return Err(PayloadError::SetOnNonObject(json_kind(&base)));
     }
     for set in sets {
         let (path, text) = set
@@ -146,7 +137,7 @@ pub fn apply_sets(mut base: Value, sets: &[String]) -> Result<Value, PayloadErro
                 return Err(PayloadError::SetThrough {
                     path: path.to_owned(),
                     at: here,
-                    kind: kind(at),
+                    kind: json_kind(at),
                 });
             };
             if i + 1 == keys.len() {

@@ -113,3 +113,77 @@ fn a_body_that_is_not_json_is_reported_sanitized() {
         "control characters reach the terminal: {stderr:?}"
     );
 }
+
+#[test]
+fn a_batch_to_a_server_that_is_gone_retries_then_accounts_for_every_line() {
+    let env = TestEnv::new();
+    let (listener, port) = common::silent_listener();
+    drop(listener); // nothing listens: every request fails to connect
+    let lines: String = (0..25)
+        .map(|i| format!("{{\"channel\":\"c\",\"name\":\"e\",\"data\":{i}}}\n"))
+        .collect();
+    let out = env
+        .rtctl()
+        .args([
+            "--port",
+            &port.to_string(),
+            "trigger",
+            "--batch",
+            "-",
+            "--json",
+            "--retries",
+            "1",
+        ])
+        .write_stdin(lines)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let s: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        (
+            s["sent"].as_u64(),
+            s["rejected"].as_u64(),
+            s["accepted"].as_u64()
+        ),
+        (Some(25), Some(25), Some(0))
+    );
+    assert_eq!(
+        (s["requests"].as_u64(), s["retried"].as_u64()),
+        (Some(3), Some(3)),
+        "{s}"
+    );
+    assert!(
+        s["first_errors"][0]
+            .as_str()
+            .unwrap()
+            .contains("cannot connect"),
+        "{s}"
+    );
+}
+
+#[test]
+fn an_unreachable_backend_names_its_url_and_where_it_came_from() {
+    let env = TestEnv::new();
+    let (listener, port) = common::silent_listener();
+    drop(listener);
+    let out = env
+        .rtctl()
+        .args([
+            "trigger",
+            "dashboard-updates",
+            "system_notification",
+            "--via",
+            "backend",
+        ])
+        .env("RTCTL_BACKEND_URL", format!("http://127.0.0.1:{port}"))
+        .output()
+        .unwrap();
+    let (_, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(6), "{stderr}");
+    assert!(
+        stderr.contains(&format!("127.0.0.1:{port}/realtime/trigger")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("env RTCTL_BACKEND_URL"), "{stderr}");
+}

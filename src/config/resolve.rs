@@ -13,6 +13,7 @@ use super::error::ConfigError;
 use super::fields::{Field, Kind};
 use super::file::{ConfigFile, FileValue};
 use super::value::{Secret, Source, Value};
+use crate::pusher::names::shown;
 
 /// The built-in profile that works against a local server with no config at all.
 pub const LOCAL_PROFILE: &str = "local";
@@ -140,16 +141,6 @@ impl Endpoint {
         } else {
             format!("{h}:{}", self.port.val)
         }
-    }
-}
-
-/// A value as shown in an error: control characters escaped, at most 60 characters.
-fn shown(s: &str) -> String {
-    let escaped: String = s.chars().flat_map(char::escape_debug).collect();
-    if escaped.chars().count() > 60 {
-        format!("{}…", escaped.chars().take(60).collect::<String>())
-    } else {
-        escaped
     }
 }
 

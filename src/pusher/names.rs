@@ -93,7 +93,7 @@ impl NameError {
 }
 
 /// A name as shown in a message: control characters escaped, long names cut.
-fn shown(s: &str) -> String {
+pub(crate) fn shown(s: &str) -> String {
     let escaped: String = s.chars().flat_map(char::escape_debug).collect();
     if escaped.chars().count() > 60 {
         format!("{}…", escaped.chars().take(60).collect::<String>())

@@ -81,7 +81,8 @@ impl AuthError {
     }
 }
 
-fn json_kind(v: &Value) -> &'static str {
+/// A JSON value's kind with its article, for messages: "an object", "a string".
+pub fn json_kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

@@ -332,21 +332,7 @@ pub async fn run_batch(ctx: &mut Ctx, args: &Args, source: &str) -> Result<(), C
         fail_fast: args.fail_fast,
         done: false,
     };
-    let bar = progress_bar(ctx, total);
-    let mut tally = Tally::default();
-    let started = Instant::now();
-    let result = drive(
-        client,
-        args.concurrency as usize,
-        args.retries,
-        &bar,
-        &mut tally,
-        &mut source,
-    )
-    .await;
-    bar.finish_and_clear();
-    result?;
-    summarize(ctx, args, &tally, started.elapsed(), "batch")
+    run_jobs(ctx, args, client, &mut source, total, "batch").await
 }
 
 /// One event, `times` times, paced by `--rate`.
@@ -391,7 +377,19 @@ pub async fn run_repeat(
             t
         }),
     };
-    let bar = progress_bar(ctx, Some(times));
+    run_jobs(ctx, args, client, &mut source, Some(times), "repeat").await
+}
+
+/// Drive the jobs with a progress bar, then print the summary.
+async fn run_jobs(
+    ctx: &Ctx,
+    args: &Args,
+    client: Arc<RestClient>,
+    source: &mut impl JobSource,
+    total: Option<u64>,
+    mode: &str,
+) -> Result<(), CliError> {
+    let bar = progress_bar(ctx, total);
     let mut tally = Tally::default();
     let started = Instant::now();
     let result = drive(
@@ -400,12 +398,12 @@ pub async fn run_repeat(
         args.retries,
         &bar,
         &mut tally,
-        &mut source,
+        source,
     )
     .await;
     bar.finish_and_clear();
     result?;
-    summarize(ctx, args, &tally, started.elapsed(), "repeat")
+    summarize(ctx, args, &tally, started.elapsed(), mode)
 }
 
 fn summarize(
