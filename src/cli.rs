@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use clap_complete::{ArgValueCandidates, CompletionCandidate};
 
-use crate::commands::{auth, catalog, channels, completions, config, trigger, users};
+use crate::commands::{auth, catalog, channels, completions, config, tail, trigger, users};
 use crate::config::{CliValues, Field};
 use crate::error::EXIT_CODES;
 use crate::ui::ColorChoice;
@@ -195,8 +195,8 @@ pub struct NotBuiltArgs {
 pub enum Command {
     /// Publish events over the REST API: one, a batch file, or one many times
     Trigger(Box<trigger::Args>),
-    /// Subscribe to channels over the WebSocket and stream their events (not built yet)
-    Tail(NotBuiltArgs),
+    /// Subscribe to channels over the WebSocket and stream their events
+    Tail(Box<tail::Args>),
     /// List occupied channels, show one, list a presence channel's members
     #[command(subcommand)]
     Channels(channels::Command),

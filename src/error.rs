@@ -22,6 +22,10 @@ pub enum Kind {
     CheckFailed,
     /// The server could not be reached: refused, unresolvable, timed out, TLS.
     Network,
+    /// The server closed the WebSocket with a code that says not to reconnect (4000–4099).
+    Refused,
+    /// `tail --timeout` passed before `--count` events arrived.
+    TimedOut,
     /// The subcommand is not built yet.
     NotBuilt,
     /// Ctrl-C.
@@ -37,6 +41,8 @@ impl Kind {
             Self::Auth => 4,
             Self::CheckFailed => 5,
             Self::Network => 6,
+            Self::Refused => 7,
+            Self::TimedOut => 124,
             Self::NotBuilt => 69,
             Self::Interrupted => 130,
         }
@@ -53,6 +59,9 @@ Exit codes:
   4    credentials refused by the server (HTTP 401/403)
   5    a check said no (e.g. `auth verify` on a bad signature)
   6    network: could not connect, name not resolved, timed out, TLS
+  7    the server refused the WebSocket for good (close codes 4000-4099, e.g.
+       4001 unknown app key); the message names the code
+  124  `tail --timeout` passed before `--count` events arrived
   69   this subcommand is not built yet
   130  interrupted (Ctrl-C)";
 
@@ -154,6 +163,8 @@ mod tests {
             Kind::Auth,
             Kind::CheckFailed,
             Kind::Network,
+            Kind::Refused,
+            Kind::TimedOut,
             Kind::NotBuilt,
             Kind::Interrupted,
         ];

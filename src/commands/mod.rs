@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod channels;
 pub mod completions;
 pub mod config;
+pub mod tail;
 pub mod trigger;
 pub mod users;
 
@@ -141,7 +142,6 @@ fn not_built(name: &str, issue: Option<u32>) -> CliError {
 pub async fn run(cli: Cli, ui: Ui) -> Result<(), CliError> {
     let mut ctx = Ctx::new(cli.global, ui)?;
     match cli.command {
-        Command::Tail(_) => Err(not_built("tail", Some(4))),
         Command::Webhook(_) => Err(not_built("webhook", Some(5))),
         Command::Doctor(_) => Err(not_built("doctor", None)),
         Command::Auth(cmd) => auth::run(&mut ctx, cmd),
@@ -151,5 +151,7 @@ pub async fn run(cli: Cli, ui: Ui) -> Result<(), CliError> {
         Command::Channels(cmd) => interruptible(channels::run(&mut ctx, cmd)).await,
         Command::Trigger(args) => interruptible(trigger::run(&mut ctx, *args)).await,
         Command::Users(cmd) => interruptible(users::run(&mut ctx, cmd)).await,
+        // tail handles Ctrl-C itself: it unsubscribes, closes and prints a summary.
+        Command::Tail(args) => tail::run(&mut ctx, *args).await,
     }
 }

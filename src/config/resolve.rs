@@ -222,6 +222,14 @@ impl Resolved {
                 profile: self.profile.val.clone(),
             })
     }
+
+    pub fn require_ws(&self) -> Result<&Endpoint, ConfigError> {
+        self.ws
+            .as_ref()
+            .ok_or_else(|| ConfigError::MissingEndpoint {
+                profile: self.profile.val.clone(),
+            })
+    }
 }
 
 /// Layers, highest precedence first.

@@ -1,3 +1,5 @@
 //! The only network code.
 
+pub mod auth;
 pub mod http;
+pub mod ws;

@@ -62,6 +62,54 @@ pub fn encrypt_with(key: &[u8; 32], nonce: &[u8; 24], plaintext: &[u8]) -> Strin
         .to_string()
 }
 
+/// Why an encrypted event could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecryptError {
+    #[error("the data is not an object with `nonce` and `ciphertext` strings")]
+    Shape,
+    #[error("the {0} is not valid base64")]
+    Base64(&'static str),
+    #[error("the nonce is {0} bytes; it must be 24")]
+    NonceLength(usize),
+    #[error("the ciphertext is {0} bytes, shorter than the 16-byte tag")]
+    Short(usize),
+    #[error("the ciphertext does not open with this channel's key (wrong master key?)")]
+    Open,
+}
+
+/// Open `{"nonce":…,"ciphertext":…}` (the event's data, already parsed) under `key`.
+pub fn decrypt_with(key: &[u8; 32], data: &serde_json::Value) -> Result<Vec<u8>, DecryptError> {
+    use crypto_secretbox::aead::{Aead, KeyInit};
+    let field = |name| data.get(name).and_then(serde_json::Value::as_str);
+    let (Some(nonce), Some(sealed)) = (field("nonce"), field("ciphertext")) else {
+        return Err(DecryptError::Shape);
+    };
+    let nonce = BASE64
+        .decode(nonce)
+        .map_err(|_| DecryptError::Base64("nonce"))?;
+    let sealed = BASE64
+        .decode(sealed)
+        .map_err(|_| DecryptError::Base64("ciphertext"))?;
+    let nonce: [u8; 24] = nonce
+        .try_into()
+        .map_err(|n: Vec<u8>| DecryptError::NonceLength(n.len()))?;
+    if sealed.len() < 16 {
+        return Err(DecryptError::Short(sealed.len()));
+    }
+    crypto_secretbox::XSalsa20Poly1305::new(key.into())
+        .decrypt((&nonce).into(), sealed.as_slice())
+        .map_err(|_| DecryptError::Open)
+}
+
+/// A shared secret as an auth endpoint sends it: base64 of 32 bytes.
+pub fn shared_secret_from_base64(text: &str) -> Result<[u8; 32], MasterKeyError> {
+    let bytes = BASE64
+        .decode(text.trim())
+        .map_err(|_| MasterKeyError::Base64)?;
+    let len = bytes.len();
+    bytes.try_into().map_err(|_| MasterKeyError::Length(len))
+}
+
 /// `SHA256(channel_name || master_key)`, over whatever key bytes the caller holds
 /// (some official test vectors use keys that are not 32 bytes).
 pub fn shared_secret(channel: &str, master_key: &[u8]) -> [u8; 32] {
@@ -124,6 +172,57 @@ mod tests {
                 b"kkkT5OOkOkO5kT5TOO5TkOT5TTk5O55T"
             ),
             r#"{"nonce":"WEFKSTBZNkRQQkhTQUhYVEhWM0EzWk1G","ciphertext":"tsYJa2JgGDOpVIYFe4aNVWAvZlpB7z7CjN9mpIdbATE0Yc4izN8aM8D6VigBxnIQ"}"#
+        );
+    }
+
+    #[test]
+    fn decryption_opens_the_python_vector_and_reports_each_fault() {
+        let key = shared_secret(
+            "pvUPIk0YG6MnxCEMIUUVFrbDmQwbhICXUcy",
+            b"OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5",
+        );
+        let sealed: serde_json::Value = serde_json::from_str(&encrypt_with(
+            &key,
+            b"XAJI0Y6DPBHSAHXTHV3A3ZMF",
+            b"kkkT5OOkOkO5kT5TOO5TkOT5TTk5O55T",
+        ))
+        .unwrap();
+        assert_eq!(
+            decrypt_with(&key, &sealed).unwrap(),
+            b"kkkT5OOkOkO5kT5TOO5TkOT5TTk5O55T"
+        );
+        assert_eq!(decrypt_with(&[0; 32], &sealed), Err(DecryptError::Open));
+        let with = |nonce: &str, ct: &str| serde_json::json!({"nonce": nonce, "ciphertext": ct});
+        assert_eq!(
+            decrypt_with(&key, &serde_json::json!("x")),
+            Err(DecryptError::Shape)
+        );
+        assert_eq!(
+            decrypt_with(&key, &with("!", "AA==")),
+            Err(DecryptError::Base64("nonce"))
+        );
+        assert_eq!(
+            decrypt_with(&key, &with("AAAA", "AA==")),
+            Err(DecryptError::NonceLength(3))
+        );
+        let nonce = BASE64.encode([0u8; 24]);
+        assert_eq!(
+            decrypt_with(&key, &with(&nonce, "AAAA")),
+            Err(DecryptError::Short(3))
+        );
+    }
+
+    #[test]
+    fn shared_secret_round_trips_through_base64() {
+        let key = MasterKey::from_base64("dGhpcyBpcyAzMiBieXRlcyAxMjM0NTY3ODkwMTIzNDU=").unwrap();
+        let b64 = key.shared_secret_base64("private-encrypted-x");
+        assert_eq!(
+            shared_secret_from_base64(&b64).unwrap(),
+            shared_secret("private-encrypted-x", &key.0)
+        );
+        assert_eq!(
+            shared_secret_from_base64("AAAA"),
+            Err(MasterKeyError::Length(3))
         );
     }
 

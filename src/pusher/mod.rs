@@ -3,10 +3,13 @@
 //! No I/O, no clock, no randomness: timestamps and keys are parameters, so every
 //! later command (trigger, tail, webhook, doctor, probe) and every test can use it.
 
+pub mod close;
 pub mod crypto;
 pub mod event;
+pub mod frame;
 pub mod names;
 pub mod rest;
+pub mod session;
 pub mod sign;
 
 pub use crypto::MasterKey;

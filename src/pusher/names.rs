@@ -147,9 +147,83 @@ pub fn validate_event_name(name: &str) -> Result<(), NameError> {
     }
 }
 
+/// Whether a channel argument is a pattern (`*` any run, `?` any one character).
+pub fn is_pattern(name: &str) -> bool {
+    name.contains(['*', '?'])
+}
+
+/// The literal start of a pattern, for `filter_by_prefix`.
+pub fn pattern_prefix(pattern: &str) -> &str {
+    pattern.find(['*', '?']).map_or(pattern, |i| &pattern[..i])
+}
+
+/// Match `text` against a pattern of `*` and `?`; everything else is literal.
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    let (mut pi, mut ti) = (0, 0);
+    // Where the last `*` was, and the text position it is matched up to.
+    let mut star: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        match p.get(pi) {
+            Some('*') => {
+                star = Some((pi, ti));
+                pi += 1;
+            }
+            Some(&c) if c == '?' || c == t[ti] => {
+                pi += 1;
+                ti += 1;
+            }
+            _ => match star {
+                Some((sp, st)) => {
+                    pi = sp + 1;
+                    ti = st + 1;
+                    star = Some((sp, st + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    p[pi..].iter().all(|&c| c == '*')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn glob_patterns() {
+        let yes = [
+            ("presence-classroom-*", "presence-classroom-101"),
+            ("*", ""),
+            ("*", "anything"),
+            ("a?c", "abc"),
+            ("*-101", "presence-classroom-101"),
+            ("a*b*c", "aXXbYYc"),
+            ("client-*", "client-"),
+            ("exact", "exact"),
+        ];
+        for (p, t) in yes {
+            assert!(glob_match(p, t), "{p} should match {t}");
+        }
+        let no = [
+            ("presence-classroom-*", "private-classroom-1"),
+            ("a?c", "ac"),
+            ("a*b*c", "aXXbYY"),
+            ("exact", "exactly"),
+            ("", "x"),
+        ];
+        for (p, t) in no {
+            assert!(!glob_match(p, t), "{p} should not match {t}");
+        }
+        assert_eq!(
+            pattern_prefix("presence-classroom-*"),
+            "presence-classroom-"
+        );
+        assert_eq!(pattern_prefix("*x"), "");
+        assert_eq!(pattern_prefix("plain"), "plain");
+        assert!(is_pattern("a*") && is_pattern("a?") && !is_pattern("a"));
+    }
 
     #[test]
     fn kinds_follow_pusher_js_prefix_order() {

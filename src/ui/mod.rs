@@ -1,6 +1,7 @@
 //! Everything the user sees: colour, data on stdout, status on stderr, tables.
 
 pub mod color;
+pub mod json;
 pub mod sanitize;
 pub mod table;
 

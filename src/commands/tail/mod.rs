@@ -1,0 +1,651 @@
+//! `rtctl tail`: subscribe over the WebSocket and stream what happens.
+
+mod output;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Args as ClapArgs;
+use serde_json::Value;
+use tokio::io::AsyncBufReadExt as _;
+use tokio::sync::{mpsc, watch};
+
+use super::Ctx;
+use crate::config::{Resolved, Secret};
+use crate::error::{CliError, Kind};
+use crate::net::auth::{self, AuthBody, Authorizer, Signer};
+use crate::net::http::RestClient;
+use crate::net::ws::{self, Client, Control, Ending, Why};
+use crate::pusher::close::Backoff;
+use crate::pusher::names::{self, ChannelKind};
+use crate::pusher::rest::{self, ChannelList};
+use crate::pusher::session::{self, Session, Timing};
+use crate::pusher::sign;
+use crate::ui::Ui;
+use output::{AuthSource, Filter, Printer, Settings};
+
+const EXAMPLES: &str = "\
+Examples:
+  rtctl tail dashboard-updates                                  watch a public channel
+  rtctl tail presence-classroom-101 --user-id ops-1             members, joins and leaves
+  rtctl tail private-user-42 --auth-endpoint http://127.0.0.1:8008/pusher/auth \\
+      --auth-header 'Authorization: Bearer $TOKEN' --auth-body json   authorize like the browser
+  rtctl tail content-generation --event 'progress_*' --json | jq .data
+  rtctl tail 'presence-classroom-*' --rescan 10s                every occupied classroom, and new ones
+  rtctl tail private-chat-7 --send client-typing '{\"typing\":true}'
+  rtctl tail private-chat-7 --interactive                       each stdin line: EVENT [DATA]
+  rtctl tail agent-status --count 1 --timeout 30s --ready-file /tmp/ready   wait for one event in CI";
+
+const MORE: &str = "\
+Output: one line per event (local time, channel, event, data) on stdout; status,
+subscriptions and warnings on stderr. --json writes JSON Lines with a `type` of
+connected, subscribed, subscription_error, event, error, reconnecting, gap, sent,
+not_sent, signed_in, frame (--raw) and summary.
+
+Reconnecting follows the protocol: close codes 4000-4099 end the run (exit 7);
+4100-4199 and dropped connections reconnect after backing off (1 s doubling to
+30 s, with jitter); 4200-4299 reconnect at once. Every channel is authorized and
+subscribed again, and a gap marker says when events may have been missed.
+
+For tail, --timeout is how long to wait for events (exit 124 when --count events
+have not all arrived by then); the network timeout comes from the profile or
+RTCTL_TIMEOUT.";
+
+/// Subscribe to channels and stream their events.
+#[derive(Debug, ClapArgs)]
+#[command(after_help = EXAMPLES, after_long_help = format!("{EXAMPLES}\n\n{MORE}"))]
+pub struct Args {
+    /// Channels to subscribe to; a name with `*` or `?` is a pattern matched against
+    /// the occupied channels
+    #[arg(required = true, value_name = "CHANNEL")]
+    pub channels: Vec<String>,
+
+    /// Write JSON Lines with a stable envelope, for jq and scripts
+    #[arg(long, help_heading = "Output")]
+    pub json: bool,
+
+    /// Show every protocol frame, both directions, instead of events
+    #[arg(long, help_heading = "Output")]
+    pub raw: bool,
+
+    /// Show event data indented over several lines
+    #[arg(long, help_heading = "Output")]
+    pub expand: bool,
+
+    /// Only events whose name matches GLOB (`*`, `?`); repeatable
+    #[arg(long = "event", value_name = "GLOB", help_heading = "Output")]
+    pub events: Vec<String>,
+
+    /// Leave out pusher: and pusher_internal: events (member joins and leaves too)
+    #[arg(long, help_heading = "Output")]
+    pub exclude_internal: bool,
+
+    /// Exit 0 after N events have been shown
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..), help_heading = "Scripts")]
+    pub count: Option<u64>,
+
+    /// Stop after DURATION, e.g. 30s; with --count, exit 124 if they did not all arrive
+    #[arg(long, value_name = "DURATION", help_heading = "Scripts")]
+    pub timeout: Option<String>,
+
+    /// Write the socket id to PATH once every channel is subscribed: trigger after it
+    #[arg(long, value_name = "PATH", help_heading = "Scripts")]
+    pub ready_file: Option<PathBuf>,
+
+    /// How often to list channels again for patterns
+    #[arg(
+        long,
+        value_name = "DURATION",
+        default_value = "30s",
+        help_heading = "Scripts"
+    )]
+    pub rescan: String,
+
+    /// Get authorizations from the app's endpoint, as a browser would [default: the profile's `auth_endpoint`]
+    #[arg(long, value_name = "URL", help_heading = "Authorization")]
+    pub auth_endpoint: Option<String>,
+
+    /// Sign locally with the app secret even when the profile names an auth endpoint
+    #[arg(long, conflicts_with = "auth_endpoint", help_heading = "Authorization")]
+    pub sign_locally: bool,
+
+    /// A header for the auth endpoint, `Name: value`; repeatable (adds to the profile's `auth_headers`)
+    #[arg(long, value_name = "HEADER", help_heading = "Authorization")]
+    pub auth_header: Vec<String>,
+
+    /// How the auth endpoint's request body is written
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        default_value = "form",
+        help_heading = "Authorization"
+    )]
+    pub auth_body: AuthBody,
+
+    /// The app's user-authentication endpoint for --signin [default: sign locally]
+    #[arg(long, value_name = "URL", help_heading = "Authorization")]
+    pub user_auth_endpoint: Option<String>,
+
+    /// Member id for presence channels and --signin
+    #[arg(long, value_name = "ID", help_heading = "Authorization")]
+    pub user_id: Option<String>,
+
+    /// Member info for presence channels and --signin, a JSON object
+    #[arg(
+        long,
+        value_name = "JSON",
+        requires = "user_id",
+        help_heading = "Authorization"
+    )]
+    pub user_info: Option<String>,
+
+    /// Sign the connection in as --user-id (pusher:signin) and receive events sent to that user
+    #[arg(long, help_heading = "Authorization")]
+    pub signin: bool,
+
+    /// Send a client event to every channel once subscribed; DATA is JSON (or a plain string)
+    #[arg(long, num_args = 2, value_names = ["EVENT", "DATA"], help_heading = "Client events")]
+    pub send: Option<Vec<String>>,
+
+    /// Read client events from stdin, one `EVENT [DATA]` a line, and send each to every channel
+    #[arg(long, help_heading = "Client events")]
+    pub interactive: bool,
+
+    /// Exit when the connection is lost instead of reconnecting
+    #[arg(long, help_heading = "Connection")]
+    pub no_reconnect: bool,
+
+    /// Ping after this much silence (the server's activity_timeout caps it)
+    #[arg(
+        long,
+        value_name = "DURATION",
+        default_value = "120s",
+        help_heading = "Connection"
+    )]
+    pub activity_timeout: String,
+
+    /// Reconnect when a ping gets no pong within this
+    #[arg(
+        long,
+        value_name = "DURATION",
+        default_value = "30s",
+        help_heading = "Connection"
+    )]
+    pub pong_timeout: String,
+}
+
+fn duration(flag: &str, text: &str) -> Result<Duration, CliError> {
+    let d = humantime::parse_duration(text).map_err(|e| {
+        CliError::usage(format!("{flag} {text:?} is not a duration: {e}"))
+            .hint("write durations like 30s, 500ms, 2m")
+    })?;
+    if d.is_zero() {
+        return Err(CliError::usage(format!("{flag} must be more than zero")));
+    }
+    Ok(d)
+}
+
+/// The channel arguments, checked: names and patterns.
+struct Channels {
+    names: Vec<String>,
+    patterns: Vec<String>,
+}
+
+fn channels(args: &Args) -> Result<Channels, CliError> {
+    let mut out = Channels {
+        names: Vec::new(),
+        patterns: Vec::new(),
+    };
+    for c in &args.channels {
+        if names::is_pattern(c) {
+            let literal = c.replace(['*', '?'], "");
+            if !literal.is_empty() {
+                names::validate_channel(&literal).map_err(|e| {
+                    CliError::usage(format!("pattern `{}`: {e}", names::shown(c))).hint(e.hint())
+                })?;
+            }
+            out.patterns.push(c.clone());
+        } else {
+            names::validate_channel(c)
+                .map_err(|e| CliError::usage(e.to_string()).hint(e.hint()))?;
+            if !out.names.contains(c) {
+                out.names.push(c.clone());
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `--send EVENT DATA`: checked against every channel before anything is sent.
+fn sends(args: &Args, chans: &Channels) -> Result<Vec<(String, String, Value)>, CliError> {
+    let Some(send) = &args.send else {
+        return Ok(Vec::new());
+    };
+    let (event, data) = match send.as_slice() {
+        [e, d] => (e.clone(), client_data(d)),
+        _ => return Err(CliError::usage("--send takes an EVENT and its DATA")),
+    };
+    if !chans.patterns.is_empty() {
+        return Err(CliError::usage("--send needs channel names, not patterns")
+            .hint("name the channels to send to"));
+    }
+    let mut out = Vec::new();
+    for ch in &chans.names {
+        session::check_client_event(ch, &event).map_err(client_event_error)?;
+        out.push((ch.clone(), event.clone(), data.clone()));
+    }
+    Ok(out)
+}
+
+fn client_event_error(e: session::ClientEventError) -> CliError {
+    let hint = match e {
+        session::ClientEventError::Prefix(_) => "name it client-…, e.g. client-typing",
+        session::ClientEventError::Public(_) => "use a private- or presence- channel",
+        session::ClientEventError::Encrypted(_) => {
+            "trigger server events with `rtctl trigger` instead"
+        }
+        _ => "check the event name",
+    };
+    CliError::usage(format!("{e}; nothing was sent")).hint(hint)
+}
+
+/// Client-event data: JSON when it parses, else the text as a string.
+fn client_data(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_owned()))
+}
+
+fn user_info(args: &Args) -> Result<Option<Value>, CliError> {
+    let Some(text) = &args.user_info else {
+        return Ok(None);
+    };
+    match serde_json::from_str::<Value>(text) {
+        Ok(v @ Value::Object(_)) => Ok(Some(v)),
+        Ok(other) => Err(CliError::usage(format!(
+            "--user-info must be a JSON object, got {}",
+            sign::json_kind(&other)
+        ))),
+        Err(e) => Err(CliError::usage(format!("--user-info is not JSON: {e}"))
+            .hint(r#"for example --user-info '{"name":"Ops"}'"#)),
+    }
+}
+
+fn parse_header(text: &str) -> Result<(String, Secret), CliError> {
+    match text.split_once(':') {
+        Some((name, value)) if !name.trim().is_empty() && !name.contains(' ') => {
+            Ok((name.trim().to_owned(), Secret::new(value.trim())))
+        }
+        _ => Err(CliError::usage(
+            "--auth-header must look like `Name: value` (the value is not shown)",
+        )
+        .hint("for example --auth-header 'Authorization: Bearer …'")),
+    }
+}
+
+/// Everything `tail` needs, worked out before connecting.
+struct Plan {
+    authorizer: Authorizer,
+    auth_source: AuthSource,
+    rest: Option<RestClient>,
+}
+
+fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliError> {
+    let config = ctx.config()?.clone();
+    let info = user_info(args)?;
+    let endpoint_url = args.auth_endpoint.clone().or_else(|| {
+        (!args.sign_locally)
+            .then(|| config.auth_endpoint.as_ref().map(|v| v.val.clone()))
+            .flatten()
+    });
+    let timeout = config.timeout.val;
+    let mut headers: Vec<(String, Secret)> = config
+        .auth_headers
+        .as_ref()
+        .map(|v| v.val.clone())
+        .unwrap_or_default();
+    for h in &args.auth_header {
+        let (name, value) = parse_header(h)?;
+        headers.retain(|(n, _)| !n.eq_ignore_ascii_case(&name));
+        headers.push((name, value));
+    }
+    let endpoint = endpoint_url.map(|url| auth::Endpoint {
+        url,
+        headers: headers.clone(),
+        body: args.auth_body,
+        timeout,
+    });
+    let user_endpoint = args.user_auth_endpoint.clone().map(|url| auth::Endpoint {
+        url,
+        headers,
+        body: args.auth_body,
+        timeout,
+    });
+    let auth_source = if endpoint.is_some() {
+        AuthSource::Endpoint
+    } else {
+        AuthSource::Local
+    };
+    let needs_local_channel = endpoint.is_none()
+        && (!chans.patterns.is_empty()
+            || chans.names.iter().any(|c| ChannelKind::of(c).needs_auth()));
+    let needs_local_user = args.signin && user_endpoint.is_none();
+    if (needs_local_user
+        || (needs_local_channel
+            && chans
+                .names
+                .iter()
+                .any(|c| ChannelKind::of(c) == ChannelKind::Presence)))
+        && args.user_id.is_none()
+    {
+        let why = if needs_local_user {
+            "--signin signs the user in locally and needs --user-id"
+        } else {
+            "a presence channel signed locally needs the member's identity"
+        };
+        return Err(CliError::usage(why)
+            .hint("give --user-id ID (and --user-info JSON), or --auth-endpoint URL"));
+    }
+    if let Some(id) = &args.user_id {
+        crate::pusher::event::validate_user_id(id)
+            .map_err(|e| CliError::usage(format!("--user-id: {e}")).hint(e.hint()))?;
+    }
+    let signer = if needs_local_channel || needs_local_user {
+        let master_key = ctx.master_key()?;
+        if endpoint.is_none()
+            && master_key.is_none()
+            && chans
+                .names
+                .iter()
+                .any(|c| ChannelKind::of(c) == ChannelKind::PrivateEncrypted)
+        {
+            return Err(CliError::new(
+                Kind::Config,
+                "encrypted channels signed locally need the app's encryption master key",
+            )
+            .hint("set `encryption_master_key` in the profile (or RTCTL_ENCRYPTION_MASTER_KEY), or use --auth-endpoint"));
+        }
+        Some(Signer {
+            key: config.require_key()?.to_owned(),
+            secret: ctx.secret()?,
+            master_key,
+        })
+    } else {
+        None
+    };
+    let rest = if chans.patterns.is_empty() {
+        None
+    } else {
+        Some(ctx.rest()?)
+    };
+    Ok(Plan {
+        authorizer: Authorizer {
+            signer,
+            endpoint,
+            user_endpoint,
+            channel_data: args
+                .user_id
+                .as_ref()
+                .map(|id| sign::member_data(id, info.clone())),
+            user_data: args.user_id.as_ref().map(|id| {
+                let mut v = serde_json::json!({ "id": id });
+                if let Some(i) = &info {
+                    v["user_info"] = i.clone();
+                }
+                v.to_string()
+            }),
+        },
+        auth_source,
+        rest,
+    })
+}
+
+/// Occupied channels matching any pattern.
+async fn scan(rest: &RestClient, patterns: &[String]) -> Result<Vec<String>, CliError> {
+    let mut found = Vec::new();
+    for p in patterns {
+        let prefix = names::pattern_prefix(p);
+        let prefix = (!prefix.is_empty()).then_some(prefix);
+        let list: ChannelList = rest
+            .json(rest::list_channels(rest.app_id(), prefix, &[]))
+            .await?;
+        // Servers that ignore filter_by_prefix are filtered here.
+        for name in list.channels.keys() {
+            if names::glob_match(p, name) && !found.contains(name) {
+                found.push(name.clone());
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Re-list on an interval and add new matches.
+async fn rescan(
+    rest: RestClient,
+    patterns: Vec<String>,
+    every: Duration,
+    tx: mpsc::Sender<Control>,
+    ui: Ui,
+) {
+    let mut tick = tokio::time::interval(every);
+    tick.tick().await;
+    loop {
+        tick.tick().await;
+        match scan(&rest, &patterns).await {
+            Ok(found) => {
+                for name in found {
+                    if tx.send(Control::AddChannel(name)).await.is_err() {
+                        return;
+                    }
+                }
+            }
+            Err(e) => ui.warn(&format!("re-listing channels failed: {e}")),
+        }
+    }
+}
+
+/// `--interactive`: each stdin line `EVENT [DATA]` goes to every channel.
+async fn interactive(
+    channels: Vec<String>,
+    tx: mpsc::Sender<Control>,
+    mut ready: watch::Receiver<bool>,
+    ui: Ui,
+) {
+    if ready.wait_for(|r| *r).await.is_err() {
+        return;
+    }
+    if ui.stdin_is_tty {
+        ui.status("type client events as `EVENT [DATA]`, one a line; Ctrl-D ends input");
+    }
+    let mut lines = tokio::io::BufReader::new(tokio::io::stdin()).lines();
+    while let Ok(Some(line)) = lines.next_line().await {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let (event, data) = match line.split_once(char::is_whitespace) {
+            Some((e, d)) => (e, client_data(d.trim())),
+            None => (line, Value::Object(serde_json::Map::new())),
+        };
+        for ch in &channels {
+            if let Err(e) = session::check_client_event(ch, event) {
+                ui.warn(&format!("not sent: {e}"));
+                break;
+            }
+            let send = Control::Send {
+                channel: ch.clone(),
+                event: event.to_owned(),
+                data: data.clone(),
+            };
+            if tx.send(send).await.is_err() {
+                return;
+            }
+        }
+    }
+}
+
+pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
+    // For tail, --timeout is the wait for events (see MORE), not the network timeout.
+    ctx.global.timeout = None;
+    let chans = channels(&args)?;
+    let deadline = args
+        .timeout
+        .as_deref()
+        .map(|t| duration("--timeout", t))
+        .transpose()?;
+    let rescan_every = duration("--rescan", &args.rescan)?;
+    let timing = Timing {
+        activity: duration("--activity-timeout", &args.activity_timeout)?,
+        pong: duration("--pong-timeout", &args.pong_timeout)?,
+        handshake: ctx.config()?.timeout.val,
+    };
+    let sends = sends(&args, &chans)?;
+    if args.interactive {
+        if !chans.patterns.is_empty() {
+            return Err(CliError::usage(
+                "--interactive needs channel names, not patterns",
+            ));
+        }
+        for ch in &chans.names {
+            session::check_client_event(ch, "client-x").map_err(client_event_error)?;
+        }
+    }
+    let plan = plan(ctx, &args, &chans)?;
+    let config: Resolved = ctx.config()?.clone();
+    let key = config.require_key()?.to_owned();
+    let endpoint = config.require_ws()?.clone();
+    let options = ws::Options {
+        url: ws::url(&endpoint.ws_base(), &key),
+        where_from: format!(
+            "ws host from {}, port from {}",
+            endpoint.host.source, endpoint.port.source
+        ),
+        key_from: config
+            .key
+            .as_ref()
+            .map(|k| format!("key from {}", k.source))
+            .unwrap_or_default(),
+        connect_timeout: config.timeout.val,
+        reconnect: !args.no_reconnect,
+        backoff: Backoff::default(),
+    };
+
+    let mut session = Session::new(timing, args.signin);
+    for name in &chans.names {
+        session.add_channel(name);
+    }
+    if let Some(rest) = &plan.rest {
+        for name in scan(rest, &chans.patterns).await? {
+            session.add_channel(&name);
+        }
+    }
+
+    let (tx, mut rx) = mpsc::channel(16);
+    let (ready_tx, ready_rx) = watch::channel(false);
+    let ui = ctx.ui;
+    let mut printer = Printer::new(
+        Settings {
+            ui,
+            json: args.json,
+            raw: args.raw,
+            expand: args.expand,
+            filter: Filter {
+                events: args.events.clone(),
+                exclude_internal: args.exclude_internal,
+            },
+            count: args.count,
+            ready_file: args.ready_file.clone(),
+            named: chans.names.clone(),
+            sends,
+            auth_source: plan.auth_source,
+            ready: ready_tx,
+        },
+        endpoint.ws_base(),
+    );
+    let mut tasks = tokio::task::JoinSet::new();
+    if let Some(rest) = plan.rest {
+        tasks.spawn(rescan(
+            rest,
+            chans.patterns.clone(),
+            rescan_every,
+            tx.clone(),
+            ui,
+        ));
+    }
+    if args.interactive {
+        tasks.spawn(interactive(chans.names.clone(), tx.clone(), ready_rx, ui));
+    }
+    {
+        let tx = tx.clone();
+        tasks.spawn(async move {
+            if tokio::signal::ctrl_c().await.is_ok() {
+                let _ = tx.send(Control::Stop(Why::Interrupted)).await;
+            }
+        });
+    }
+    if let Some(d) = deadline {
+        let tx = tx.clone();
+        tasks.spawn(async move {
+            tokio::time::sleep(d).await;
+            let _ = tx.send(Control::Stop(Why::TimedOut)).await;
+        });
+    }
+    drop(tx);
+
+    let mut client = Client::new(options, session, plan.authorizer);
+    let result = client.run(&mut rx, &mut printer).await;
+    tasks.abort_all();
+    let counters = client.counters();
+    let ending = match result {
+        Ok(e) => e,
+        Err(e) => {
+            if counters.messages_received > 0 {
+                printer.summary(&counters, "error");
+            }
+            return Err(e);
+        }
+    };
+    if let Some(e) = printer.failure.take() {
+        printer.summary(&counters, "error");
+        return Err(e);
+    }
+    if printer.stdout_closed() {
+        let mut quiet = CliError::new(Kind::Failure, "stdout closed");
+        quiet.quiet = true;
+        return Err(quiet);
+    }
+    match ending {
+        Ending::Stopped(Why::Done) => {
+            printer.summary(&counters, "done");
+            Ok(())
+        }
+        Ending::Stopped(Why::Interrupted) => {
+            printer.summary(&counters, "interrupted");
+            Err(CliError::new(Kind::Interrupted, "interrupted"))
+        }
+        Ending::Stopped(Why::TimedOut) => match args.count {
+            Some(n) if printer.shown() < n => {
+                printer.summary(&counters, "timeout");
+                Err(CliError::new(
+                    Kind::TimedOut,
+                    format!(
+                        "timed out: {} of {n} event{} arrived within {}",
+                        printer.shown(),
+                        if n == 1 { "" } else { "s" },
+                        args.timeout.as_deref().unwrap_or_default()
+                    ),
+                )
+                .hint("check that something triggers the event, and the --event filters"))
+            }
+            _ => {
+                printer.summary(&counters, "timeout");
+                Ok(())
+            }
+        },
+        Ending::Lost(reason) => {
+            printer.summary(&counters, "lost");
+            Err(
+                CliError::new(Kind::Network, format!("connection lost: {reason}"))
+                    .hint("without --no-reconnect, tail reconnects and re-subscribes"),
+            )
+        }
+    }
+}

@@ -1,0 +1,602 @@
+//! What `tail` shows: one line per event for people, JSON Lines for scripts, every
+//! frame with `--raw`; and when it stops (`--count`, a refused channel, a closed stdout).
+
+use std::io;
+use std::path::PathBuf;
+use std::time::{Duration, SystemTime};
+
+use colored::Colorize as _;
+use serde_json::{Value, json};
+use tokio::sync::watch;
+
+use crate::error::{CliError, Kind};
+use crate::net::ws::{Control, Counters, Handler, Update, Why};
+use crate::pusher::frame::{self, Members};
+use crate::pusher::names;
+use crate::pusher::session::{Delivery, Output};
+use crate::ui::sanitize::{one_line, sanitize};
+use crate::ui::{self, Ui};
+
+/// Which events are shown (and counted).
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// `--event` patterns; empty shows every event.
+    pub events: Vec<String>,
+    pub exclude_internal: bool,
+}
+
+impl Filter {
+    pub fn shows(&self, event: &str) -> bool {
+        if self.exclude_internal && frame::is_internal(event) {
+            return false;
+        }
+        self.events.is_empty() || self.events.iter().any(|p| names::glob_match(p, event))
+    }
+}
+
+/// How subscription failures should be explained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthSource {
+    Local,
+    Endpoint,
+}
+
+/// Settings for the printer.
+pub struct Settings {
+    pub ui: Ui,
+    pub json: bool,
+    pub raw: bool,
+    pub expand: bool,
+    pub filter: Filter,
+    pub count: Option<u64>,
+    pub ready_file: Option<PathBuf>,
+    /// Channels named on the command line: failing one of them ends the run.
+    pub named: Vec<String>,
+    /// Client events to send once every channel is subscribed: (channel, event, data).
+    pub sends: Vec<(String, String, Value)>,
+    pub auth_source: AuthSource,
+    /// Told when every channel is first subscribed (interactive input waits for it).
+    pub ready: watch::Sender<bool>,
+}
+
+/// The `tail` handler.
+pub struct Printer {
+    s: Settings,
+    shown: u64,
+    ready_once: bool,
+    /// Set when the run should end in an error once the connection is closed.
+    pub failure: Option<CliError>,
+    stdout_closed: bool,
+    /// Where the WebSocket goes, for status lines.
+    pub target: String,
+}
+
+impl Printer {
+    pub fn new(s: Settings, target: String) -> Self {
+        Self {
+            s,
+            shown: 0,
+            ready_once: false,
+            failure: None,
+            stdout_closed: false,
+            target,
+        }
+    }
+
+    pub fn shown(&self) -> u64 {
+        self.shown
+    }
+
+    pub fn stdout_closed(&self) -> bool {
+        self.stdout_closed
+    }
+
+    /// A line of data on stdout; a closed pipe ends the run quietly.
+    fn out(&mut self, line: &str) -> Result<(), ()> {
+        if self.stdout_closed {
+            return Err(());
+        }
+        match self.s.ui.out(line) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.stdout_closed = true;
+                Err(())
+            }
+            Err(e) => {
+                self.stdout_closed = true;
+                self.failure.get_or_insert_with(|| {
+                    CliError::new(Kind::Failure, format!("cannot write to stdout: {e}"))
+                });
+                Err(())
+            }
+        }
+    }
+
+    /// A JSON record on stdout.
+    fn record(&mut self, kind: &str, fields: Value) -> Result<(), ()> {
+        let mut v = json!({ "type": kind, "time": utc(SystemTime::now()) });
+        if let (Value::Object(map), Value::Object(more)) = (&mut v, fields) {
+            map.extend(more);
+        }
+        self.out(&ui::json_text(&v))
+    }
+
+    fn paint(&self, s: &str, f: fn(&str) -> colored::ColoredString) -> String {
+        self.s.ui.paint(s, f)
+    }
+
+    /// The start of a human line: local time and channel.
+    fn head(&self, channel: Option<&str>) -> String {
+        let time = self.paint(&local_time(SystemTime::now()), |s| s.dimmed());
+        let channel = self.paint(&sanitize(channel.unwrap_or("-"), false), |s| s.cyan());
+        format!("{time} {channel}")
+    }
+
+    fn data_text(&self, data: Option<&Value>) -> String {
+        match data {
+            None => String::new(),
+            Some(Value::String(s)) => sanitize(s, self.s.expand),
+            Some(v) => ui::json::render(v, self.s.ui.color_out, self.s.expand.then_some(2)),
+        }
+    }
+
+    /// Show an event if the filter lets it through; count it.
+    fn event(&mut self, d: &Delivery) -> Result<(), ()> {
+        if !self.s.filter.shows(&d.event) {
+            return Ok(());
+        }
+        self.shown += 1;
+        if self.s.raw {
+            return Ok(());
+        }
+        if self.s.json {
+            let mut v = json!({
+                "channel": d.channel,
+                "event": d.event,
+                "data": d.data,
+            });
+            if let Some(u) = &d.user_id {
+                v["user_id"] = json!(u);
+            }
+            if let Some(e) = &d.undecryptable {
+                v["undecryptable"] = json!(e.to_string());
+            }
+            return self.record("event", v);
+        }
+        let mut line = format!(
+            "{} {}",
+            self.head(d.channel.as_deref()),
+            self.paint(&sanitize(&d.event, false), |s| s.yellow().bold())
+        );
+        if let Some(u) = &d.user_id {
+            line.push_str(&format!(" (user {})", sanitize(u, false)));
+        }
+        if let Some(e) = &d.undecryptable {
+            let note = format!("[cannot decrypt: {e}]");
+            line.push(' ');
+            line.push_str(&self.paint(&note, |s| s.red().bold()));
+        }
+        let data = self.data_text(d.data.as_ref());
+        if !data.is_empty() {
+            line.push(' ');
+            line.push_str(&data);
+        }
+        self.out(&line)
+    }
+
+    fn member(
+        &mut self,
+        channel: &str,
+        event: &str,
+        user_id: &str,
+        info: Option<Value>,
+        count: usize,
+    ) -> Result<(), ()> {
+        let mut data = json!({ "user_id": user_id });
+        if let Some(info) = info {
+            data["user_info"] = info;
+        }
+        let d = Delivery {
+            channel: Some(channel.to_owned()),
+            event: event.to_owned(),
+            data: Some(data),
+            user_id: Some(user_id.to_owned()),
+            undecryptable: None,
+        };
+        self.event(&d)?;
+        if !self.s.json && !self.s.raw && self.s.filter.shows(event) {
+            self.s
+                .ui
+                .status(&format!("{channel}: {count} member{}", plural(count)));
+        }
+        Ok(())
+    }
+
+    fn subscribed(&mut self, channel: &str, members: Option<&Members>) -> Result<(), ()> {
+        if self.s.json {
+            let mut v = json!({ "channel": channel });
+            if let Some(m) = members {
+                v["members"] = m.to_json();
+                v["count"] = json!(m.len());
+            }
+            return self.record("subscribed", v);
+        }
+        let shown = sanitize(channel, false);
+        match members {
+            Some(m) => {
+                self.s.ui.status(&format!(
+                    "subscribed to {shown} ({} member{})",
+                    m.len(),
+                    plural(m.len())
+                ));
+                if !self.s.raw {
+                    let list: Vec<String> = m
+                        .list
+                        .iter()
+                        .map(|(id, info)| {
+                            format!(
+                                "{} {}",
+                                sanitize(id, false),
+                                ui::json::render(info, self.s.ui.color_out, None)
+                            )
+                        })
+                        .collect();
+                    let line = format!(
+                        "{} {} {}",
+                        self.head(Some(channel)),
+                        self.paint("members", |s| s.yellow().bold()),
+                        list.join(", ")
+                    );
+                    self.out(&line)?;
+                }
+            }
+            None => self.s.ui.status(&format!("subscribed to {shown}")),
+        }
+        Ok(())
+    }
+
+    fn subscription_failed(
+        &mut self,
+        channel: &str,
+        code: Option<u16>,
+        message: &str,
+    ) -> Result<(), ()> {
+        let message = one_line(message, 300);
+        let hint = match (self.s.auth_source, names::ChannelKind::of(channel)) {
+            (_, names::ChannelKind::Public) => {
+                "check the channel name and the server's limits for this app".to_owned()
+            }
+            (AuthSource::Endpoint, _) => {
+                "check the auth endpoint's answer and its token (`--auth-header`)".to_owned()
+            }
+            (AuthSource::Local, names::ChannelKind::Presence) => {
+                "check the app key and secret, and give the member's identity with --user-id"
+                    .to_owned()
+            }
+            (AuthSource::Local, names::ChannelKind::PrivateEncrypted) => {
+                "check the app key, secret and `encryption_master_key`".to_owned()
+            }
+            (AuthSource::Local, _) => {
+                "check the app key and secret (`rtctl config show --show-origin`)".to_owned()
+            }
+        };
+        let code_text = code.map(|c| format!(" (code {c})")).unwrap_or_default();
+        let text = format!(
+            "cannot subscribe to {}{code_text}: {message}",
+            sanitize(channel, false)
+        );
+        if self.s.json {
+            self.record(
+                "subscription_error",
+                json!({ "channel": channel, "code": code, "message": message }),
+            )?;
+        }
+        if self.s.named.iter().any(|n| n == channel) {
+            self.failure
+                .get_or_insert_with(|| CliError::new(Kind::Auth, text).hint(hint));
+        } else {
+            self.s.ui.warn(&text);
+            self.s.ui.hint(&hint);
+        }
+        Ok(())
+    }
+
+    fn on_update(&mut self, update: Update, counters: &Counters) -> Result<Vec<Control>, ()> {
+        let mut controls = Vec::new();
+        match update {
+            Update::Frame { outgoing, text } => {
+                if self.s.raw {
+                    if self.s.json {
+                        let dir = if outgoing { "out" } else { "in" };
+                        self.record("frame", json!({ "direction": dir, "text": text }))?;
+                    } else {
+                        let arrow = if outgoing {
+                            self.paint("->", |s| s.magenta())
+                        } else {
+                            self.paint("<-", |s| s.green())
+                        };
+                        let time = self.paint(&local_time(SystemTime::now()), |s| s.dimmed());
+                        self.out(&format!("{time} {arrow} {}", sanitize(&text, false)))?;
+                    }
+                }
+            }
+            Update::State(_) => {}
+            Update::Session(out) => self.session(out, &mut controls)?,
+            Update::Ready { socket_id } => {
+                if !self.ready_once {
+                    self.ready_once = true;
+                    if let Some(path) = &self.s.ready_file
+                        && let Err(e) = write_ready(path, &socket_id)
+                    {
+                        self.failure.get_or_insert(e);
+                        controls.push(Control::Stop(Why::Done));
+                    }
+                    for (channel, event, data) in std::mem::take(&mut self.s.sends) {
+                        controls.push(Control::Send {
+                            channel,
+                            event,
+                            data,
+                        });
+                    }
+                    self.s.ready.send_replace(true);
+                }
+            }
+            Update::Reconnecting {
+                attempt,
+                delay,
+                reason,
+            } => {
+                if self.s.json {
+                    self.record(
+                        "reconnecting",
+                        json!({
+                            "attempt": attempt,
+                            "delay_ms": millis(delay),
+                            "reason": reason,
+                            "counters": counters_json(counters, self.shown),
+                        }),
+                    )?;
+                } else {
+                    self.s.ui.status(&format!(
+                        "connection lost ({}); reconnecting in {} (attempt {attempt})",
+                        one_line(&reason, 200),
+                        short(delay)
+                    ));
+                }
+            }
+            Update::Gap { from, to, reason } => {
+                if self.s.json {
+                    self.record(
+                        "gap",
+                        json!({
+                            "from": utc(from),
+                            "to": utc(to),
+                            "reason": reason,
+                            "counters": counters_json(counters, self.shown),
+                        }),
+                    )?;
+                } else {
+                    let span = to.duration_since(from).unwrap_or_default();
+                    let text = format!(
+                        "--- gap from {} to {} ({}): {}; events in between may be missed ---",
+                        local_time(from),
+                        local_time(to),
+                        short(span),
+                        one_line(&reason, 200)
+                    );
+                    let text = self.paint(&text, |s| s.red().bold());
+                    self.out(&text)?;
+                }
+            }
+            Update::Sent { channel, event } => {
+                if self.s.json {
+                    self.record("sent", json!({ "channel": channel, "event": event }))?;
+                } else {
+                    self.s.ui.status(&format!("sent {event} to {channel}"));
+                }
+            }
+            Update::NotSent {
+                channel,
+                event,
+                reason,
+            } => {
+                if self.s.json {
+                    self.record(
+                        "not_sent",
+                        json!({ "channel": channel, "event": event, "reason": reason }),
+                    )?;
+                }
+                self.s
+                    .ui
+                    .warn(&format!("{event} not sent to {channel}: {reason}"));
+            }
+        }
+        Ok(controls)
+    }
+
+    fn session(&mut self, out: Output, controls: &mut Vec<Control>) -> Result<(), ()> {
+        match out {
+            Output::Connected { socket_id, .. } => {
+                if self.s.json {
+                    self.record("connected", json!({ "socket_id": socket_id }))?;
+                } else {
+                    self.s.ui.status(&format!(
+                        "connected to {} (socket id {socket_id})",
+                        self.target
+                    ));
+                }
+            }
+            Output::Subscribed { channel, members } => {
+                self.subscribed(&channel, members.as_ref())?
+            }
+            Output::SubscriptionFailed {
+                channel,
+                code,
+                message,
+            } => self.subscription_failed(&channel, code, &message)?,
+            Output::MemberAdded {
+                channel,
+                user_id,
+                user_info,
+                count,
+            } => self.member(
+                &channel,
+                "pusher:member_added",
+                &user_id,
+                Some(user_info),
+                count,
+            )?,
+            Output::MemberRemoved {
+                channel,
+                user_id,
+                count,
+            } => self.member(&channel, "pusher:member_removed", &user_id, None, count)?,
+            Output::SignedIn { user_id } => {
+                if self.s.json {
+                    self.record("signed_in", json!({ "user_id": user_id }))?;
+                } else {
+                    self.s
+                        .ui
+                        .status(&format!("signed in as {}", sanitize(&user_id, false)));
+                }
+            }
+            Output::Event(d) => self.event(&d)?,
+            Output::ServerError { code, message } => {
+                if self.s.json {
+                    self.record("error", json!({ "code": code, "message": message }))?;
+                }
+                let code = code.map(|c| format!(" {c}")).unwrap_or_default();
+                self.s
+                    .ui
+                    .warn(&format!("server error{code}: {}", one_line(&message, 300)));
+            }
+            Output::Malformed { error, text } => {
+                self.s.ui.warn(&format!(
+                    "ignored a frame that is not protocol ({error}): {}",
+                    one_line(&text, 200)
+                ));
+            }
+            Output::Send(_)
+            | Output::Authorize { .. }
+            | Output::Authenticate { .. }
+            | Output::Close(_) => {}
+        }
+        if self.failure.is_some() {
+            controls.push(Control::Stop(Why::Done));
+        } else if self.s.count.is_some_and(|n| self.shown >= n) {
+            controls.push(Control::Stop(Why::Done));
+        }
+        Ok(())
+    }
+
+    /// The end-of-run summary: a record in JSON mode, a status line otherwise.
+    pub fn summary(&mut self, counters: &Counters, ended: &str) {
+        if self.stdout_closed {
+            return;
+        }
+        if self.s.json {
+            let _ = self.record(
+                "summary",
+                json!({ "ended": ended, "counters": counters_json(counters, self.shown) }),
+            );
+            return;
+        }
+        self.s.ui.status(&format!(
+            "{} event{} shown, {} message{} received, {} reconnection attempt{}; {} ({ended})",
+            self.shown,
+            plural(self.shown as usize),
+            counters.messages_received,
+            plural(counters.messages_received as usize),
+            counters.reconnect_attempts,
+            plural(counters.reconnect_attempts as usize),
+            counters.state.as_str(),
+        ));
+    }
+}
+
+impl Handler for Printer {
+    fn update(&mut self, update: Update, counters: &Counters) -> Result<Vec<Control>, CliError> {
+        match self.on_update(update, counters) {
+            Ok(controls) => Ok(controls),
+            // Stdout is gone: stop cleanly; `run` then exits 0 quietly.
+            Err(()) => Ok(vec![Control::Stop(Why::Done)]),
+        }
+    }
+}
+
+fn write_ready(path: &PathBuf, socket_id: &str) -> Result<(), CliError> {
+    std::fs::write(path, format!("{socket_id}\n")).map_err(|e| {
+        CliError::new(
+            Kind::Failure,
+            format!("cannot write the ready file {}: {e}", path.display()),
+        )
+        .hint("give --ready-file a path in a directory that exists and is writable")
+    })
+}
+
+fn counters_json(c: &Counters, shown: u64) -> Value {
+    json!({
+        "messages_received": c.messages_received,
+        "events_shown": shown,
+        "reconnect_attempts": c.reconnect_attempts,
+        "state": c.state.as_str(),
+    })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn millis(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
+/// A duration to a tenth of a second.
+fn short(d: Duration) -> String {
+    format!("{:.1}s", d.as_secs_f64())
+}
+
+/// RFC 3339 in UTC with milliseconds, for records.
+pub fn utc(t: SystemTime) -> String {
+    jiff::Timestamp::try_from(t)
+        .map(|ts| ts.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string())
+        .unwrap_or_default()
+}
+
+/// Local wall-clock time with milliseconds, for people.
+fn local_time(t: SystemTime) -> String {
+    jiff::Timestamp::try_from(t)
+        .map(|ts| {
+            ts.to_zoned(jiff::tz::TimeZone::system())
+                .strftime("%H:%M:%S%.3f")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_by_glob_and_internal() {
+        let all = Filter::default();
+        assert!(all.shows("pusher:member_added") && all.shows("x"));
+        let f = Filter {
+            events: vec!["client-*".into(), "progress".into()],
+            exclude_internal: false,
+        };
+        assert!(f.shows("client-typing") && f.shows("progress") && !f.shows("progress2"));
+        let f = Filter {
+            events: vec![],
+            exclude_internal: true,
+        };
+        assert!(!f.shows("pusher:cache_miss") && !f.shows("pusher_internal:x") && f.shows("e"));
+    }
+
+    #[test]
+    fn record_times_are_utc_with_milliseconds() {
+        let t = SystemTime::UNIX_EPOCH + Duration::from_millis(1_700_000_000_123);
+        assert_eq!(utc(t), "2023-11-14T22:13:20.123Z");
+    }
+}

@@ -1,0 +1,266 @@
+//! Getting a subscription authorized or a user authenticated: signed here with the
+//! app secret, or asked of the app's own endpoint exactly as a browser would ask.
+
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use crate::config::Secret;
+use crate::pusher::sign::{self, ChannelAuth, UserAuth};
+use crate::pusher::{ChannelKind, MasterKey};
+use crate::ui::sanitize::one_line;
+
+/// How the endpoint's request body is written: pusher-js posts a form; the platform's
+/// docs show JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AuthBody {
+    Form,
+    Json,
+}
+
+/// An app endpoint that answers authorization requests.
+#[derive(Debug, Clone)]
+pub struct Endpoint {
+    pub url: String,
+    /// Header values may be tokens: they are never shown.
+    pub headers: Vec<(String, Secret)>,
+    pub body: AuthBody,
+    pub timeout: Duration,
+}
+
+/// Signing with the app's own credentials.
+#[derive(Debug, Clone)]
+pub struct Signer {
+    pub key: String,
+    pub secret: Secret,
+    pub master_key: Option<MasterKey>,
+}
+
+/// Where authorizations come from, and who the client is.
+#[derive(Debug, Clone, Default)]
+pub struct Authorizer {
+    pub signer: Option<Signer>,
+    pub endpoint: Option<Endpoint>,
+    pub user_endpoint: Option<Endpoint>,
+    /// The presence identity (`{"user_id":…,"user_info":…}`) for local signing.
+    pub channel_data: Option<String>,
+    /// The sign-in identity (`{"id":…}`) for local signing.
+    pub user_data: Option<String>,
+}
+
+/// Why there is no authorization: an HTTP status when the endpoint gave one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub status: Option<u16>,
+    pub message: String,
+}
+
+impl Refusal {
+    fn new(message: impl Into<String>) -> Self {
+        Self {
+            status: None,
+            message: message.into(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct ChannelReply {
+    auth: Option<String>,
+    channel_data: Option<String>,
+    shared_secret: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct UserReply {
+    auth: Option<String>,
+    user_data: Option<String>,
+}
+
+impl Authorizer {
+    /// Authorize a subscription to `channel` for `socket_id`.
+    pub async fn channel(&self, socket_id: &str, channel: &str) -> Result<ChannelAuth, Refusal> {
+        if let Some(endpoint) = &self.endpoint {
+            let params = [("socket_id", socket_id), ("channel_name", channel)];
+            let reply: ChannelReply = endpoint.ask(&params).await?;
+            let auth = reply.auth.ok_or_else(|| {
+                Refusal::new(format!("{} answered without an `auth` field", endpoint.url))
+            })?;
+            return Ok(ChannelAuth {
+                auth,
+                channel_data: reply.channel_data,
+                shared_secret: reply.shared_secret,
+            });
+        }
+        let signer = self.signer.as_ref().ok_or_else(|| {
+            Refusal::new("no app secret and no auth endpoint to authorize the channel")
+        })?;
+        let channel_data = self
+            .channel_data
+            .as_deref()
+            .filter(|_| ChannelKind::of(channel) == ChannelKind::Presence);
+        sign::authorize_channel(
+            &signer.key,
+            signer.secret.expose(),
+            socket_id,
+            channel,
+            channel_data,
+            signer.master_key.as_ref(),
+        )
+        .map_err(|e| Refusal::new(format!("{e} ({})", e.hint())))
+    }
+
+    /// Authenticate the user for `pusher:signin`.
+    pub async fn user(&self, socket_id: &str) -> Result<UserAuth, Refusal> {
+        if let Some(endpoint) = &self.user_endpoint {
+            let reply: UserReply = endpoint.ask(&[("socket_id", socket_id)]).await?;
+            return match (reply.auth, reply.user_data) {
+                (Some(auth), Some(user_data)) => Ok(UserAuth { auth, user_data }),
+                _ => Err(Refusal::new(format!(
+                    "{} answered without `auth` and `user_data`",
+                    endpoint.url
+                ))),
+            };
+        }
+        let signer = self
+            .signer
+            .as_ref()
+            .ok_or_else(|| Refusal::new("no app secret to sign the user in"))?;
+        let user_data = self
+            .user_data
+            .as_deref()
+            .ok_or_else(|| Refusal::new("signing in needs --user-id"))?;
+        sign::authenticate_user(&signer.key, signer.secret.expose(), socket_id, user_data)
+            .map_err(|e| Refusal::new(format!("{e} ({})", e.hint())))
+    }
+}
+
+impl Endpoint {
+    async fn ask<T: for<'de> Deserialize<'de>>(
+        &self,
+        params: &[(&str, &str)],
+    ) -> Result<T, Refusal> {
+        let http = reqwest::Client::builder()
+            .user_agent(concat!("rtctl/", env!("CARGO_PKG_VERSION")))
+            .timeout(self.timeout)
+            .build()
+            .map_err(|e| Refusal::new(format!("cannot set up HTTP: {e}")))?;
+        let mut req = http.post(&self.url).header("accept", "application/json");
+        req = match self.body {
+            AuthBody::Form => req
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(form(params)),
+            AuthBody::Json => {
+                let body: serde_json::Map<String, serde_json::Value> = params
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), (*v).into()))
+                    .collect();
+                req.header("content-type", "application/json")
+                    .body(serde_json::Value::Object(body).to_string())
+            }
+        };
+        for (name, value) in &self.headers {
+            req = req.header(name.as_str(), value.expose());
+        }
+        let resp = req
+            .send()
+            .await
+            .map_err(|e| Refusal::new(format!("cannot reach {}: {}", self.url, cause(&e))))?;
+        let status = resp.status().as_u16();
+        let body = resp.bytes().await.map_err(|e| {
+            Refusal::new(format!("{} broke off its answer: {}", self.url, cause(&e)))
+        })?;
+        if !(200..300).contains(&status) {
+            let text = one_line(&String::from_utf8_lossy(&body), 200);
+            return Err(Refusal {
+                status: Some(status),
+                message: format!("{} answered {status}: {text}", self.url),
+            });
+        }
+        serde_json::from_slice(&body).map_err(|e| {
+            Refusal::new(format!(
+                "{} answered {status} but not with JSON: {e}",
+                self.url
+            ))
+        })
+    }
+}
+
+/// What JavaScript's `encodeURIComponent` leaves alone, as pusher-js's form body does.
+const URI_COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'!')
+    .remove(b'~')
+    .remove(b'*')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')');
+
+fn form(params: &[(&str, &str)]) -> String {
+    params
+        .iter()
+        .map(|(k, v)| {
+            format!(
+                "{k}={}",
+                percent_encoding::utf8_percent_encode(v, URI_COMPONENT)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn cause(e: &reqwest::Error) -> String {
+    let mut source: &dyn std::error::Error = e;
+    while let Some(next) = source.source() {
+        source = next;
+    }
+    source.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_bodies_escape_like_a_browser() {
+        assert_eq!(
+            form(&[("socket_id", "1.2"), ("channel_name", "presence-a=b;c")]),
+            "socket_id=1.2&channel_name=presence-a%3Db%3Bc"
+        );
+    }
+
+    #[tokio::test]
+    async fn local_signing_matches_the_signer() {
+        let a = Authorizer {
+            signer: Some(Signer {
+                key: "278d425bdf160c739803".into(),
+                secret: Secret::new("7ad3773142a6692b25b8"),
+                master_key: None,
+            }),
+            ..Authorizer::default()
+        };
+        let got = a.channel("1234.1234", "private-foobar").await.unwrap();
+        // The docs' private-channel vector (pusher-protocol §6.2).
+        assert_eq!(
+            got.auth,
+            "278d425bdf160c739803:58df8b0c36d6982b82c3ecf6b4662e34fe8c25bba48f5369f135bf843651c3a4"
+        );
+        let a = Authorizer {
+            channel_data: Some(r#"{"user_id":"1"}"#.into()),
+            ..a
+        };
+        let private = a.channel("1234.1234", "private-foobar").await.unwrap();
+        assert_eq!(private, got, "no channel data on a private channel");
+        let presence = a.channel("1234.1234", "presence-x").await.unwrap();
+        assert_eq!(presence.channel_data.as_deref(), Some(r#"{"user_id":"1"}"#));
+        let a = Authorizer {
+            channel_data: None,
+            ..a
+        };
+        let err = a.channel("1234.1234", "presence-x").await.unwrap_err();
+        assert!(err.message.contains("user_id"), "{}", err.message);
+        assert!(a.user("1234.1234").await.is_err());
+    }
+}

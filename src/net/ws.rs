@@ -1,0 +1,732 @@
+//! The WebSocket client: opens connections, pumps frames through `pusher::session`,
+//! authorizes subscriptions, and reconnects by the protocol's close-code rules.
+//!
+//! What to show, and when to stop, is the caller's: it gets every happening as an
+//! `Update` and answers with `Control`s. Reading pauses while the caller handles an
+//! update, so a slow consumer slows the socket instead of growing a queue.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use futures_util::{SinkExt as _, StreamExt as _};
+use serde_json::Value;
+use tokio::net::TcpStream;
+use tokio::sync::mpsc;
+use tokio::task::JoinSet;
+use tokio_tungstenite::tungstenite::protocol::CloseFrame;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use tokio_tungstenite::tungstenite::{self, Message as WsMessage};
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+
+use super::auth::{Authorizer, Refusal};
+use crate::error::{CliError, Kind};
+use crate::pusher::close::{self, Backoff, Reconnect};
+use crate::pusher::frame;
+use crate::pusher::session::{Output, Session};
+use crate::pusher::sign::{ChannelAuth, UserAuth};
+use crate::ui::sanitize::one_line;
+
+type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
+
+/// Client events go out no faster than Pusher's limit of 10 a second.
+const CLIENT_EVENT_SPACING: Duration = Duration::from_millis(100);
+
+/// How long a clean close waits for the server's answering close frame.
+const CLOSE_WAIT: Duration = Duration::from_secs(1);
+
+/// The connection's state, named as the platform's own client names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConnState {
+    Connecting,
+    Connected,
+    Disconnected,
+}
+
+impl ConnState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Connecting => "CONNECTING",
+            Self::Connected => "CONNECTED",
+            Self::Disconnected => "DISCONNECTED",
+        }
+    }
+}
+
+/// Running totals, for summaries and `--json` records.
+#[derive(Debug, Clone, Copy)]
+pub struct Counters {
+    pub messages_received: u64,
+    pub reconnect_attempts: u64,
+    pub state: ConnState,
+}
+
+/// What the client tells its caller.
+#[derive(Debug)]
+pub enum Update {
+    /// A frame as it crossed the wire (`outgoing` for ours).
+    Frame {
+        outgoing: bool,
+        text: String,
+    },
+    State(ConnState),
+    /// What the session made of a frame (never `Send`, `Authorize` or `Close`).
+    Session(Output),
+    /// The connection is gone and another attempt follows after `delay`.
+    Reconnecting {
+        attempt: u64,
+        delay: Duration,
+        reason: String,
+    },
+    /// Connected again with every channel settled: events between `from` and `to`
+    /// may have been missed.
+    Gap {
+        from: SystemTime,
+        to: SystemTime,
+        reason: String,
+    },
+    /// Every channel is subscribed (and the user signed in, when asked), once a connection.
+    Ready {
+        socket_id: String,
+    },
+    /// A client event went out.
+    Sent {
+        channel: String,
+        event: String,
+    },
+    /// A client event could not be sent.
+    NotSent {
+        channel: String,
+        event: String,
+        reason: String,
+    },
+}
+
+/// Why the caller stops the client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    Done,
+    Interrupted,
+    TimedOut,
+}
+
+/// What the caller asks of the client.
+#[derive(Debug)]
+pub enum Control {
+    Send {
+        channel: String,
+        event: String,
+        data: Value,
+    },
+    AddChannel(String),
+    /// Unsubscribe, close cleanly and return.
+    Stop(Why),
+}
+
+/// How a run ended, when it was not an error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ending {
+    Stopped(Why),
+    /// The connection was lost and reconnecting is off.
+    Lost(String),
+}
+
+/// Handles updates; may answer with controls (a `Stop` ends the run).
+pub trait Handler {
+    fn update(&mut self, update: Update, counters: &Counters) -> Result<Vec<Control>, CliError>;
+}
+
+/// How to reach the server and how to behave.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// `ws(s)://host:port/app/key?protocol=7…`
+    pub url: String,
+    /// Where host and port came from, for messages.
+    pub where_from: String,
+    /// Where the app key came from, for messages.
+    pub key_from: String,
+    pub connect_timeout: Duration,
+    pub reconnect: bool,
+    pub backoff: Backoff,
+}
+
+/// The WebSocket URL for an app key on a server base such as `ws://127.0.0.1:6001`.
+pub fn url(ws_base: &str, key: &str) -> String {
+    format!(
+        "{ws_base}{}",
+        frame::connect_path(key, env!("CARGO_PKG_VERSION"))
+    )
+}
+
+enum AuthDone {
+    Channel(String, Result<ChannelAuth, Refusal>),
+    User(Result<UserAuth, Refusal>),
+}
+
+/// Why one connection ended.
+enum End {
+    Stop(Why),
+    Closed { code: Option<u16>, reason: String },
+}
+
+/// The client. One per run; it owns the session across reconnects.
+pub struct Client {
+    options: Options,
+    session: Session,
+    authorizer: Arc<Authorizer>,
+    counters: Counters,
+    /// The last `pusher:error` with a code, to explain a close that follows it.
+    last_error: Option<(u16, String)>,
+    next_send: Instant,
+}
+
+impl Client {
+    pub fn new(options: Options, session: Session, authorizer: Authorizer) -> Self {
+        Self {
+            options,
+            session,
+            authorizer: Arc::new(authorizer),
+            counters: Counters {
+                messages_received: 0,
+                reconnect_attempts: 0,
+                state: ConnState::Disconnected,
+            },
+            last_error: None,
+            next_send: Instant::now(),
+        }
+    }
+
+    pub fn counters(&self) -> Counters {
+        self.counters
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    fn set_state(
+        &mut self,
+        state: ConnState,
+        h: &mut impl Handler,
+    ) -> Result<Vec<Control>, CliError> {
+        self.counters.state = state;
+        h.update(Update::State(state), &self.counters)
+    }
+
+    /// Connect, subscribe, and stream until stopped, refused, or (without reconnect) lost.
+    pub async fn run(
+        &mut self,
+        controls: &mut mpsc::Receiver<Control>,
+        h: &mut impl Handler,
+    ) -> Result<Ending, CliError> {
+        let mut ever_connected = false;
+        let mut failures: u32 = 0;
+        let mut lost: Option<(SystemTime, String)> = None;
+        loop {
+            let queued = self.set_state(ConnState::Connecting, h)?;
+            if let Some(why) = self.early_stop(queued) {
+                return Ok(Ending::Stopped(why));
+            }
+            let connecting = {
+                let options = self.options.clone();
+                let attempt = connect(&options);
+                tokio::pin!(attempt);
+                loop {
+                    tokio::select! {
+                        r = &mut attempt => break r,
+                        c = controls.recv() => match c {
+                            Some(Control::AddChannel(name)) => {
+                                self.session.add_channel(&name);
+                            }
+                            Some(Control::Send { .. }) => {}
+                            Some(Control::Stop(why)) => {
+                                self.set_state(ConnState::Disconnected, h)?;
+                                return Ok(Ending::Stopped(why));
+                            }
+                            None => {
+                                self.set_state(ConnState::Disconnected, h)?;
+                                return Ok(Ending::Stopped(Why::Done));
+                            }
+                        },
+                    }
+                }
+            };
+            let end = match connecting {
+                Ok(ws) => {
+                    self.connection(ws, controls, h, &mut lost, &mut failures)
+                        .await?
+                }
+                Err(e) if !ever_connected => {
+                    self.set_state(ConnState::Disconnected, h)?;
+                    return Err(e);
+                }
+                Err(e) => End::Closed {
+                    code: None,
+                    reason: e.message,
+                },
+            };
+            let shook_hands = self.session.socket_id().is_some();
+            self.session.closed();
+            self.set_state(ConnState::Disconnected, h)?;
+            let (code, reason) = match end {
+                End::Stop(why) => return Ok(Ending::Stopped(why)),
+                End::Closed { code, reason } => (code, reason),
+            };
+            // A refusal explained by `pusher:error` but cut off without its close frame.
+            let code = code.or(self
+                .last_error
+                .as_ref()
+                .map(|(c, _)| *c)
+                .filter(|c| close::policy(Some(*c)) == Reconnect::Never && !shook_hands));
+            let policy = close::policy(code);
+            if policy == Reconnect::Never {
+                return Err(self.refused(code.unwrap_or_default(), &reason));
+            }
+            if !ever_connected && !shook_hands {
+                return Err(self.dropped_before_handshake(&reason));
+            }
+            ever_connected = true;
+            if !self.options.reconnect {
+                return Ok(Ending::Lost(reason));
+            }
+            lost.get_or_insert_with(|| (SystemTime::now(), reason.clone()));
+            let delay = if policy == Reconnect::Immediately && failures == 0 {
+                Duration::ZERO
+            } else {
+                self.options.backoff.delay(failures, jitter())
+            };
+            failures = failures.saturating_add(1);
+            self.counters.reconnect_attempts += 1;
+            let reconnecting = Update::Reconnecting {
+                attempt: self.counters.reconnect_attempts,
+                delay,
+                reason,
+            };
+            let queued = h.update(reconnecting, &self.counters)?;
+            if let Some(why) = self.early_stop(queued) {
+                return Ok(Ending::Stopped(why));
+            }
+            tokio::select! {
+                () = tokio::time::sleep(delay) => {}
+                c = controls.recv() => {
+                    if let Some(Control::Stop(why)) = c {
+                        return Ok(Ending::Stopped(why));
+                    }
+                    if let Some(Control::AddChannel(name)) = c {
+                        self.session.add_channel(&name);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Controls answered while not connected: channels are remembered, a stop stops.
+    fn early_stop(&mut self, controls: Vec<Control>) -> Option<Why> {
+        for c in controls {
+            match c {
+                Control::Stop(why) => return Some(why),
+                Control::AddChannel(name) => {
+                    self.session.add_channel(&name);
+                }
+                Control::Send { .. } => {}
+            }
+        }
+        None
+    }
+
+    /// The first connection opened and closed without a word: sockudo does this for an
+    /// unknown app key where Pusher sends 4001, so it is treated as that refusal.
+    fn dropped_before_handshake(&self, reason: &str) -> CliError {
+        CliError::new(
+            Kind::Refused,
+            format!(
+                "the server accepted the WebSocket and closed it before pusher:connection_established ({}); \
+                 the app key is most likely unknown to it (Pusher says so with close code 4001)",
+                one_line(reason, 200)
+            ),
+        )
+        .hint(format!(
+            "check the app key ({}); `rtctl config show --show-origin` shows every value's source",
+            self.options.key_from
+        ))
+    }
+
+    /// The error for a close that says not to reconnect.
+    fn refused(&self, code: u16, reason: &str) -> CliError {
+        let said = match &self.last_error {
+            Some((c, m)) if *c == code && !m.is_empty() => one_line(m, 200),
+            _ if !reason.is_empty() => one_line(reason, 200),
+            _ => String::new(),
+        };
+        let (meaning, hint) = close::meaning(code).unwrap_or((
+            "the server refused the connection",
+            "check the app key and the server's settings for this app",
+        ));
+        let said = if said.is_empty() {
+            String::new()
+        } else {
+            format!(": \"{said}\"")
+        };
+        CliError::new(
+            Kind::Refused,
+            format!(
+                "the server closed the connection with code {code}, {meaning}{said}; not reconnecting"
+            ),
+        )
+        .hint(hint)
+    }
+
+    /// One connection, from open to close.
+    async fn connection(
+        &mut self,
+        mut ws: Socket,
+        controls: &mut mpsc::Receiver<Control>,
+        h: &mut impl Handler,
+        lost: &mut Option<(SystemTime, String)>,
+        failures: &mut u32,
+    ) -> Result<End, CliError> {
+        self.session.opened(Instant::now());
+        self.last_error = None;
+        let mut auths: JoinSet<AuthDone> = JoinSet::new();
+        let mut pending: Vec<Control> = Vec::new();
+        let mut ready = false;
+        loop {
+            // Controls queued by the handler run first, in order.
+            if !pending.is_empty() {
+                let queued = std::mem::take(&mut pending);
+                for c in queued {
+                    if let Some(end) = self
+                        .control(&mut ws, c, &mut auths, h, &mut pending)
+                        .await?
+                    {
+                        return Ok(end);
+                    }
+                }
+                continue;
+            }
+            let deadline = self.session.deadline();
+            let outputs = tokio::select! {
+                msg = ws.next() => match msg {
+                    Some(Ok(WsMessage::Text(text))) => {
+                        self.counters.messages_received += 1;
+                        let text = text.as_str();
+                        pending.extend(h.update(Update::Frame { outgoing: false, text: text.to_owned() }, &self.counters)?);
+                        self.session.receive(text, Instant::now())
+                    }
+                    Some(Ok(WsMessage::Close(frame))) => {
+                        let (code, reason) = match frame {
+                            Some(f) => (Some(u16::from(f.code)), f.reason.as_str().to_owned()),
+                            None => (None, String::new()),
+                        };
+                        return Ok(End::Closed { code, reason: close_reason(code, &reason) });
+                    }
+                    Some(Ok(WsMessage::Binary(_))) => {
+                        pending.extend(h.update(Update::Session(Output::ServerError {
+                            code: None,
+                            message: "the server sent a binary frame, which the protocol does not use".to_owned(),
+                        }), &self.counters)?);
+                        Vec::new()
+                    }
+                    Some(Ok(_)) => Vec::new(),
+                    Some(Err(e)) => {
+                        return Ok(End::Closed { code: None, reason: format!("the connection broke: {e}") });
+                    }
+                    None => return Ok(End::Closed { code: None, reason: "the server closed the connection".to_owned() }),
+                },
+                () = sleep_until(deadline) => self.session.tick(Instant::now()),
+                Some(done) = auths.join_next() => match done {
+                    Ok(AuthDone::Channel(channel, Ok(auth))) => match self.session.authorized(&channel, &auth) {
+                        Ok(out) => out,
+                        Err(failed) => vec![failed],
+                    },
+                    Ok(AuthDone::Channel(channel, Err(r))) => vec![self.session.refused(&channel, r.status, r.message)],
+                    Ok(AuthDone::User(Ok(auth))) => vec![self.session.signed_in_with(&auth)],
+                    Ok(AuthDone::User(Err(r))) => vec![Output::ServerError { code: r.status, message: format!("sign-in failed: {}", r.message) }],
+                    Err(e) => vec![Output::ServerError { code: None, message: format!("authorization task failed: {e}") }],
+                },
+                c = controls.recv() => {
+                    let c = c.unwrap_or(Control::Stop(Why::Done));
+                    if let Some(end) = self.control(&mut ws, c, &mut auths, h, &mut pending).await? {
+                        return Ok(end);
+                    }
+                    Vec::new()
+                }
+            };
+            for out in outputs {
+                if let Some(end) = self
+                    .output(&mut ws, out, &mut auths, h, &mut pending)
+                    .await?
+                {
+                    return Ok(end);
+                }
+            }
+            if !ready && self.session.all_subscribed() {
+                ready = true;
+                let socket_id = self.session.socket_id().unwrap_or_default().to_owned();
+                pending.extend(h.update(Update::Ready { socket_id }, &self.counters)?);
+            }
+            if let Some((from, reason)) = lost.as_ref()
+                && self.session.is_open()
+                && self.session.settled()
+            {
+                let gap = Update::Gap {
+                    from: *from,
+                    to: SystemTime::now(),
+                    reason: reason.clone(),
+                };
+                *lost = None;
+                *failures = 0;
+                pending.extend(h.update(gap, &self.counters)?);
+            }
+            if self.session.is_open() && lost.is_none() {
+                *failures = 0;
+            }
+        }
+    }
+
+    /// Carry out one session output.
+    async fn output(
+        &mut self,
+        ws: &mut Socket,
+        out: Output,
+        auths: &mut JoinSet<AuthDone>,
+        h: &mut impl Handler,
+        pending: &mut Vec<Control>,
+    ) -> Result<Option<End>, CliError> {
+        match out {
+            Output::Send(text) => {
+                if let Err(e) = self.send(ws, text, h, pending).await {
+                    return Ok(Some(e));
+                }
+            }
+            Output::Authorize { channel, socket_id } => {
+                let a = Arc::clone(&self.authorizer);
+                auths.spawn(async move {
+                    let r = a.channel(&socket_id, &channel).await;
+                    AuthDone::Channel(channel, r)
+                });
+            }
+            Output::Authenticate { socket_id } => {
+                let a = Arc::clone(&self.authorizer);
+                auths.spawn(async move { AuthDone::User(a.user(&socket_id).await) });
+            }
+            Output::Close(stale) => {
+                let _ = ws.close(None).await;
+                return Ok(Some(End::Closed {
+                    code: None,
+                    reason: stale.to_string(),
+                }));
+            }
+            Output::Connected { .. } => {
+                pending.extend(self.set_state(ConnState::Connected, h)?);
+                pending.extend(h.update(Update::Session(out), &self.counters)?);
+            }
+            other => {
+                if let Output::ServerError {
+                    code: Some(code),
+                    message,
+                } = &other
+                {
+                    self.last_error = Some((*code, message.clone()));
+                }
+                pending.extend(h.update(Update::Session(other), &self.counters)?);
+            }
+        }
+        Ok(None)
+    }
+
+    async fn control(
+        &mut self,
+        ws: &mut Socket,
+        c: Control,
+        auths: &mut JoinSet<AuthDone>,
+        h: &mut impl Handler,
+        pending: &mut Vec<Control>,
+    ) -> Result<Option<End>, CliError> {
+        match c {
+            Control::Stop(why) => {
+                self.goodbye(ws, h).await?;
+                Ok(Some(End::Stop(why)))
+            }
+            Control::AddChannel(name) => {
+                for out in self.session.add_channel(&name) {
+                    if let Some(end) = self.output(ws, out, auths, h, pending).await? {
+                        return Ok(Some(end));
+                    }
+                }
+                Ok(None)
+            }
+            Control::Send {
+                channel,
+                event,
+                data,
+            } => {
+                let text = match self.session.client_event(&channel, &event, &data) {
+                    Ok(text) => text,
+                    Err(e) => {
+                        let not_sent = Update::NotSent {
+                            channel,
+                            event,
+                            reason: e.to_string(),
+                        };
+                        pending.extend(h.update(not_sent, &self.counters)?);
+                        return Ok(None);
+                    }
+                };
+                tokio::time::sleep_until(self.next_send.into()).await;
+                self.next_send = Instant::now() + CLIENT_EVENT_SPACING;
+                if let Err(end) = self.send(ws, text, h, pending).await {
+                    return Ok(Some(end));
+                }
+                pending.extend(h.update(Update::Sent { channel, event }, &self.counters)?);
+                Ok(None)
+            }
+        }
+    }
+
+    async fn send(
+        &mut self,
+        ws: &mut Socket,
+        text: String,
+        h: &mut impl Handler,
+        pending: &mut Vec<Control>,
+    ) -> Result<(), End> {
+        let shown = Update::Frame {
+            outgoing: true,
+            text: text.clone(),
+        };
+        match h.update(shown, &self.counters) {
+            Ok(more) => pending.extend(more),
+            Err(e) => {
+                return Err(End::Closed {
+                    code: None,
+                    reason: e.message,
+                });
+            }
+        }
+        ws.send(WsMessage::Text(text.into()))
+            .await
+            .map_err(|e| End::Closed {
+                code: None,
+                reason: format!("sending failed: {e}"),
+            })
+    }
+
+    /// Unsubscribe everything, send a normal close and wait briefly for the answer.
+    async fn goodbye(&mut self, ws: &mut Socket, h: &mut impl Handler) -> Result<(), CliError> {
+        let mut ignored = Vec::new();
+        for out in self.session.unsubscribe_all() {
+            if let Output::Send(text) = out
+                && self.send(ws, text, h, &mut ignored).await.is_err()
+            {
+                return Ok(());
+            }
+        }
+        let frame = CloseFrame {
+            code: CloseCode::Normal,
+            reason: "".into(),
+        };
+        if ws.close(Some(frame)).await.is_ok() {
+            let drain = async { while let Some(Ok(_)) = ws.next().await {} };
+            let _ = tokio::time::timeout(CLOSE_WAIT, drain).await;
+        }
+        Ok(())
+    }
+}
+
+/// Open a WebSocket to the server, or say clearly why not.
+async fn connect(options: &Options) -> Result<Socket, CliError> {
+    let url = &options.url;
+    let timeout = options.connect_timeout;
+    let attempt = tokio_tungstenite::connect_async(url.as_str());
+    match tokio::time::timeout(timeout, attempt).await {
+        Err(_) => Err(CliError::new(
+            Kind::Network,
+            format!(
+                "no WebSocket handshake from {} within {}",
+                shown_url(url),
+                humantime::format_duration(timeout)
+            ),
+        )
+        .hint(format!(
+            "check that the server is up and reachable ({})",
+            options.where_from
+        ))),
+        Ok(Ok((ws, _))) => Ok(ws),
+        Ok(Err(e)) => Err(connect_error(e, options)),
+    }
+}
+
+fn connect_error(e: tungstenite::Error, options: &Options) -> CliError {
+    let target = shown_url(&options.url);
+    let where_from = &options.where_from;
+    match e {
+        tungstenite::Error::Http(resp) => {
+            let status = resp.status().as_u16();
+            let body = resp
+                .body()
+                .as_deref()
+                .map(|b| one_line(&String::from_utf8_lossy(b), 200))
+                .unwrap_or_default();
+            let kind = if matches!(status, 401 | 403) {
+                Kind::Auth
+            } else {
+                Kind::Failure
+            };
+            CliError::new(
+                kind,
+                format!("{target} answered HTTP {status} instead of a WebSocket: {body}"),
+            )
+            .hint(format!(
+                "check `ws_host`/`ws_port` and the app key ({where_from})"
+            ))
+        }
+        tungstenite::Error::Tls(e) => CliError::new(
+            Kind::Network,
+            format!("TLS with {target} failed: {e}"),
+        )
+        .hint(format!(
+            "use --no-tls for a plain ws:// server ({where_from})"
+        )),
+        tungstenite::Error::Url(e) => CliError::new(
+            Kind::Config,
+            format!("the WebSocket address {target} is not usable: {e}"),
+        )
+        .hint(format!("check `ws_host` ({where_from})")),
+        other => CliError::new(Kind::Network, format!("cannot connect to {target}: {other}"))
+            .hint(format!(
+                "is a Pusher-protocol server listening there? ({where_from}; see `rtctl config show --show-origin`)"
+            )),
+    }
+}
+
+async fn sleep_until(deadline: Option<Instant>) {
+    match deadline {
+        Some(t) => tokio::time::sleep_until(t.into()).await,
+        None => std::future::pending().await,
+    }
+}
+
+/// A close code and reason in words.
+fn close_reason(code: Option<u16>, reason: &str) -> String {
+    let reason = one_line(reason, 200);
+    match (code, reason.is_empty()) {
+        (None, _) => "the server closed the connection".to_owned(),
+        (Some(c), true) => match close::meaning(c) {
+            Some((meaning, _)) => format!("closed with code {c} ({meaning})"),
+            None => format!("closed with code {c}"),
+        },
+        (Some(c), false) => format!("closed with code {c}: {reason}"),
+    }
+}
+
+/// The URL without its query, for messages.
+fn shown_url(url: &str) -> &str {
+    url.split('?').next().unwrap_or(url)
+}
+
+/// A number in [0, 1) for backoff jitter.
+fn jitter() -> f64 {
+    let mut b = [0u8; 2];
+    let _ = getrandom::fill(&mut b);
+    f64::from(u16::from_le_bytes(b)) / 65536.0
+}

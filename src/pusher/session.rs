@@ -1,0 +1,1036 @@
+//! A sans-IO client session: frames in, frames and happenings out.
+//!
+//! The session knows the protocol (handshake, subscriptions, presence members,
+//! encrypted channels, ping/pong, sign-in) and nothing about sockets, HTTP or the clock:
+//! the caller feeds it received text and the current instant, and carries out what it
+//! returns. It outlives connections: after a reconnect, `opened` starts the handshake
+//! again and every channel is authorized and subscribed anew.
+
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use super::crypto::{self, DecryptError};
+use super::event::USER_CHANNEL_PREFIX;
+use super::frame::{self, Frame, FrameError, Members, Message};
+use super::names::{self, ChannelKind, NameError};
+use super::sign::{ChannelAuth, UserAuth};
+
+/// Timing, from the protocol's recommendations.
+#[derive(Debug, Clone, Copy)]
+pub struct Timing {
+    /// Silence after which the client pings; the server's `activity_timeout` caps it.
+    pub activity: Duration,
+    /// How long to wait for a pong before giving the connection up.
+    pub pong: Duration,
+    /// How long to wait for `pusher:connection_established`.
+    pub handshake: Duration,
+}
+
+impl Default for Timing {
+    fn default() -> Self {
+        Self {
+            activity: Duration::from_secs(120),
+            pong: Duration::from_secs(30),
+            handshake: Duration::from_secs(10),
+        }
+    }
+}
+
+/// Where a channel's subscription stands on the current connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubState {
+    /// Not yet asked for (no connection yet).
+    Pending,
+    /// Waiting for the caller to authorize it.
+    Authorizing,
+    /// `pusher:subscribe` sent.
+    Subscribing,
+    Subscribed,
+    /// Refused on this connection.
+    Failed,
+}
+
+#[derive(Debug)]
+struct Channel {
+    name: String,
+    kind: ChannelKind,
+    state: SubState,
+    /// For `private-encrypted-` channels, from the authorization.
+    key: Option<[u8; 32]>,
+    members: Option<Members>,
+}
+
+/// An event for the application, decoded (and decrypted where the channel is encrypted).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Delivery {
+    pub channel: Option<String>,
+    pub event: String,
+    pub data: Option<Value>,
+    pub user_id: Option<String>,
+    /// Set when an encrypted channel's event could not be decrypted; `data` is then
+    /// the payload as received.
+    pub undecryptable: Option<DecryptError>,
+}
+
+/// Why the session wants the connection closed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stale {
+    /// No `pusher:connection_established` in time.
+    NoHandshake,
+    /// The first frame was something else.
+    BadHandshake(String),
+    /// A ping got no pong in time.
+    NoPong(Duration),
+}
+
+impl std::fmt::Display for Stale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NoHandshake => f.write_str("no pusher:connection_established from the server"),
+            Self::BadHandshake(event) => {
+                write!(
+                    f,
+                    "the server opened with `{event}`, not pusher:connection_established"
+                )
+            }
+            Self::NoPong(d) => write!(
+                f,
+                "no pusher:pong within {} of a ping",
+                humantime::format_duration(*d)
+            ),
+        }
+    }
+}
+
+/// What the caller must do or may show, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Output {
+    /// Send this text frame.
+    Send(String),
+    /// Authorize `channel` for `socket_id`, then call `authorized` or `refused`.
+    Authorize {
+        channel: String,
+        socket_id: String,
+    },
+    /// Authenticate the user for `socket_id`, then call `signed_in_with`.
+    Authenticate {
+        socket_id: String,
+    },
+    Connected {
+        socket_id: String,
+        /// The ping interval in use: ours, capped by the server's.
+        activity: Duration,
+    },
+    Subscribed {
+        channel: String,
+        members: Option<Members>,
+    },
+    SubscriptionFailed {
+        channel: String,
+        code: Option<u16>,
+        message: String,
+    },
+    MemberAdded {
+        channel: String,
+        user_id: String,
+        user_info: Value,
+        count: usize,
+    },
+    MemberRemoved {
+        channel: String,
+        user_id: String,
+        count: usize,
+    },
+    SignedIn {
+        user_id: String,
+    },
+    Event(Delivery),
+    /// A `pusher:error` not tied to a channel; the connection carries on unless the
+    /// server closes it.
+    ServerError {
+        code: Option<u16>,
+        message: String,
+    },
+    /// A frame that is not valid protocol; shown, then ignored.
+    Malformed {
+        error: FrameError,
+        text: String,
+    },
+    /// Close the connection and reconnect.
+    Close(Stale),
+}
+
+/// Why a client event cannot be sent.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ClientEventError {
+    #[error("client event names must start with `client-`; got `{0}`")]
+    Prefix(String),
+    #[error(transparent)]
+    Name(#[from] NameError),
+    #[error("`{0}` is a public channel; client events go on private and presence channels only")]
+    Public(String),
+    #[error("`{0}` is an encrypted channel; client events are not supported on encrypted channels")]
+    Encrypted(String),
+    #[error("`{0}` is not subscribed on this connection yet")]
+    NotSubscribed(String),
+}
+
+/// Check what can be checked before connecting: the event name and the channel's kind.
+pub fn check_client_event(channel: &str, event: &str) -> Result<(), ClientEventError> {
+    names::validate_event_name(event)?;
+    if !event.starts_with("client-") {
+        return Err(ClientEventError::Prefix(event.to_owned()));
+    }
+    match ChannelKind::of(channel) {
+        ChannelKind::Public => Err(ClientEventError::Public(channel.to_owned())),
+        ChannelKind::PrivateEncrypted => Err(ClientEventError::Encrypted(channel.to_owned())),
+        ChannelKind::Private | ChannelKind::Presence => Ok(()),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Closed,
+    Handshake,
+    Open,
+}
+
+/// The protocol state of one client across its connections.
+#[derive(Debug)]
+pub struct Session {
+    timing: Timing,
+    phase: Phase,
+    socket_id: Option<String>,
+    channels: Vec<Channel>,
+    /// Sign in after each handshake.
+    signin: bool,
+    signed_in: Option<String>,
+    opened_at: Option<Instant>,
+    last_heard: Option<Instant>,
+    activity: Duration,
+    ping_sent: Option<Instant>,
+}
+
+impl Session {
+    pub fn new(timing: Timing, signin: bool) -> Self {
+        Self {
+            timing,
+            phase: Phase::Closed,
+            socket_id: None,
+            channels: Vec::new(),
+            signin,
+            signed_in: None,
+            opened_at: None,
+            last_heard: None,
+            activity: timing.activity,
+            ping_sent: None,
+        }
+    }
+
+    pub fn socket_id(&self) -> Option<&str> {
+        self.socket_id.as_deref()
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.phase == Phase::Open
+    }
+
+    /// Every channel subscribed, and the user signed in when that was asked for.
+    pub fn all_subscribed(&self) -> bool {
+        self.phase == Phase::Open
+            && (!self.signin || self.signed_in.is_some())
+            && self
+                .channels
+                .iter()
+                .all(|c| c.state == SubState::Subscribed)
+    }
+
+    /// No subscription is still on its way (each has succeeded or failed), and a
+    /// requested sign-in has completed.
+    pub fn settled(&self) -> bool {
+        self.phase == Phase::Open
+            && (!self.signin || self.signed_in.is_some())
+            && self
+                .channels
+                .iter()
+                .all(|c| matches!(c.state, SubState::Subscribed | SubState::Failed))
+    }
+
+    pub fn state_of(&self, channel: &str) -> Option<SubState> {
+        self.find(channel).map(|c| c.state)
+    }
+
+    pub fn channel_names(&self) -> impl Iterator<Item = &str> {
+        self.channels.iter().map(|c| c.name.as_str())
+    }
+
+    fn find(&self, name: &str) -> Option<&Channel> {
+        self.channels.iter().find(|c| c.name == name)
+    }
+
+    fn find_mut(&mut self, name: &str) -> Option<&mut Channel> {
+        self.channels.iter_mut().find(|c| c.name == name)
+    }
+
+    /// Add a channel; on an open connection it is authorized or subscribed at once.
+    pub fn add_channel(&mut self, name: &str) -> Vec<Output> {
+        if self.find(name).is_some() {
+            return Vec::new();
+        }
+        self.channels.push(Channel {
+            name: name.to_owned(),
+            kind: ChannelKind::of(name),
+            state: SubState::Pending,
+            key: None,
+            members: None,
+        });
+        let mut out = Vec::new();
+        if self.phase == Phase::Open {
+            self.start(self.channels.len() - 1, &mut out);
+        }
+        out
+    }
+
+    fn start(&mut self, i: usize, out: &mut Vec<Output>) {
+        let Some(socket_id) = self.socket_id.clone() else {
+            return;
+        };
+        let ch = &mut self.channels[i];
+        if ch.kind.needs_auth() && !ch.name.starts_with(USER_CHANNEL_PREFIX) {
+            ch.state = SubState::Authorizing;
+            out.push(Output::Authorize {
+                channel: ch.name.clone(),
+                socket_id,
+            });
+        } else {
+            ch.state = SubState::Subscribing;
+            out.push(Output::Send(frame::subscribe(&ch.name, None, None)));
+        }
+    }
+
+    /// A new connection is open; the handshake starts.
+    pub fn opened(&mut self, now: Instant) {
+        self.phase = Phase::Handshake;
+        self.socket_id = None;
+        self.signed_in = None;
+        self.opened_at = Some(now);
+        self.last_heard = Some(now);
+        self.ping_sent = None;
+        self.activity = self.timing.activity;
+        for ch in &mut self.channels {
+            ch.state = SubState::Pending;
+            ch.members = None;
+        }
+    }
+
+    /// The connection is gone.
+    pub fn closed(&mut self) {
+        self.phase = Phase::Closed;
+        self.opened_at = None;
+        self.ping_sent = None;
+        for ch in &mut self.channels {
+            ch.state = SubState::Pending;
+        }
+    }
+
+    /// The authorization for a channel: subscribe with it.
+    pub fn authorized(&mut self, channel: &str, auth: &ChannelAuth) -> Result<Vec<Output>, Output> {
+        let Some(ch) = self.find_mut(channel) else {
+            return Ok(Vec::new());
+        };
+        if ch.state != SubState::Authorizing {
+            return Ok(Vec::new());
+        }
+        if ch.kind == ChannelKind::PrivateEncrypted {
+            let refuse = |message: String| Output::SubscriptionFailed {
+                channel: channel.to_owned(),
+                code: None,
+                message,
+            };
+            let Some(secret) = &auth.shared_secret else {
+                ch.state = SubState::Failed;
+                return Err(refuse(format!(
+                    "no shared_secret in the authorization for encrypted channel {channel}"
+                )));
+            };
+            match crypto::shared_secret_from_base64(secret) {
+                Ok(key) => ch.key = Some(key),
+                Err(_) => {
+                    ch.state = SubState::Failed;
+                    return Err(refuse(
+                        "the authorization's shared_secret is not base64 of 32 bytes".to_owned(),
+                    ));
+                }
+            }
+        }
+        ch.state = SubState::Subscribing;
+        Ok(vec![Output::Send(frame::subscribe(
+            channel,
+            Some(&auth.auth),
+            auth.channel_data.as_deref(),
+        ))])
+    }
+
+    /// The channel could not be authorized.
+    pub fn refused(&mut self, channel: &str, code: Option<u16>, message: String) -> Output {
+        if let Some(ch) = self.find_mut(channel) {
+            ch.state = SubState::Failed;
+        }
+        Output::SubscriptionFailed {
+            channel: channel.to_owned(),
+            code,
+            message,
+        }
+    }
+
+    /// The user's authentication: sign in with it.
+    pub fn signed_in_with(&self, auth: &UserAuth) -> Output {
+        Output::Send(frame::signin(&auth.auth, &auth.user_data))
+    }
+
+    /// A client event as a frame, if the channel allows one now.
+    pub fn client_event(
+        &self,
+        channel: &str,
+        event: &str,
+        data: &Value,
+    ) -> Result<String, ClientEventError> {
+        check_client_event(channel, event)?;
+        if self.state_of(channel) != Some(SubState::Subscribed) {
+            return Err(ClientEventError::NotSubscribed(channel.to_owned()));
+        }
+        Ok(frame::client_event(channel, event, data))
+    }
+
+    /// Unsubscribe from every subscribed channel (before a clean close).
+    pub fn unsubscribe_all(&mut self) -> Vec<Output> {
+        let mut out = Vec::new();
+        for ch in &mut self.channels {
+            if matches!(ch.state, SubState::Subscribed | SubState::Subscribing) {
+                out.push(Output::Send(frame::unsubscribe(&ch.name)));
+                ch.state = SubState::Pending;
+            }
+        }
+        out
+    }
+
+    /// When `tick` next has something to do.
+    pub fn deadline(&self) -> Option<Instant> {
+        match self.phase {
+            Phase::Closed => None,
+            Phase::Handshake => self.opened_at.map(|t| t + self.timing.handshake),
+            Phase::Open => match self.ping_sent {
+                Some(sent) => Some(sent + self.timing.pong),
+                None => self.last_heard.map(|t| t + self.activity),
+            },
+        }
+    }
+
+    /// Time passes: ping after silence, give up on a missing pong or handshake.
+    pub fn tick(&mut self, now: Instant) -> Vec<Output> {
+        match self.phase {
+            Phase::Closed => Vec::new(),
+            Phase::Handshake => match self.opened_at {
+                Some(t) if now >= t + self.timing.handshake => {
+                    vec![Output::Close(Stale::NoHandshake)]
+                }
+                _ => Vec::new(),
+            },
+            Phase::Open => match (self.ping_sent, self.last_heard) {
+                (Some(sent), _) if now >= sent + self.timing.pong => {
+                    vec![Output::Close(Stale::NoPong(self.timing.pong))]
+                }
+                (None, Some(heard)) if now >= heard + self.activity => {
+                    self.ping_sent = Some(now);
+                    vec![Output::Send(frame::ping())]
+                }
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    /// A text frame arrived.
+    pub fn receive(&mut self, text: &str, now: Instant) -> Vec<Output> {
+        // Any message shows the connection is alive.
+        self.last_heard = Some(now);
+        self.ping_sent = None;
+        let frame = match Frame::parse(text) {
+            Ok(f) => f,
+            Err(error) => {
+                return vec![Output::Malformed {
+                    error,
+                    text: text.to_owned(),
+                }];
+            }
+        };
+        let message = Message::from_frame(frame);
+        if self.phase == Phase::Handshake {
+            return self.handshake(message);
+        }
+        let mut out = Vec::new();
+        match message {
+            Message::ConnectionEstablished { .. } => {}
+            Message::Ping => out.push(Output::Send(frame::pong())),
+            Message::Pong => {}
+            Message::Error {
+                code,
+                message,
+                channel,
+            } => out.push(self.error(code, message, channel)),
+            Message::SubscriptionSucceeded { channel, members } => {
+                if let Some(ch) = self.find_mut(&channel) {
+                    ch.state = SubState::Subscribed;
+                    ch.members.clone_from(&members);
+                    out.push(Output::Subscribed { channel, members });
+                }
+            }
+            Message::SubscriptionError {
+                channel,
+                status,
+                message,
+            } => out.push(self.refused(&channel, status, message)),
+            Message::MemberAdded {
+                channel,
+                user_id,
+                user_info,
+            } => {
+                let count = self.members_of(&channel, |m| m.add(&user_id, user_info.clone()));
+                out.push(Output::MemberAdded {
+                    channel,
+                    user_id,
+                    user_info,
+                    count,
+                });
+            }
+            Message::MemberRemoved { channel, user_id } => {
+                let count = self.members_of(&channel, |m| m.remove(&user_id));
+                out.push(Output::MemberRemoved {
+                    channel,
+                    user_id,
+                    count,
+                });
+            }
+            Message::SigninSuccess { user_data } => {
+                let id = user_data
+                    .as_deref()
+                    .and_then(|d| super::sign::user_data_id(d).ok());
+                match id {
+                    Some(user_id) => {
+                        self.signed_in = Some(user_id.clone());
+                        out.push(Output::SignedIn {
+                            user_id: user_id.clone(),
+                        });
+                        out.extend(self.add_channel(&format!("{USER_CHANNEL_PREFIX}{user_id}")));
+                    }
+                    None => out.push(Output::ServerError {
+                        code: None,
+                        message: "pusher:signin_success without a user id in user_data".to_owned(),
+                    }),
+                }
+            }
+            Message::Event(frame) => out.push(Output::Event(self.deliver(frame))),
+        }
+        out
+    }
+
+    fn handshake(&mut self, message: Message) -> Vec<Output> {
+        match message {
+            Message::ConnectionEstablished {
+                socket_id,
+                activity_timeout,
+            } => {
+                self.phase = Phase::Open;
+                self.socket_id = Some(socket_id.clone());
+                if let Some(secs) = activity_timeout.filter(|s| *s > 0) {
+                    self.activity = self.timing.activity.min(Duration::from_secs(secs));
+                }
+                let mut out = vec![Output::Connected {
+                    socket_id: socket_id.clone(),
+                    activity: self.activity,
+                }];
+                if self.signin {
+                    out.push(Output::Authenticate { socket_id });
+                }
+                for i in 0..self.channels.len() {
+                    self.start(i, &mut out);
+                }
+                out
+            }
+            // Servers explain a refusal with an error before closing with its code.
+            Message::Error { code, message, .. } => vec![Output::ServerError { code, message }],
+            Message::Ping => vec![Output::Send(frame::pong())],
+            other => vec![Output::Close(Stale::BadHandshake(match other {
+                Message::Event(f) => f.event,
+                _ => "another event".to_owned(),
+            }))],
+        }
+    }
+
+    fn members_of(&mut self, channel: &str, f: impl FnOnce(&mut Members)) -> usize {
+        match self.find_mut(channel) {
+            Some(ch) => {
+                let members = ch.members.get_or_insert_with(Members::default);
+                f(members);
+                members.len()
+            }
+            None => 0,
+        }
+    }
+
+    /// A `pusher:error` belongs to a channel when it names one, when its message names
+    /// a channel being subscribed (Pusher's own subscription errors do), or when it is
+    /// an authorization or channel error and one subscription is on its way.
+    fn error(&mut self, code: Option<u16>, message: String, channel: Option<String>) -> Output {
+        let pending = |c: &&Channel| {
+            matches!(c.state, SubState::Subscribing | SubState::Authorizing)
+                && message.contains(c.name.as_str())
+        };
+        let in_flight: Vec<&Channel> = self
+            .channels
+            .iter()
+            .filter(|c| c.state == SubState::Subscribing)
+            .collect();
+        // Failing that, the one subscription on its way (sockudo names no channel).
+        let only = match in_flight.as_slice() {
+            [one] if code.is_none_or(|c| c == 4009 || (4300..4400).contains(&c)) => {
+                Some(one.name.clone())
+            }
+            _ => None,
+        };
+        let target = channel
+            .filter(|c| self.find(c).is_some())
+            .or_else(|| {
+                self.channels
+                    .iter()
+                    .filter(pending)
+                    .max_by_key(|c| c.name.len())
+                    .map(|c| c.name.clone())
+            })
+            .or(only);
+        match target {
+            Some(ch) if self.state_of(&ch) != Some(SubState::Subscribed) => {
+                self.refused(&ch, code, message)
+            }
+            _ => Output::ServerError { code, message },
+        }
+    }
+
+    fn deliver(&self, frame: Frame) -> Delivery {
+        let key = frame
+            .channel
+            .as_deref()
+            .and_then(|c| self.find(c))
+            .filter(|_| !frame::is_internal(&frame.event))
+            .and_then(|c| c.key);
+        let mut delivery = Delivery {
+            channel: frame.channel,
+            event: frame.event,
+            data: frame.data,
+            user_id: frame.user_id,
+            undecryptable: None,
+        };
+        if let Some(key) = key {
+            let sealed = delivery.data.clone().unwrap_or(Value::Null);
+            match crypto::decrypt_with(&key, &sealed) {
+                Ok(plain) => {
+                    delivery.data = Some(serde_json::from_slice(&plain).unwrap_or_else(|_| {
+                        Value::String(String::from_utf8_lossy(&plain).into_owned())
+                    }));
+                }
+                Err(e) => delivery.undecryptable = Some(e),
+            }
+        }
+        delivery
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::pusher::MasterKey;
+    use crate::pusher::sign::authorize_channel;
+
+    const EST: &str = r#"{"event":"pusher:connection_established","data":"{\"socket_id\":\"1.2\",\"activity_timeout\":30}"}"#;
+
+    fn ok(channel: &str) -> String {
+        format!(
+            r#"{{"event":"pusher_internal:subscription_succeeded","channel":"{channel}","data":"{{}}"}}"#
+        )
+    }
+
+    fn sends(out: &[Output]) -> Vec<&str> {
+        out.iter()
+            .filter_map(|o| match o {
+                Output::Send(s) => Some(s.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn open(s: &mut Session, now: Instant) -> Vec<Output> {
+        s.opened(now);
+        s.receive(EST, now)
+    }
+
+    #[test]
+    fn public_channels_subscribe_after_the_handshake() {
+        let t = Instant::now();
+        let mut s = Session::new(Timing::default(), false);
+        assert!(
+            s.add_channel("a").is_empty(),
+            "nothing is sent before a connection"
+        );
+        let out = open(&mut s, t);
+        assert_eq!(
+            out[0],
+            Output::Connected {
+                socket_id: "1.2".into(),
+                activity: Duration::from_secs(30)
+            }
+        );
+        assert_eq!(
+            sends(&out),
+            [r#"{"event":"pusher:subscribe","data":{"auth":"","channel":"a"}}"#]
+        );
+        assert!(!s.all_subscribed());
+        let out = s.receive(&ok("a"), t);
+        assert_eq!(
+            out,
+            [Output::Subscribed {
+                channel: "a".into(),
+                members: None
+            }]
+        );
+        assert!(s.all_subscribed());
+        // A channel added later subscribes at once.
+        assert_eq!(sends(&s.add_channel("b")).len(), 1);
+        assert!(!s.all_subscribed());
+        assert!(s.add_channel("b").is_empty(), "a channel is added once");
+    }
+
+    #[test]
+    fn private_channels_wait_for_authorization() {
+        let t = Instant::now();
+        let mut s = Session::new(Timing::default(), false);
+        s.add_channel("private-a");
+        let out = open(&mut s, t);
+        assert_eq!(
+            out[1],
+            Output::Authorize {
+                channel: "private-a".into(),
+                socket_id: "1.2".into()
+            }
+        );
+        let auth = authorize_channel("key", "secret", "1.2", "private-a", None, None).unwrap();
+        let out = s.authorized("private-a", &auth).unwrap();
+        assert_eq!(
+            sends(&out),
+            [format!(
+                r#"{{"event":"pusher:subscribe","data":{{"auth":"{}","channel":"private-a"}}}}"#,
+                auth.auth
+            )]
+        );
+        assert_eq!(s.state_of("private-a"), Some(SubState::Subscribing));
+    }
+
+    #[test]
+    fn reconnect_resubscribes_everything() {
+        let t = Instant::now();
+        let mut s = Session::new(Timing::default(), false);
+        s.add_channel("a");
+        s.add_channel("private-b");
+        open(&mut s, t);
+        s.receive(&ok("a"), t);
+        s.closed();
+        assert_eq!(s.state_of("a"), Some(SubState::Pending));
+        let out = open(&mut s, t);
+        assert_eq!(sends(&out).len(), 1);
+        assert!(
+            out.iter()
+                .any(|o| matches!(o, Output::Authorize { channel, .. } if channel == "private-b"))
+        );
+    }
+
+    #[test]
+    fn presence_members_are_tracked() {
+        let t = Instant::now();
+        let mut s = Session::new(Timing::default(), false);
+        s.add_channel("presence-r");
+        open(&mut s, t);
+        let out = s.receive(
+            r#"{"event":"pusher_internal:subscription_succeeded","channel":"presence-r","data":"{\"presence\":{\"ids\":[\"1\"],\"hash\":{\"1\":{\"n\":\"a\"}},\"count\":1}}"}"#,
+            t,
+        );
+        assert!(matches!(&out[0], Output::Subscribed { members: Some(m), .. } if m.len() == 1));
+        let out = s.receive(
+            r#"{"event":"pusher_internal:member_added","channel":"presence-r","data":"{\"user_id\":\"2\",\"user_info\":{}}"}"#,
+            t,
+        );
+        assert!(matches!(&out[0], Output::MemberAdded { count: 2, user_id, .. } if user_id == "2"));
+        let out = s.receive(
+            r#"{"event":"pusher_internal:member_removed","channel":"presence-r","data":"{\"user_id\":\"1\"}"}"#,
+            t,
+        );
+        assert!(matches!(&out[0], Output::MemberRemoved { count: 1, .. }));
+    }
+
+    #[test]
+    fn ping_after_silence_and_give_up_without_pong() {
+        let t = Instant::now();
+        let timing = Timing {
+            activity: Duration::from_secs(120),
+            pong: Duration::from_secs(30),
+            handshake: Duration::from_secs(10),
+        };
+        let mut s = Session::new(timing, false);
+        open(&mut s, t);
+        // The server's 30 s caps our 120 s.
+        assert_eq!(s.deadline(), Some(t + Duration::from_secs(30)));
+        assert!(s.tick(t + Duration::from_secs(29)).is_empty());
+        let at = t + Duration::from_secs(30);
+        assert_eq!(sends(&s.tick(at)), [frame::ping()]);
+        assert_eq!(s.deadline(), Some(at + Duration::from_secs(30)));
+        // A pong (or anything) resets the clock.
+        s.receive(
+            r#"{"event":"pusher:pong","data":{}}"#,
+            at + Duration::from_secs(1),
+        );
+        assert_eq!(s.deadline(), Some(at + Duration::from_secs(31)));
+        let at = at + Duration::from_secs(31);
+        assert_eq!(sends(&s.tick(at)).len(), 1);
+        assert_eq!(
+            s.tick(at + Duration::from_secs(30)),
+            [Output::Close(Stale::NoPong(Duration::from_secs(30)))]
+        );
+    }
+
+    #[test]
+    fn server_pings_are_answered() {
+        let t = Instant::now();
+        let mut s = Session::new(Timing::default(), false);
+        open(&mut s, t);
+        let out = s.receive(r#"{"event":"pusher:ping","data":"{}"}"#, t);
+        assert_eq!(sends(&out), [frame::pong()]);
+    }
+
+    #[test]
+    fn handshake_must_come_first_and_in_time() {
+        let t = Instant::now();
+        let mut s = Session::new(Timing::default(), false);
+        s.opened(t);
+        assert_eq!(
+            s.tick(t + Duration::from_secs(10)),
+            [Output::Close(Stale::NoHandshake)]
+        );
+        s.opened(t);
+        assert_eq!(
+            s.receive(r#"{"event":"hello","data":"{}"}"#, t),
+            [Output::Close(Stale::BadHandshake("hello".into()))]
+        );
+        s.opened(t);
+        assert_eq!(
+            s.receive(
+                r#"{"event":"pusher:error","data":{"code":4001,"message":"App key x does not exist."}}"#,
+                t
+            ),
+            [Output::ServerError {
+                code: Some(4001),
+                message: "App key x does not exist.".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn errors_are_tied_to_the_channel_they_name() {
+        let t = Instant::now();
+        let mut s = Session::new(Timing::default(), false);
+        s.add_channel("private-events");
+        s.add_channel("private-events-2");
+        open(&mut s, t);
+        let out = s.receive(
+            r#"{"event":"pusher:error","data":{"code":null,"message":"Invalid signature for private-events-2"}}"#,
+            t,
+        );
+        assert!(
+            matches!(&out[0], Output::SubscriptionFailed { channel, .. } if channel == "private-events-2")
+        );
+        assert_eq!(s.state_of("private-events-2"), Some(SubState::Failed));
+        let out = s.receive(
+            r#"{"event":"pusher:error","data":{"code":4301,"message":"rate limited"}}"#,
+            t,
+        );
+        assert!(matches!(
+            &out[0],
+            Output::ServerError {
+                code: Some(4301),
+                ..
+            }
+        ));
+        let out = s.receive(
+            r#"{"event":"pusher:subscription_error","channel":"private-events","data":{"type":"AuthError","error":"denied","status":403}}"#,
+            t,
+        );
+        assert_eq!(
+            out,
+            [Output::SubscriptionFailed {
+                channel: "private-events".into(),
+                code: Some(403),
+                message: "denied".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn an_unnamed_auth_error_goes_to_the_one_subscription_in_flight() {
+        let t = Instant::now();
+        let mut s = Session::new(Timing::default(), false);
+        s.add_channel("a");
+        s.add_channel("private-b");
+        open(&mut s, t);
+        s.receive(&ok("a"), t);
+        s.authorized(
+            "private-b",
+            &authorize_channel("k", "s", "1.2", "private-b", None, None).unwrap(),
+        )
+        .unwrap();
+        let out = s.receive(
+            r#"{"event":"pusher:error","data":{"code":4009,"message":"Authentication error: Channel requires authentication"}}"#,
+            t,
+        );
+        assert!(
+            matches!(&out[0], Output::SubscriptionFailed { channel, code: Some(4009), .. } if channel == "private-b")
+        );
+    }
+
+    #[test]
+    fn encrypted_events_are_decrypted_or_reported() {
+        let t = Instant::now();
+        let key = MasterKey::from_base64("dGhpcyBpcyAzMiBieXRlcyAxMjM0NTY3ODkwMTIzNDU=").unwrap();
+        let ch = "private-encrypted-x";
+        let mut s = Session::new(Timing::default(), false);
+        s.add_channel(ch);
+        open(&mut s, t);
+        let auth = authorize_channel("key", "secret", "1.2", ch, None, Some(&key)).unwrap();
+        s.authorized(ch, &auth).unwrap();
+        s.receive(&ok(ch), t);
+        let sealed = key.encrypt(ch, &[7; 24], br#"{"msg":"hi"}"#);
+        let frame = json!({"event":"e","channel":ch,"data":sealed}).to_string();
+        let out = s.receive(&frame, t);
+        let Output::Event(d) = &out[0] else {
+            panic!("{out:?}")
+        };
+        assert_eq!(d.data, Some(json!({"msg":"hi"})));
+        assert_eq!(d.undecryptable, None);
+
+        let other = MasterKey::from_base64("b3RoZXIgaXMgMzIgYnl0ZXMgMTIzNDU2Nzg5MDEyMzQ=").unwrap();
+        let sealed = other.encrypt(ch, &[7; 24], b"{}");
+        let frame = json!({"event":"e","channel":ch,"data":sealed}).to_string();
+        let out = s.receive(&frame, t);
+        let Output::Event(d) = &out[0] else {
+            panic!("{out:?}")
+        };
+        assert_eq!(d.undecryptable, Some(DecryptError::Open));
+        assert!(d.data.as_ref().is_some_and(|v| v.get("nonce").is_some()));
+    }
+
+    #[test]
+    fn encrypted_channel_needs_a_shared_secret() {
+        let t = Instant::now();
+        let mut s = Session::new(Timing::default(), false);
+        s.add_channel("private-encrypted-x");
+        open(&mut s, t);
+        let auth = ChannelAuth {
+            auth: "k:s".into(),
+            channel_data: None,
+            shared_secret: None,
+        };
+        assert!(matches!(
+            s.authorized("private-encrypted-x", &auth),
+            Err(Output::SubscriptionFailed { .. })
+        ));
+    }
+
+    #[test]
+    fn signin_then_the_user_channel() {
+        let t = Instant::now();
+        let mut s = Session::new(Timing::default(), true);
+        let out = open(&mut s, t);
+        assert!(out.contains(&Output::Authenticate {
+            socket_id: "1.2".into()
+        }));
+        assert!(!s.all_subscribed(), "waits for the sign-in");
+        let out = s.receive(
+            r#"{"event":"pusher:signin_success","data":{"user_data":"{\"id\":\"42\"}"}}"#,
+            t,
+        );
+        assert_eq!(
+            out[0],
+            Output::SignedIn {
+                user_id: "42".into()
+            }
+        );
+        assert_eq!(
+            sends(&out),
+            [r##"{"event":"pusher:subscribe","data":{"auth":"","channel":"#server-to-user-42"}}"##]
+        );
+        s.receive(&ok("#server-to-user-42"), t);
+        assert!(s.all_subscribed());
+    }
+
+    #[test]
+    fn client_events_are_checked() {
+        let t = Instant::now();
+        let mut s = Session::new(Timing::default(), false);
+        s.add_channel("private-a");
+        open(&mut s, t);
+        assert_eq!(
+            s.client_event("private-a", "client-x", &json!({})),
+            Err(ClientEventError::NotSubscribed("private-a".into()))
+        );
+        s.authorized(
+            "private-a",
+            &authorize_channel("k", "s", "1.2", "private-a", None, None).unwrap(),
+        )
+        .unwrap();
+        s.receive(&ok("private-a"), t);
+        assert!(s.client_event("private-a", "client-x", &json!({})).is_ok());
+        assert_eq!(
+            check_client_event("private-a", "typing"),
+            Err(ClientEventError::Prefix("typing".into()))
+        );
+        assert_eq!(
+            check_client_event("public", "client-x"),
+            Err(ClientEventError::Public("public".into()))
+        );
+        assert!(matches!(
+            check_client_event("private-encrypted-a", "client-x"),
+            Err(ClientEventError::Encrypted(_))
+        ));
+        assert!(check_client_event("presence-a", "client-x").is_ok());
+    }
+
+    #[test]
+    fn unsubscribe_all_before_closing() {
+        let t = Instant::now();
+        let mut s = Session::new(Timing::default(), false);
+        s.add_channel("a");
+        open(&mut s, t);
+        s.receive(&ok("a"), t);
+        assert_eq!(sends(&s.unsubscribe_all()), [frame::unsubscribe("a")]);
+    }
+
+    #[test]
+    fn malformed_frames_are_reported_not_fatal() {
+        let t = Instant::now();
+        let mut s = Session::new(Timing::default(), false);
+        open(&mut s, t);
+        assert!(matches!(
+            &s.receive("{oops", t)[0],
+            Output::Malformed { .. }
+        ));
+        assert!(s.is_open());
+    }
+}
