@@ -8,6 +8,7 @@ pub mod event;
 pub mod names;
 pub mod rest;
 pub mod sign;
+pub mod webhook;
 
 pub use crypto::MasterKey;
 pub use names::ChannelKind;
