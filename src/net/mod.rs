@@ -1,3 +1,4 @@
 //! The only network code.
 
 pub mod http;
+pub mod receiver;
