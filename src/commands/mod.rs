@@ -5,8 +5,10 @@ pub mod catalog;
 pub mod channels;
 pub mod completions;
 pub mod config;
+mod jobs;
 pub mod trigger;
 pub mod users;
+pub mod webhook;
 
 use std::io::BufRead as _;
 
@@ -142,7 +144,6 @@ pub async fn run(cli: Cli, ui: Ui) -> Result<(), CliError> {
     let mut ctx = Ctx::new(cli.global, ui)?;
     match cli.command {
         Command::Tail(_) => Err(not_built("tail", Some(4))),
-        Command::Webhook(_) => Err(not_built("webhook", Some(5))),
         Command::Doctor(_) => Err(not_built("doctor", None)),
         Command::Auth(cmd) => auth::run(&mut ctx, cmd),
         Command::Config(cmd) => config::run(&mut ctx, cmd),
@@ -151,5 +152,6 @@ pub async fn run(cli: Cli, ui: Ui) -> Result<(), CliError> {
         Command::Channels(cmd) => interruptible(channels::run(&mut ctx, cmd)).await,
         Command::Trigger(args) => interruptible(trigger::run(&mut ctx, *args)).await,
         Command::Users(cmd) => interruptible(users::run(&mut ctx, cmd)).await,
+        Command::Webhook(cmd) => webhook::run(&mut ctx, cmd).await,
     }
 }

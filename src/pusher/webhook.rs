@@ -1185,10 +1185,7 @@ mod tests {
             serde_json::to_string_pretty(&serde_json::from_slice::<Value>(body).unwrap()).unwrap();
         assert_eq!(check(pretty.as_bytes()), Verdict::BodyAltered);
         assert_eq!(check(b"\n\n{\"time_ms\":1,\"events\":[{\"name\":\"channel_occupied\",\"channel\":\"a\"}]}  "), Verdict::BodyAltered);
-        assert_eq!(
-            check(&body[..body.len() - 3]),
-            Verdict::SignatureMismatch
-        );
+        assert_eq!(check(&body[..body.len() - 3]), Verdict::SignatureMismatch);
         let changed = String::from_utf8_lossy(body).replace("\"a\"", "\"b\"");
         assert_eq!(check(changed.as_bytes()), Verdict::SignatureMismatch);
         assert_eq!(
