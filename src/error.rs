@@ -20,7 +20,8 @@ pub enum Kind {
     Auth,
     /// A check ran and said no (a signature that does not verify).
     CheckFailed,
-    /// The server could not be reached: refused, unresolvable, timed out, TLS.
+    /// The server could not be reached (refused, unresolvable, timed out, TLS), or a
+    /// port could not be listened on.
     Network,
     /// The subcommand is not built yet.
     NotBuilt,
@@ -51,8 +52,8 @@ Exit codes:
   2    usage: bad arguments or input; nothing was sent
   3    configuration missing or invalid; nothing was sent
   4    credentials refused by the server (HTTP 401/403)
-  5    a check said no (e.g. `auth verify` on a bad signature)
-  6    network: could not connect, name not resolved, timed out, TLS
+  5    a check said no (e.g. `auth verify` or `webhook verify` on a bad signature)
+  6    network: could not connect, name not resolved, timed out, TLS, port in use
   69   this subcommand is not built yet
   130  interrupted (Ctrl-C)";
 

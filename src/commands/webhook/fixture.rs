@@ -11,10 +11,10 @@ use crate::pusher::webhook::{self, EventType, Spec};
 
 pub const EXAMPLES: &str = "\
 Examples:
-  rtctl webhook fixture channel_occupied                          presence-classroom-101
+  rtctl webhook fixture channel_occupied                    on presence-classroom-101
   rtctl webhook fixture member_added --user-id 42 > joined.json
   rtctl webhook fixture member_removed --channel presence-lesson-7 --user-id 42
-  rtctl webhook fixture client_event --channel private-class-101 --event client-typing --data '{\"typing\":true}'
+  rtctl webhook fixture client_event --event client-typing --data '{\"typing\":true}'
   rtctl webhook fixture subscription_count --channel dashboard-updates --count 12
   rtctl webhook fixture channel_vacated | rtctl webhook replay -
 

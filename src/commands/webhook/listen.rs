@@ -19,7 +19,7 @@ use crate::ui::sanitize::{one_line, sanitize};
 
 pub const EXAMPLES: &str = "\
 Examples:
-  rtctl webhook listen                                  on 127.0.0.1:8090; point the server's webhooks here
+  rtctl webhook listen                                  on 127.0.0.1:8090
   rtctl webhook listen --bind 0.0.0.0:9000 --json       JSON Lines, one per event
   rtctl webhook listen --forward http://localhost:8008/pusher/webhook
   rtctl webhook listen --save captured/ --count 10      then: rtctl webhook replay captured/

@@ -19,7 +19,18 @@ pub use listen::Args as ListenArgs;
 pub use replay::Args as ReplayArgs;
 pub use verify::Args as VerifyArgs;
 
+const EXAMPLES: &str = "\
+Examples:
+  rtctl webhook fixture member_added --user-id 42 > joined.json
+  rtctl webhook replay joined.json --to http://localhost:8008/pusher/webhook
+  rtctl webhook replay fixtures/webhooks/ --tamper            the app must refuse bad signatures
+  rtctl webhook verify --headers request.http
+  rtctl webhook listen --save captured/                       then point the server's webhooks here
+
+The profile's key and secret sign and check webhooks; replay posts to its webhook_url.";
+
 #[derive(Debug, Subcommand)]
+#[command(after_help = EXAMPLES)]
 pub enum Command {
     /// Print a webhook body of one event type, for the platform's channels by default
     #[command(after_help = fixture::EXAMPLES)]

@@ -22,7 +22,7 @@ Examples:
   rtctl webhook replay fixtures/webhooks/                               every *.json there, by name
   rtctl webhook replay joined.json --to http://localhost:8008/pusher/webhook --now
   rtctl webhook fixture member_added | rtctl webhook replay -
-  rtctl webhook replay fixtures/webhooks/ --tamper                      the endpoint must refuse them all
+  rtctl webhook replay fixtures/webhooks/ --tamper                      each must be refused
   rtctl webhook replay captured/ --concurrency 8 --json
   rtctl webhook replay joined.json --dry-run                            the signed request, not sent
 
