@@ -689,9 +689,10 @@ fn listen_captures_what_sockudo_sends_and_replay_sends_it_again() {
 }
 
 #[test]
-fn listen_refuses_what_is_not_signed_by_the_app() {
+fn listen_refuses_what_is_not_signed_by_the_app_and_forwards_as_received() {
     let env = env_with_app();
-    let listening = listen(&env, &["--json"]);
+    let app = endpoint(true);
+    let listening = listen(&env, &["--json", "--forward", &app.url]);
     let url = format!("http://127.0.0.1:{}/pusher/webhook", listening.port);
     let body = fixture(&env, &["channel_occupied"]);
 
@@ -745,4 +746,11 @@ fn listen_refuses_what_is_not_signed_by_the_app() {
     );
     assert_eq!(lines[2]["valid"], true);
     assert_eq!(lines[2]["name"], "channel_occupied");
+
+    // --forward passed each request on as received: the app refused the bad signature too.
+    let statuses: Vec<&Value> = lines.iter().map(|l| &l["forwarded"]["status"]).collect();
+    assert_eq!(statuses, [&json!(401), &json!(200), &json!(200)]);
+    let seen = app.seen.lock().unwrap();
+    assert_eq!(seen.refused, 1);
+    assert!(seen.accepted.contains(&body.into_bytes()));
 }

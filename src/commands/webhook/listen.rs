@@ -287,16 +287,17 @@ impl Listener {
             Ok(b) => b
                 .events
                 .iter()
-                .map(|e| {
+                .enumerate()
+                .map(|(i, e)| {
                     if self.json {
                         json_text(&self.envelope(received, req, c, Some((b, e))))
                     } else {
-                        self.human(received, req, c, Some(e))
+                        self.human(received, req, c, Some(e), i == 0)
                     }
                 })
                 .collect(),
             Err(_) if self.json => vec![json_text(&self.envelope(received, req, c, None))],
-            Err(_) => vec![self.human(received, req, c, None)],
+            Err(_) => vec![self.human(received, req, c, None, true)],
         }
     }
 
@@ -354,7 +355,15 @@ impl Listener {
     }
 
     /// One line for people: local time, event type, channel, details, and what was wrong.
-    fn human(&self, received: u64, req: &Received, c: &Checked, event: Option<&Event>) -> String {
+    /// Where the request was saved or forwarded is told on its first event's line.
+    fn human(
+        &self,
+        received: u64,
+        req: &Received,
+        c: &Checked,
+        event: Option<&Event>,
+        first: bool,
+    ) -> String {
         let time = local_time(received);
         let mut line = match event {
             Some(e) => {
@@ -367,7 +376,7 @@ impl Listener {
                 };
                 let channel = sanitize(e.channel().unwrap_or("?"), false);
                 let details = details(e);
-                let mut l = format!("{time}  {painted}  {channel}");
+                let mut l = format!("{time}  {painted}  {channel:<24}");
                 if !details.is_empty() {
                     l.push_str(&format!("  {details}"));
                 }
@@ -406,6 +415,9 @@ impl Listener {
                 self.paint(&format!("✗ {why} (answered 401)"), |s| s.red().bold())
             ));
         }
+        if !first {
+            return line.trim_end().to_owned();
+        }
         if let Some(path) = &c.saved {
             line.push_str(&format!("  → {}", path.display()));
         }
@@ -417,7 +429,7 @@ impl Listener {
             )),
             None => {}
         }
-        line
+        line.trim_end().to_owned()
     }
 
     fn paint(&self, s: &str, f: fn(&str) -> ColoredString) -> String {
