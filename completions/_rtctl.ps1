@@ -40,12 +40,12 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Publish events over the REST API: one, a batch file, or one many times')
-            [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Subscribe to channels over the WebSocket and stream their events (not built yet)')
+            [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Subscribe to channels over the WebSocket and stream their events')
             [CompletionResult]::new('channels', 'channels', [CompletionResultType]::ParameterValue, 'List occupied channels, show one, list a presence channel''s members')
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Send an event to a signed-in user, or close their connections')
             [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Show the event catalogue that trigger fills and checks payloads from')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Sign and check channel authorization and user authentication')
-            [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Generate, replay, verify and capture webhooks (not built yet)')
+            [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Generate, replay, verify and capture webhooks')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check an environment''s config and connectivity end to end (not built yet)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show, list, create and choose profiles')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -90,6 +90,20 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             break
         }
         'rtctl;tail' {
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only events whose name matches GLOB (`*`, `?`); repeatable')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Exit 0 after N events have been shown')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop after DURATION, e.g. 30s; with --count, exit 124 if they did not all arrive')
+            [CompletionResult]::new('--ready-file', '--ready-file', [CompletionResultType]::ParameterName, 'Write the socket id to PATH once every channel is subscribed: trigger after it')
+            [CompletionResult]::new('--rescan', '--rescan', [CompletionResultType]::ParameterName, 'How often to list channels again for patterns')
+            [CompletionResult]::new('--auth-endpoint', '--auth-endpoint', [CompletionResultType]::ParameterName, 'Get authorizations from the app''s endpoint, as a browser would [default: the profile''s `auth_endpoint`]')
+            [CompletionResult]::new('--auth-header', '--auth-header', [CompletionResultType]::ParameterName, 'A header for the auth endpoint, `Name: value`; repeatable (adds to the profile''s `auth_headers`)')
+            [CompletionResult]::new('--auth-body', '--auth-body', [CompletionResultType]::ParameterName, 'How the auth endpoint''s request body is written')
+            [CompletionResult]::new('--user-auth-endpoint', '--user-auth-endpoint', [CompletionResultType]::ParameterName, 'The app''s user-authentication endpoint for --signin [default: sign locally]')
+            [CompletionResult]::new('--user-id', '--user-id', [CompletionResultType]::ParameterName, 'Member id for presence channels and --signin')
+            [CompletionResult]::new('--user-info', '--user-info', [CompletionResultType]::ParameterName, 'Member info for presence channels and --signin, a JSON object')
+            [CompletionResult]::new('--send', '--send', [CompletionResultType]::ParameterName, 'Send a client event to every channel once subscribed; DATA is JSON (or a plain string)')
+            [CompletionResult]::new('--activity-timeout', '--activity-timeout', [CompletionResultType]::ParameterName, 'Ping after this much silence (the server''s activity_timeout caps it)')
+            [CompletionResult]::new('--pong-timeout', '--pong-timeout', [CompletionResultType]::ParameterName, 'Reconnect when a ping gets no pong within this')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]')
             [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'App id')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'App key')
@@ -98,9 +112,16 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'REST port')
             [CompletionResult]::new('--ws-host', '--ws-host', [CompletionResultType]::ParameterName, 'WebSocket host, when it differs from the REST host')
             [CompletionResult]::new('--ws-port', '--ws-port', [CompletionResultType]::ParameterName, 'WebSocket port, when it differs from the REST port')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Network timeout, e.g. 5s or 500ms [default: 10s]')
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Write JSON Lines with a stable envelope, for jq and scripts')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Show every protocol frame, both directions, instead of events')
+            [CompletionResult]::new('--expand', '--expand', [CompletionResultType]::ParameterName, 'Show event data indented over several lines')
+            [CompletionResult]::new('--exclude-internal', '--exclude-internal', [CompletionResultType]::ParameterName, 'Leave out pusher: and pusher_internal: events (member joins and leaves too)')
+            [CompletionResult]::new('--sign-locally', '--sign-locally', [CompletionResultType]::ParameterName, 'Sign locally with the app secret even when the profile names an auth endpoint')
+            [CompletionResult]::new('--signin', '--signin', [CompletionResultType]::ParameterName, 'Sign the connection in as --user-id (pusher:signin) and receive events sent to that user')
+            [CompletionResult]::new('--interactive', '--interactive', [CompletionResultType]::ParameterName, 'Read client events from stdin, one `EVENT [DATA]` a line, and send each to every channel')
+            [CompletionResult]::new('--no-reconnect', '--no-reconnect', [CompletionResultType]::ParameterName, 'Exit when the connection is lost instead of reconnecting')
             [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the app secret from the first line of stdin (never from a flag''s value)')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use https and wss')
             [CompletionResult]::new('--no-tls', '--no-tls', [CompletionResultType]::ParameterName, 'Use plain http and ws')
@@ -531,6 +552,141 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('fixture', 'fixture', [CompletionResultType]::ParameterValue, 'Print a webhook body of one event type, for the platform''s channels by default')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Sign fixtures with the app''s secret and post them to the app''s webhook endpoint')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Say whether a captured webhook is authentic, and which part is wrong if not')
+            [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks from a server, verify and print them; forward or save them')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'rtctl;webhook;fixture' {
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Channel [default: presence-classroom-101; private-class-101 for client_event; dashboard-updates for subscription_count; cache-dashboard-updates for cache_miss]')
+            [CompletionResult]::new('--user-id', '--user-id', [CompletionResultType]::ParameterName, 'Presence member''s user id (member_added, member_removed, client_event on presence) [default: 12345]')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Client event name, client-… (client_event) [default: client-activity_update]')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Client event data: JSON or text, @FILE, or - for stdin (client_event)')
+            [CompletionResult]::new('--socket-id', '--socket-id', [CompletionResultType]::ParameterName, 'The sending connection''s socket id (client_event) [default: 123456.789012]')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'The subscription count (subscription_count) [default: 1]')
+            [CompletionResult]::new('--time-ms', '--time-ms', [CompletionResultType]::ParameterName, 'The webhook''s time_ms, milliseconds since the Unix epoch [default: now]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]')
+            [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'App id')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'App key')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'REST host of a self-hosted server (overrides --cluster)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'REST port')
+            [CompletionResult]::new('--ws-host', '--ws-host', [CompletionResultType]::ParameterName, 'WebSocket host, when it differs from the REST host')
+            [CompletionResult]::new('--ws-port', '--ws-port', [CompletionResultType]::ParameterName, 'WebSocket port, when it differs from the REST port')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Network timeout, e.g. 5s or 500ms [default: 10s]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the app secret from the first line of stdin (never from a flag''s value)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use https and wss')
+            [CompletionResult]::new('--no-tls', '--no-tls', [CompletionResultType]::ParameterName, 'Use plain http and ws')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rtctl;webhook;replay' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The webhook endpoint [default: the profile''s webhook_url]')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once (1 keeps the fixtures'' order)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]')
+            [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'App id')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'App key')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'REST host of a self-hosted server (overrides --cluster)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'REST port')
+            [CompletionResult]::new('--ws-host', '--ws-host', [CompletionResultType]::ParameterName, 'WebSocket host, when it differs from the REST host')
+            [CompletionResult]::new('--ws-port', '--ws-port', [CompletionResultType]::ParameterName, 'WebSocket port, when it differs from the REST port')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Network timeout, e.g. 5s or 500ms [default: 10s]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Set each body''s time_ms to now (the body is then written compactly)')
+            [CompletionResult]::new('--tamper', '--tamper', [CompletionResultType]::ParameterName, 'Sign each body wrongly: passes only if the endpoint refuses every one with a 4xx')
+            [CompletionResult]::new('--no-validate', '--no-validate', [CompletionResultType]::ParameterName, 'Send bodies that are not valid webhooks too, to see how the endpoint copes')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the signed requests instead of sending them')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON line per fixture, then a summary line')
+            [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the app secret from the first line of stdin (never from a flag''s value)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use https and wss')
+            [CompletionResult]::new('--no-tls', '--no-tls', [CompletionResultType]::ParameterName, 'Use plain http and ws')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rtctl;webhook;verify' {
+            [CompletionResult]::new('--signature', '--signature', [CompletionResultType]::ParameterName, 'The X-Pusher-Signature it came with [default: from --headers]')
+            [CompletionResult]::new('--pusher-key', '--pusher-key', [CompletionResultType]::ParameterName, 'The X-Pusher-Key it came with, checked against the profile''s key [default: from --headers]')
+            [CompletionResult]::new('--headers', '--headers', [CompletionResultType]::ParameterName, 'A captured request: optional request line, headers, a blank line, then the body')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]')
+            [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'App id')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'App key')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'REST host of a self-hosted server (overrides --cluster)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'REST port')
+            [CompletionResult]::new('--ws-host', '--ws-host', [CompletionResultType]::ParameterName, 'WebSocket host, when it differs from the REST host')
+            [CompletionResult]::new('--ws-port', '--ws-port', [CompletionResultType]::ParameterName, 'WebSocket port, when it differs from the REST port')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Network timeout, e.g. 5s or 500ms [default: 10s]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the verdict as JSON')
+            [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the app secret from the first line of stdin (never from a flag''s value)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use https and wss')
+            [CompletionResult]::new('--no-tls', '--no-tls', [CompletionResultType]::ParameterName, 'Use plain http and ws')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rtctl;webhook;listen' {
+            [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address to listen on: PORT (on 127.0.0.1) or HOST:PORT [default: 127.0.0.1:8090]')
+            [CompletionResult]::new('--forward', '--forward', [CompletionResultType]::ParameterName, 'Also post each request, as received, to this URL (the app''s webhook endpoint)')
+            [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Save each authentic webhook body in this folder, as fixtures for `webhook replay`')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after this many events')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]')
+            [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'App id')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'App key')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'REST host of a self-hosted server (overrides --cluster)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'REST port')
+            [CompletionResult]::new('--ws-host', '--ws-host', [CompletionResultType]::ParameterName, 'WebSocket host, when it differs from the REST host')
+            [CompletionResult]::new('--ws-port', '--ws-port', [CompletionResultType]::ParameterName, 'WebSocket port, when it differs from the REST port')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Network timeout, e.g. 5s or 500ms [default: 10s]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON line per event')
+            [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the app secret from the first line of stdin (never from a flag''s value)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use https and wss')
+            [CompletionResult]::new('--no-tls', '--no-tls', [CompletionResultType]::ParameterName, 'Use plain http and ws')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rtctl;webhook;help' {
+            [CompletionResult]::new('fixture', 'fixture', [CompletionResultType]::ParameterValue, 'Print a webhook body of one event type, for the platform''s channels by default')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Sign fixtures with the app''s secret and post them to the app''s webhook endpoint')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Say whether a captured webhook is authentic, and which part is wrong if not')
+            [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks from a server, verify and print them; forward or save them')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'rtctl;webhook;help;fixture' {
+            break
+        }
+        'rtctl;webhook;help;replay' {
+            break
+        }
+        'rtctl;webhook;help;verify' {
+            break
+        }
+        'rtctl;webhook;help;listen' {
+            break
+        }
+        'rtctl;webhook;help;help' {
             break
         }
         'rtctl;doctor' {
@@ -748,12 +904,12 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
         }
         'rtctl;help' {
             [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Publish events over the REST API: one, a batch file, or one many times')
-            [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Subscribe to channels over the WebSocket and stream their events (not built yet)')
+            [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Subscribe to channels over the WebSocket and stream their events')
             [CompletionResult]::new('channels', 'channels', [CompletionResultType]::ParameterValue, 'List occupied channels, show one, list a presence channel''s members')
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Send an event to a signed-in user, or close their connections')
             [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Show the event catalogue that trigger fills and checks payloads from')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Sign and check channel authorization and user authentication')
-            [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Generate, replay, verify and capture webhooks (not built yet)')
+            [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Generate, replay, verify and capture webhooks')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check an environment''s config and connectivity end to end (not built yet)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show, list, create and choose profiles')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -819,6 +975,22 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             break
         }
         'rtctl;help;webhook' {
+            [CompletionResult]::new('fixture', 'fixture', [CompletionResultType]::ParameterValue, 'Print a webhook body of one event type, for the platform''s channels by default')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Sign fixtures with the app''s secret and post them to the app''s webhook endpoint')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Say whether a captured webhook is authentic, and which part is wrong if not')
+            [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks from a server, verify and print them; forward or save them')
+            break
+        }
+        'rtctl;help;webhook;fixture' {
+            break
+        }
+        'rtctl;help;webhook;replay' {
+            break
+        }
+        'rtctl;help;webhook;verify' {
+            break
+        }
+        'rtctl;help;webhook;listen' {
             break
         }
         'rtctl;help;doctor' {

@@ -37,12 +37,12 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand trigger 'Publish events over the REST API: one, a batch file, or one many times'
-            cand tail 'Subscribe to channels over the WebSocket and stream their events (not built yet)'
+            cand tail 'Subscribe to channels over the WebSocket and stream their events'
             cand channels 'List occupied channels, show one, list a presence channel''s members'
             cand users 'Send an event to a signed-in user, or close their connections'
             cand catalog 'Show the event catalogue that trigger fills and checks payloads from'
             cand auth 'Sign and check channel authorization and user authentication'
-            cand webhook 'Generate, replay, verify and capture webhooks (not built yet)'
+            cand webhook 'Generate, replay, verify and capture webhooks'
             cand doctor 'Check an environment''s config and connectivity end to end (not built yet)'
             cand config 'Show, list, create and choose profiles'
             cand completions 'Print a shell completion script'
@@ -85,6 +85,20 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --version 'Print version'
         }
         &'rtctl;tail'= {
+            cand --event 'Only events whose name matches GLOB (`*`, `?`); repeatable'
+            cand --count 'Exit 0 after N events have been shown'
+            cand --timeout 'Stop after DURATION, e.g. 30s; with --count, exit 124 if they did not all arrive'
+            cand --ready-file 'Write the socket id to PATH once every channel is subscribed: trigger after it'
+            cand --rescan 'How often to list channels again for patterns'
+            cand --auth-endpoint 'Get authorizations from the app''s endpoint, as a browser would [default: the profile''s `auth_endpoint`]'
+            cand --auth-header 'A header for the auth endpoint, `Name: value`; repeatable (adds to the profile''s `auth_headers`)'
+            cand --auth-body 'How the auth endpoint''s request body is written'
+            cand --user-auth-endpoint 'The app''s user-authentication endpoint for --signin [default: sign locally]'
+            cand --user-id 'Member id for presence channels and --signin'
+            cand --user-info 'Member info for presence channels and --signin, a JSON object'
+            cand --send 'Send a client event to every channel once subscribed; DATA is JSON (or a plain string)'
+            cand --activity-timeout 'Ping after this much silence (the server''s activity_timeout caps it)'
+            cand --pong-timeout 'Reconnect when a ping gets no pong within this'
             cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
             cand --app-id 'App id'
             cand --key 'App key'
@@ -93,9 +107,16 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --port 'REST port'
             cand --ws-host 'WebSocket host, when it differs from the REST host'
             cand --ws-port 'WebSocket port, when it differs from the REST port'
-            cand --timeout 'Network timeout, e.g. 5s or 500ms [default: 10s]'
             cand --env-file 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]'
             cand --color 'When to colour output'
+            cand --json 'Write JSON Lines with a stable envelope, for jq and scripts'
+            cand --raw 'Show every protocol frame, both directions, instead of events'
+            cand --expand 'Show event data indented over several lines'
+            cand --exclude-internal 'Leave out pusher: and pusher_internal: events (member joins and leaves too)'
+            cand --sign-locally 'Sign locally with the app secret even when the profile names an auth endpoint'
+            cand --signin 'Sign the connection in as --user-id (pusher:signin) and receive events sent to that user'
+            cand --interactive 'Read client events from stdin, one `EVENT [DATA]` a line, and send each to every channel'
+            cand --no-reconnect 'Exit when the connection is lost instead of reconnecting'
             cand --secret-stdin 'Read the app secret from the first line of stdin (never from a flag''s value)'
             cand --tls 'Use https and wss'
             cand --no-tls 'Use plain http and ws'
@@ -493,6 +514,131 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand fixture 'Print a webhook body of one event type, for the platform''s channels by default'
+            cand replay 'Sign fixtures with the app''s secret and post them to the app''s webhook endpoint'
+            cand verify 'Say whether a captured webhook is authentic, and which part is wrong if not'
+            cand listen 'Receive webhooks from a server, verify and print them; forward or save them'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rtctl;webhook;fixture'= {
+            cand --channel 'Channel [default: presence-classroom-101; private-class-101 for client_event; dashboard-updates for subscription_count; cache-dashboard-updates for cache_miss]'
+            cand --user-id 'Presence member''s user id (member_added, member_removed, client_event on presence) [default: 12345]'
+            cand --event 'Client event name, client-… (client_event) [default: client-activity_update]'
+            cand --data 'Client event data: JSON or text, @FILE, or - for stdin (client_event)'
+            cand --socket-id 'The sending connection''s socket id (client_event) [default: 123456.789012]'
+            cand --count 'The subscription count (subscription_count) [default: 1]'
+            cand --time-ms 'The webhook''s time_ms, milliseconds since the Unix epoch [default: now]'
+            cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
+            cand --app-id 'App id'
+            cand --key 'App key'
+            cand --cluster 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS'
+            cand --host 'REST host of a self-hosted server (overrides --cluster)'
+            cand --port 'REST port'
+            cand --ws-host 'WebSocket host, when it differs from the REST host'
+            cand --ws-port 'WebSocket port, when it differs from the REST port'
+            cand --timeout 'Network timeout, e.g. 5s or 500ms [default: 10s]'
+            cand --env-file 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]'
+            cand --color 'When to colour output'
+            cand --secret-stdin 'Read the app secret from the first line of stdin (never from a flag''s value)'
+            cand --tls 'Use https and wss'
+            cand --no-tls 'Use plain http and ws'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rtctl;webhook;replay'= {
+            cand --to 'The webhook endpoint [default: the profile''s webhook_url]'
+            cand --concurrency 'Requests in flight at once (1 keeps the fixtures'' order)'
+            cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
+            cand --app-id 'App id'
+            cand --key 'App key'
+            cand --cluster 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS'
+            cand --host 'REST host of a self-hosted server (overrides --cluster)'
+            cand --port 'REST port'
+            cand --ws-host 'WebSocket host, when it differs from the REST host'
+            cand --ws-port 'WebSocket port, when it differs from the REST port'
+            cand --timeout 'Network timeout, e.g. 5s or 500ms [default: 10s]'
+            cand --env-file 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]'
+            cand --color 'When to colour output'
+            cand --now 'Set each body''s time_ms to now (the body is then written compactly)'
+            cand --tamper 'Sign each body wrongly: passes only if the endpoint refuses every one with a 4xx'
+            cand --no-validate 'Send bodies that are not valid webhooks too, to see how the endpoint copes'
+            cand --dry-run 'Print the signed requests instead of sending them'
+            cand --json 'One JSON line per fixture, then a summary line'
+            cand --secret-stdin 'Read the app secret from the first line of stdin (never from a flag''s value)'
+            cand --tls 'Use https and wss'
+            cand --no-tls 'Use plain http and ws'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rtctl;webhook;verify'= {
+            cand --signature 'The X-Pusher-Signature it came with [default: from --headers]'
+            cand --pusher-key 'The X-Pusher-Key it came with, checked against the profile''s key [default: from --headers]'
+            cand --headers 'A captured request: optional request line, headers, a blank line, then the body'
+            cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
+            cand --app-id 'App id'
+            cand --key 'App key'
+            cand --cluster 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS'
+            cand --host 'REST host of a self-hosted server (overrides --cluster)'
+            cand --port 'REST port'
+            cand --ws-host 'WebSocket host, when it differs from the REST host'
+            cand --ws-port 'WebSocket port, when it differs from the REST port'
+            cand --timeout 'Network timeout, e.g. 5s or 500ms [default: 10s]'
+            cand --env-file 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]'
+            cand --color 'When to colour output'
+            cand --json 'Print the verdict as JSON'
+            cand --secret-stdin 'Read the app secret from the first line of stdin (never from a flag''s value)'
+            cand --tls 'Use https and wss'
+            cand --no-tls 'Use plain http and ws'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rtctl;webhook;listen'= {
+            cand --bind 'Address to listen on: PORT (on 127.0.0.1) or HOST:PORT [default: 127.0.0.1:8090]'
+            cand --forward 'Also post each request, as received, to this URL (the app''s webhook endpoint)'
+            cand --save 'Save each authentic webhook body in this folder, as fixtures for `webhook replay`'
+            cand --count 'Stop after this many events'
+            cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
+            cand --app-id 'App id'
+            cand --key 'App key'
+            cand --cluster 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS'
+            cand --host 'REST host of a self-hosted server (overrides --cluster)'
+            cand --port 'REST port'
+            cand --ws-host 'WebSocket host, when it differs from the REST host'
+            cand --ws-port 'WebSocket port, when it differs from the REST port'
+            cand --timeout 'Network timeout, e.g. 5s or 500ms [default: 10s]'
+            cand --env-file 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]'
+            cand --color 'When to colour output'
+            cand --json 'One JSON line per event'
+            cand --secret-stdin 'Read the app secret from the first line of stdin (never from a flag''s value)'
+            cand --tls 'Use https and wss'
+            cand --no-tls 'Use plain http and ws'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rtctl;webhook;help'= {
+            cand fixture 'Print a webhook body of one event type, for the platform''s channels by default'
+            cand replay 'Sign fixtures with the app''s secret and post them to the app''s webhook endpoint'
+            cand verify 'Say whether a captured webhook is authentic, and which part is wrong if not'
+            cand listen 'Receive webhooks from a server, verify and print them; forward or save them'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rtctl;webhook;help;fixture'= {
+        }
+        &'rtctl;webhook;help;replay'= {
+        }
+        &'rtctl;webhook;help;verify'= {
+        }
+        &'rtctl;webhook;help;listen'= {
+        }
+        &'rtctl;webhook;help;help'= {
         }
         &'rtctl;doctor'= {
             cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
@@ -694,12 +840,12 @@ set edit:completion:arg-completer[rtctl] = {|@words|
         }
         &'rtctl;help'= {
             cand trigger 'Publish events over the REST API: one, a batch file, or one many times'
-            cand tail 'Subscribe to channels over the WebSocket and stream their events (not built yet)'
+            cand tail 'Subscribe to channels over the WebSocket and stream their events'
             cand channels 'List occupied channels, show one, list a presence channel''s members'
             cand users 'Send an event to a signed-in user, or close their connections'
             cand catalog 'Show the event catalogue that trigger fills and checks payloads from'
             cand auth 'Sign and check channel authorization and user authentication'
-            cand webhook 'Generate, replay, verify and capture webhooks (not built yet)'
+            cand webhook 'Generate, replay, verify and capture webhooks'
             cand doctor 'Check an environment''s config and connectivity end to end (not built yet)'
             cand config 'Show, list, create and choose profiles'
             cand completions 'Print a shell completion script'
@@ -748,6 +894,18 @@ set edit:completion:arg-completer[rtctl] = {|@words|
         &'rtctl;help;auth;verify'= {
         }
         &'rtctl;help;webhook'= {
+            cand fixture 'Print a webhook body of one event type, for the platform''s channels by default'
+            cand replay 'Sign fixtures with the app''s secret and post them to the app''s webhook endpoint'
+            cand verify 'Say whether a captured webhook is authentic, and which part is wrong if not'
+            cand listen 'Receive webhooks from a server, verify and print them; forward or save them'
+        }
+        &'rtctl;help;webhook;fixture'= {
+        }
+        &'rtctl;help;webhook;replay'= {
+        }
+        &'rtctl;help;webhook;verify'= {
+        }
+        &'rtctl;help;webhook;listen'= {
         }
         &'rtctl;help;doctor'= {
         }

@@ -43,12 +43,12 @@ complete -c rtctl -n "__fish_rtctl_needs_command" -l no-tls -d 'Use plain http a
 complete -c rtctl -n "__fish_rtctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_needs_command" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "trigger" -d 'Publish events over the REST API: one, a batch file, or one many times'
-complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "tail" -d 'Subscribe to channels over the WebSocket and stream their events (not built yet)'
+complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "tail" -d 'Subscribe to channels over the WebSocket and stream their events'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "channels" -d 'List occupied channels, show one, list a presence channel\'s members'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "users" -d 'Send an event to a signed-in user, or close their connections'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "catalog" -d 'Show the event catalogue that trigger fills and checks payloads from'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "auth" -d 'Sign and check channel authorization and user authentication'
-complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "webhook" -d 'Generate, replay, verify and capture webhooks (not built yet)'
+complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "webhook" -d 'Generate, replay, verify and capture webhooks'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "doctor" -d 'Check an environment\'s config and connectivity end to end (not built yet)'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "config" -d 'Show, list, create and choose profiles'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -88,6 +88,21 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l tls -d 'Use http
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -s V -l version -d 'Print version'
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l event -d 'Only events whose name matches GLOB (`*`, `?`); repeatable' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l count -d 'Exit 0 after N events have been shown' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l timeout -d 'Stop after DURATION, e.g. 30s; with --count, exit 124 if they did not all arrive' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l ready-file -d 'Write the socket id to PATH once every channel is subscribed: trigger after it' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l rescan -d 'How often to list channels again for patterns' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l auth-endpoint -d 'Get authorizations from the app\'s endpoint, as a browser would [default: the profile\'s `auth_endpoint`]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l auth-header -d 'A header for the auth endpoint, `Name: value`; repeatable (adds to the profile\'s `auth_headers`)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l auth-body -d 'How the auth endpoint\'s request body is written' -r -f -a "form\t''
+json\t''"
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l user-auth-endpoint -d 'The app\'s user-authentication endpoint for --signin [default: sign locally]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l user-id -d 'Member id for presence channels and --signin' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l user-info -d 'Member info for presence channels and --signin, a JSON object' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l send -d 'Send a client event to every channel once subscribed; DATA is JSON (or a plain string)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l activity-timeout -d 'Ping after this much silence (the server\'s activity_timeout caps it)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l pong-timeout -d 'Reconnect when a ping gets no pong within this' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l app-id -d 'App id' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l key -d 'App key' -r
@@ -96,11 +111,18 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l host -d 'REST host 
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
 always\t''
 never\t''"
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l json -d 'Write JSON Lines with a stable envelope, for jq and scripts'
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l raw -d 'Show every protocol frame, both directions, instead of events'
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l expand -d 'Show event data indented over several lines'
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l exclude-internal -d 'Leave out pusher: and pusher_internal: events (member joins and leaves too)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l sign-locally -d 'Sign locally with the app secret even when the profile names an auth endpoint'
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l signin -d 'Sign the connection in as --user-id (pusher:signin) and receive events sent to that user'
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l interactive -d 'Read client events from stdin, one `EVENT [DATA]` a line, and send each to every channel'
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l no-reconnect -d 'Exit when the connection is lost instead of reconnecting'
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l no-tls -d 'Use plain http and ws'
@@ -412,24 +434,129 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcom
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "user" -d 'Sign a user sign-in (pusher:signin); prints what a user-auth endpoint returns'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a `key:signature` auth value and show what should have been signed'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook" -l app-id -d 'App id' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook" -l key -d 'App key' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook" -l cluster -d 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook" -l host -d 'REST host of a self-hosted server (overrides --cluster)' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook" -l port -d 'REST port' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l app-id -d 'App id' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l key -d 'App key' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l cluster -d 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l host -d 'REST host of a self-hosted server (overrides --cluster)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l port -d 'REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
 always\t''
 never\t''"
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook" -l tls -d 'Use https and wss'
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook" -l no-tls -d 'Use plain http and ws'
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook" -s V -l version -d 'Print version'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l tls -d 'Use https and wss'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -s V -l version -d 'Print version'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -f -a "fixture" -d 'Print a webhook body of one event type, for the platform\'s channels by default'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -f -a "replay" -d 'Sign fixtures with the app\'s secret and post them to the app\'s webhook endpoint'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -f -a "verify" -d 'Say whether a captured webhook is authentic, and which part is wrong if not'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -f -a "listen" -d 'Receive webhooks from a server, verify and print them; forward or save them'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l channel -d 'Channel [default: presence-classroom-101; private-class-101 for client_event; dashboard-updates for subscription_count; cache-dashboard-updates for cache_miss]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l user-id -d 'Presence member\'s user id (member_added, member_removed, client_event on presence) [default: 12345]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l event -d 'Client event name, client-… (client_event) [default: client-activity_update]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l data -d 'Client event data: JSON or text, @FILE, or - for stdin (client_event)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l socket-id -d 'The sending connection\'s socket id (client_event) [default: 123456.789012]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l count -d 'The subscription count (subscription_count) [default: 1]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l time-ms -d 'The webhook\'s time_ms, milliseconds since the Unix epoch [default: now]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l app-id -d 'App id' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l key -d 'App key' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l cluster -d 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l host -d 'REST host of a self-hosted server (overrides --cluster)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l port -d 'REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
+always\t''
+never\t''"
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l tls -d 'Use https and wss'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -s V -l version -d 'Print version'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l to -d 'The webhook endpoint [default: the profile\'s webhook_url]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l concurrency -d 'Requests in flight at once (1 keeps the fixtures\' order)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l app-id -d 'App id' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l key -d 'App key' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l cluster -d 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l host -d 'REST host of a self-hosted server (overrides --cluster)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l port -d 'REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
+always\t''
+never\t''"
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l now -d 'Set each body\'s time_ms to now (the body is then written compactly)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l tamper -d 'Sign each body wrongly: passes only if the endpoint refuses every one with a 4xx'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l no-validate -d 'Send bodies that are not valid webhooks too, to see how the endpoint copes'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l dry-run -d 'Print the signed requests instead of sending them'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l json -d 'One JSON line per fixture, then a summary line'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l tls -d 'Use https and wss'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -s V -l version -d 'Print version'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l signature -d 'The X-Pusher-Signature it came with [default: from --headers]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l pusher-key -d 'The X-Pusher-Key it came with, checked against the profile\'s key [default: from --headers]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l headers -d 'A captured request: optional request line, headers, a blank line, then the body' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l app-id -d 'App id' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l key -d 'App key' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l cluster -d 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l host -d 'REST host of a self-hosted server (overrides --cluster)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l port -d 'REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
+always\t''
+never\t''"
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l json -d 'Print the verdict as JSON'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l tls -d 'Use https and wss'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l bind -d 'Address to listen on: PORT (on 127.0.0.1) or HOST:PORT [default: 127.0.0.1:8090]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l forward -d 'Also post each request, as received, to this URL (the app\'s webhook endpoint)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l save -d 'Save each authentic webhook body in this folder, as fixtures for `webhook replay`' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l count -d 'Stop after this many events' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l app-id -d 'App id' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l key -d 'App key' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l cluster -d 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l host -d 'REST host of a self-hosted server (overrides --cluster)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l port -d 'REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
+always\t''
+never\t''"
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l json -d 'One JSON line per event'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l tls -d 'Use https and wss'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -s V -l version -d 'Print version'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "fixture" -d 'Print a webhook body of one event type, for the platform\'s channels by default'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "replay" -d 'Sign fixtures with the app\'s secret and post them to the app\'s webhook endpoint'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Say whether a captured webhook is authentic, and which part is wrong if not'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "listen" -d 'Receive webhooks from a server, verify and print them; forward or save them'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l app-id -d 'App id' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l key -d 'App key' -r
@@ -599,12 +726,12 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l no-tls -d 'U
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "trigger" -d 'Publish events over the REST API: one, a batch file, or one many times'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "tail" -d 'Subscribe to channels over the WebSocket and stream their events (not built yet)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "tail" -d 'Subscribe to channels over the WebSocket and stream their events'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "channels" -d 'List occupied channels, show one, list a presence channel\'s members'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "users" -d 'Send an event to a signed-in user, or close their connections'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "catalog" -d 'Show the event catalogue that trigger fills and checks payloads from'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "auth" -d 'Sign and check channel authorization and user authentication'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "webhook" -d 'Generate, replay, verify and capture webhooks (not built yet)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "webhook" -d 'Generate, replay, verify and capture webhooks'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "doctor" -d 'Check an environment\'s config and connectivity end to end (not built yet)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "config" -d 'Show, list, create and choose profiles'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "completions" -d 'Print a shell completion script'
@@ -619,6 +746,10 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcom
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "sign" -d 'Sign a channel subscription; prints exactly what an auth endpoint returns'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "user" -d 'Sign a user sign-in (pusher:signin); prints what a user-auth endpoint returns'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "verify" -d 'Check a `key:signature` auth value and show what should have been signed'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "fixture" -d 'Print a webhook body of one event type, for the platform\'s channels by default'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "replay" -d 'Sign fixtures with the app\'s secret and post them to the app\'s webhook endpoint'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "verify" -d 'Say whether a captured webhook is authentic, and which part is wrong if not'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "listen" -d 'Receive webhooks from a server, verify and print them; forward or save them'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the resolved profile (secrets masked)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List the profiles in the config file'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use clap_complete::{ArgValueCandidates, CompletionCandidate};
 
-use crate::commands::{auth, catalog, channels, completions, config, tail, trigger, users};
+use crate::commands::{
+    auth, catalog, channels, completions, config, tail, trigger, users, webhook,
+};
 use crate::config::{CliValues, Field};
 use crate::error::EXIT_CODES;
 use crate::ui::ColorChoice;
@@ -209,8 +211,9 @@ pub enum Command {
     /// Sign and check channel authorization and user authentication
     #[command(subcommand)]
     Auth(auth::Command),
-    /// Generate, replay, verify and capture webhooks (not built yet)
-    Webhook(NotBuiltArgs),
+    /// Generate, replay, verify and capture webhooks
+    #[command(subcommand)]
+    Webhook(webhook::Command),
     /// Check an environment's config and connectivity end to end (not built yet)
     Doctor(NotBuiltArgs),
     /// Show, list, create and choose profiles

@@ -20,7 +20,8 @@ pub enum Kind {
     Auth,
     /// A check ran and said no (a signature that does not verify).
     CheckFailed,
-    /// The server could not be reached: refused, unresolvable, timed out, TLS.
+    /// The server could not be reached (refused, unresolvable, timed out, TLS), or a
+    /// port could not be listened on.
     Network,
     /// The server closed the WebSocket with a code that says not to reconnect (4000–4099).
     Refused,
@@ -57,8 +58,8 @@ Exit codes:
   2    usage: bad arguments or input; nothing was sent
   3    configuration missing or invalid; nothing was sent
   4    credentials refused by the server (HTTP 401/403)
-  5    a check said no (e.g. `auth verify` on a bad signature)
-  6    network: could not connect, name not resolved, timed out, TLS
+  5    a check said no (e.g. `auth verify` or `webhook verify` on a bad signature)
+  6    network: could not connect, name not resolved, timed out, TLS, port in use
   7    the server refused the WebSocket for good (close codes 4000-4099, e.g.
        4001 unknown app key); the message names the code
   124  `tail --timeout` passed before `--count` events arrived

@@ -1,6 +1,7 @@
-//! `rtctl auth` against the official Node server library (pusher-http-node, npm
-//! `pusher`), input for input: every value must be byte-identical. tests/run.sh
-//! installs the pinned library and points RTCTL_TEST_PUSHER_NODE at it.
+//! `rtctl auth` and `rtctl webhook replay` against the official Node server library
+//! (pusher-http-node, npm `pusher`), input for input: every auth value must be
+//! byte-identical, and every replayed webhook valid for its `webhook().isValid()`.
+//! tests/run.sh installs the pinned library and points RTCTL_TEST_PUSHER_NODE at it.
 
 mod common;
 
@@ -167,5 +168,109 @@ fn auth_matches_the_official_node_library() {
             .filter(|k| ours_obj.contains_key(*k))
             .collect();
         assert_eq!(order, expected, "{ours_text}");
+    }
+}
+
+// ---------------------------------------------------------------- webhooks (issue 5)
+
+/// The signed request `webhook replay --dry-run` would send for a fixture file.
+fn replayed_request(env: &TestEnv, fixture: &std::path::Path, tamper: bool) -> Value {
+    let mut cmd = env.rtctl();
+    cmd.args([
+        "--key",
+        KEY,
+        "--secret-stdin",
+        "webhook",
+        "replay",
+        "--dry-run",
+    ])
+    .args(["--to", "http://localhost:8008/pusher/webhook"])
+    .arg(fixture)
+    .write_stdin(format!("{SECRET}\n"));
+    if tamper {
+        cmd.arg("--tamper");
+    }
+    let out = cmd.output().unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert!(out.status.success(), "{}: {stderr}", fixture.display());
+    let captured = rtctl::pusher::webhook::parse_captured(stdout.as_bytes()).unwrap();
+    let headers: serde_json::Map<String, Value> = captured
+        .headers
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+        .collect();
+    let body = String::from_utf8(captured.body.unwrap()).unwrap();
+    json!({ "headers": headers, "rawBody": body })
+}
+
+#[test]
+fn replayed_webhooks_are_valid_for_the_official_node_library() {
+    let modules = std::env::var("RTCTL_TEST_PUSHER_NODE").expect(
+        "RTCTL_TEST_PUSHER_NODE is not set: run `tests/run.sh`, which installs the official Node library",
+    );
+    let env = TestEnv::new();
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for t in rtctl::pusher::webhook::EventType::NAMES {
+        let out = env
+            .rtctl()
+            .args(["webhook", "fixture", t])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        files.push(common::write_file(
+            &env.work_dir(),
+            &format!("{t}.json"),
+            &String::from_utf8(out.stdout).unwrap(),
+        ));
+    }
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/webhooks");
+    for entry in std::fs::read_dir(shipped).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            files.push(path);
+        }
+    }
+    let mut cases = Vec::new();
+    for f in &files {
+        cases.push(replayed_request(&env, f, false));
+        cases.push(replayed_request(&env, f, true));
+    }
+    let script = format!(
+        r#"
+const Pusher = require({modules:?} + "/pusher");
+const p = new Pusher({{ appId: "1", key: {KEY:?}, secret: {SECRET:?} }});
+const cases = JSON.parse(require("fs").readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(cases.map(c => {{
+  const w = p.webhook(c);
+  return {{ valid: w.isValid(), events: w.isBodyValid() ? w.getEvents().length : 0 }};
+}})));
+"#
+    );
+    let mut child = Command::new("node")
+        .args(["-e", &script])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("node is needed for this test: tests/run.sh installs it");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(Value::Array(cases.clone()).to_string().as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "node: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let verdicts: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(verdicts.len(), cases.len());
+    for (i, v) in verdicts.iter().enumerate() {
+        let file = files[i / 2].display();
+        let tampered = i % 2 == 1;
+        assert_eq!(v["valid"], !tampered, "{file} (tampered: {tampered})");
+        assert!(v["events"].as_u64().unwrap() >= 1, "{file}: {v}");
     }
 }

@@ -5,9 +5,11 @@ pub mod catalog;
 pub mod channels;
 pub mod completions;
 pub mod config;
+mod jobs;
 pub mod tail;
 pub mod trigger;
 pub mod users;
+pub mod webhook;
 
 use std::io::BufRead as _;
 
@@ -142,7 +144,6 @@ fn not_built(name: &str, issue: Option<u32>) -> CliError {
 pub async fn run(cli: Cli, ui: Ui) -> Result<(), CliError> {
     let mut ctx = Ctx::new(cli.global, ui)?;
     match cli.command {
-        Command::Webhook(_) => Err(not_built("webhook", Some(5))),
         Command::Doctor(_) => Err(not_built("doctor", None)),
         Command::Auth(cmd) => auth::run(&mut ctx, cmd),
         Command::Config(cmd) => config::run(&mut ctx, cmd),
@@ -153,5 +154,6 @@ pub async fn run(cli: Cli, ui: Ui) -> Result<(), CliError> {
         Command::Users(cmd) => interruptible(users::run(&mut ctx, cmd)).await,
         // tail handles Ctrl-C itself: it unsubscribes, closes and prints a summary.
         Command::Tail(args) => tail::run(&mut ctx, *args).await,
+        Command::Webhook(cmd) => webhook::run(&mut ctx, cmd).await,
     }
 }

@@ -205,17 +205,46 @@ pub async fn post_json(
     timeout: Duration,
     where_from: &str,
 ) -> Result<Reply, CliError> {
-    let http = http_client(timeout)?;
-    let mut builder = http
-        .post(url)
-        .header(reqwest::header::CONTENT_TYPE, "application/json")
-        .body(body);
-    for (name, value) in headers {
-        builder = builder.header(name, value);
+    JsonPoster::new(timeout)?
+        .post(url, headers, body, where_from)
+        .await
+}
+
+/// Posts JSON to the app's own endpoints over kept-alive connections, for many requests.
+#[derive(Clone)]
+pub struct JsonPoster {
+    http: reqwest::Client,
+    timeout: Duration,
+}
+
+impl JsonPoster {
+    pub fn new(timeout: Duration) -> Result<Self, CliError> {
+        Ok(Self {
+            http: http_client(timeout)?,
+            timeout,
+        })
     }
-    let on_error = |e: &reqwest::Error| transport_error(e, url, timeout, where_from);
-    let resp = builder.send().await.map_err(|e| on_error(&e))?;
-    read_reply(resp, on_error).await
+
+    /// POST `body` with `Content-Type: application/json` and `headers`; any answer is `Ok`.
+    pub async fn post(
+        &self,
+        url: &str,
+        headers: &[(String, String)],
+        body: Vec<u8>,
+        where_from: &str,
+    ) -> Result<Reply, CliError> {
+        let mut builder = self
+            .http
+            .post(url)
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .body(body);
+        for (name, value) in headers {
+            builder = builder.header(name, value);
+        }
+        let on_error = |e: &reqwest::Error| transport_error(e, url, self.timeout, where_from);
+        let resp = builder.send().await.map_err(|e| on_error(&e))?;
+        read_reply(resp, on_error).await
+    }
 }
 
 /// A request that got no answer, naming where it went and where that came from.

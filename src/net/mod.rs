@@ -2,4 +2,5 @@
 
 pub mod auth;
 pub mod http;
+pub mod receiver;
 pub mod ws;

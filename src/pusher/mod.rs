@@ -11,6 +11,7 @@ pub mod names;
 pub mod rest;
 pub mod session;
 pub mod sign;
+pub mod webhook;
 
 pub use crypto::MasterKey;
 pub use names::ChannelKind;

@@ -373,3 +373,89 @@ pub fn eventually<T>(what: &str, mut attempt: impl FnMut() -> Option<T>) -> T {
         std::thread::sleep(Duration::from_millis(250));
     }
 }
+
+// ---------------------------------------------------------------- webhooks (issue 5)
+
+impl Server {
+    /// Start sockudo from a JSON config file whose one app (`key`, `secret`) posts every
+    /// kind of webhook to `webhook_url`. sockudo sends webhooks only with a config file
+    /// and an in-memory queue, and no SOCKUDO_DEFAULT_APP_* variable may be set: any of
+    /// them replaces the file's apps.
+    pub fn start_with_webhooks(key: &str, secret: &str, webhook_url: &str) -> Server {
+        let bin = sockudo_bin();
+        assert!(
+            bin.exists(),
+            "sockudo is not installed at {}: run `tests/run.sh`, which installs it",
+            bin.display()
+        );
+        let n = SERVERS.fetch_add(1, Ordering::SeqCst);
+        let app_id = format!("app-{}-{n}", std::process::id());
+        let config = json!({
+            "queue": { "driver": "memory" },
+            "app_manager": { "driver": "memory", "array": { "apps": [{
+                "id": app_id, "key": key, "secret": secret, "enabled": true,
+                "max_connections": 1000,
+                "enable_client_messages": true,
+                "max_client_events_per_second": 100,
+                "webhooks": [{
+                    "url": webhook_url,
+                    "event_types": ["channel_occupied", "channel_vacated", "member_added",
+                                    "member_removed", "client_event"],
+                }],
+            }]}},
+        });
+        for _attempt in 0..3 {
+            let dir = tempfile::tempdir().unwrap();
+            let file = dir.path().join("sockudo.json");
+            std::fs::write(&file, config.to_string()).unwrap();
+            let port = free_port();
+            let child = Command::new("sh")
+                .arg("-c")
+                .arg("\"$0\" --config \"$1\" & pid=$!; read _; kill -9 $pid 2>/dev/null")
+                .arg(&bin)
+                .arg(&file)
+                .env_clear()
+                .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+                .env("HOME", dir.path())
+                .env("HOST", "127.0.0.1")
+                .env("PORT", port.to_string())
+                .env("METRICS_ENABLED", "false")
+                .env("RATE_LIMITER_ENABLED", "false")
+                .env("RUST_LOG", "error")
+                .current_dir(dir.path())
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("start sockudo");
+            let mut server = Server {
+                port,
+                app_id: app_id.clone(),
+                key: key.to_owned(),
+                secret: secret.to_owned(),
+                child,
+                _dir: dir,
+            };
+            if server.wait_ready(Duration::from_secs(20)) {
+                return server;
+            }
+            server.stop();
+        }
+        panic!("sockudo did not start on a free port after 3 tries");
+    }
+}
+
+impl Subscriber {
+    /// Send a client event (`client-…`) on a private or presence channel this connection joined.
+    pub fn client_event(&mut self, channel: &str, event: &str, data: &Value) {
+        let frame = json!({ "event": event, "channel": channel, "data": data });
+        self.ws.send(Message::text(frame.to_string())).unwrap();
+    }
+
+    /// Close the connection with a close frame, as a browser leaving does.
+    pub fn close(mut self) {
+        let _ = self.ws.close(None);
+        let _ = self.ws.flush();
+        while self.ws.read().is_ok() {}
+    }
+}

@@ -26,15 +26,15 @@ use output::{AuthSource, Filter, Printer, Settings};
 
 const EXAMPLES: &str = "\
 Examples:
-  rtctl tail dashboard-updates                                  watch a public channel
-  rtctl tail presence-classroom-101 --user-id ops-1             members, joins and leaves
+  rtctl tail dashboard-updates                            a public channel
+  rtctl tail presence-classroom-101 --user-id ops-1       members, joins and leaves
   rtctl tail private-user-42 --auth-endpoint http://127.0.0.1:8008/pusher/auth \\
-      --auth-header 'Authorization: Bearer $TOKEN' --auth-body json   authorize like the browser
+      --auth-header 'Authorization: Bearer …' --auth-body json
   rtctl tail content-generation --event 'progress_*' --json | jq .data
-  rtctl tail 'presence-classroom-*' --rescan 10s                every occupied classroom, and new ones
+  rtctl tail 'presence-classroom-*' --rescan 10s          occupied classrooms, new ones too
   rtctl tail private-chat-7 --send client-typing '{\"typing\":true}'
-  rtctl tail private-chat-7 --interactive                       each stdin line: EVENT [DATA]
-  rtctl tail agent-status --count 1 --timeout 30s --ready-file /tmp/ready   wait for one event in CI";
+  rtctl tail private-chat-7 --interactive                 each stdin line: EVENT [DATA]
+  rtctl tail agent-status --count 1 --timeout 30s --ready-file ready   CI: wait for one";
 
 const MORE: &str = "\
 Output: one line per event (local time, channel, event, data) on stdout; status,

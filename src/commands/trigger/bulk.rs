@@ -6,14 +6,14 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt as _, BufReader};
-use tokio::task::JoinSet;
 
 use super::{Args, Ctx, load_catalog};
 use crate::catalog::Catalog;
+use crate::commands::jobs::{self, JobSource};
 use crate::error::{CliError, Kind};
 use crate::net::http::RestClient;
 use crate::pusher::event::{self, BatchItem, Event, MAX_BATCH};
@@ -148,64 +148,6 @@ fn outcome(events: u64, retried: u32, failure: Option<Failure>) -> Outcome {
     }
 }
 
-fn progress_bar(ctx: &Ctx, total: Option<u64>) -> ProgressBar {
-    if !ctx.ui.stderr_is_tty {
-        return ProgressBar::with_draw_target(total, ProgressDrawTarget::hidden());
-    }
-    let (bar, template) = match total {
-        Some(n) => (
-            ProgressBar::new(n),
-            "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} events ({per_sec}, {eta} left)",
-        ),
-        None => (
-            ProgressBar::new_spinner(),
-            "{spinner} [{elapsed_precise}] {pos} events ({per_sec})",
-        ),
-    };
-    if let Ok(style) = ProgressStyle::with_template(template) {
-        bar.set_style(style);
-    }
-    bar.set_draw_target(ProgressDrawTarget::stderr());
-    bar
-}
-
-/// Where the jobs come from.
-trait JobSource {
-    /// The next request's worth of events, or `None` when there are no more.
-    async fn next(&mut self, tally: &mut Tally, bar: &ProgressBar)
-    -> Result<Option<Job>, CliError>;
-}
-
-/// Keep `concurrency` jobs in flight until the source has no more.
-async fn drive(
-    client: Arc<RestClient>,
-    concurrency: usize,
-    retries: u32,
-    bar: &ProgressBar,
-    tally: &mut Tally,
-    source: &mut impl JobSource,
-) -> Result<(), CliError> {
-    let mut inflight = JoinSet::new();
-    let mut more = true;
-    loop {
-        while more && inflight.len() < concurrency {
-            match source.next(tally, bar).await? {
-                Some(job) => {
-                    inflight.spawn(send_job(client.clone(), job, retries));
-                }
-                None => more = false,
-            }
-        }
-        let Some(done) = inflight.join_next().await else {
-            return Ok(());
-        };
-        let outcome =
-            done.map_err(|e| CliError::new(Kind::Failure, format!("a request task failed: {e}")))?;
-        bar.inc(outcome.events);
-        tally.add(outcome);
-    }
-}
-
 /// A JSON Lines record.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -252,7 +194,9 @@ struct BatchSource {
     done: bool,
 }
 
-impl JobSource for BatchSource {
+impl JobSource<Tally> for BatchSource {
+    type Job = Job;
+
     async fn next(
         &mut self,
         tally: &mut Tally,
@@ -343,7 +287,9 @@ struct RepeatSource {
     ticker: Option<tokio::time::Interval>,
 }
 
-impl JobSource for RepeatSource {
+impl JobSource<Tally> for RepeatSource {
+    type Job = Job;
+
     async fn next(&mut self, tally: &mut Tally, _: &ProgressBar) -> Result<Option<Job>, CliError> {
         if self.made == self.times {
             return Ok(None);
@@ -385,20 +331,25 @@ async fn run_jobs(
     ctx: &Ctx,
     args: &Args,
     client: Arc<RestClient>,
-    source: &mut impl JobSource,
+    source: &mut impl JobSource<Tally, Job = Job>,
     total: Option<u64>,
     mode: &str,
 ) -> Result<(), CliError> {
-    let bar = progress_bar(ctx, total);
+    let bar = jobs::progress_bar(&ctx.ui, total, "events");
     let mut tally = Tally::default();
     let started = Instant::now();
-    let result = drive(
-        client,
+    let retries = args.retries;
+    let result = jobs::drive(
         args.concurrency as usize,
-        args.retries,
         &bar,
         &mut tally,
         source,
+        |job| send_job(client.clone(), job, retries),
+        |tally, outcome: Outcome, bar| {
+            bar.inc(outcome.events);
+            tally.add(outcome);
+            Ok(())
+        },
     )
     .await;
     bar.finish_and_clear();

@@ -1,0 +1,240 @@
+//! A small HTTP/1.1 receiver (hyper) for `webhook listen`: every request is read whole
+//! and handed to one consumer, whose answer goes back to the sender. The consumer sees
+//! requests one at a time, in the order they arrived.
+
+use std::convert::Infallible;
+use std::io::ErrorKind;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use http_body_util::{BodyExt as _, Full, Limited};
+use hyper::body::{Bytes, Incoming};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper_util::rt::TokioIo;
+use tokio::net::TcpListener;
+use tokio::sync::{mpsc, oneshot, watch};
+use tokio::task::{JoinHandle, JoinSet};
+
+use crate::error::{CliError, Kind};
+
+/// The largest body read; Pusher's webhooks are a few KB.
+pub const MAX_BODY: usize = 1024 * 1024;
+
+/// A request as received.
+#[derive(Debug)]
+pub struct Received {
+    pub method: String,
+    pub path: String,
+    /// Header names lowercased; values that are not UTF-8 are shown lossily.
+    pub headers: Vec<(String, String)>,
+    pub body: Bytes,
+    pub peer: SocketAddr,
+}
+
+impl Received {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// What to answer.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub body: String,
+}
+
+/// A request waiting for its answer.
+pub struct Pending {
+    pub request: Received,
+    reply: oneshot::Sender<Answer>,
+}
+
+impl Pending {
+    pub fn answer(self, answer: Answer) {
+        // The sender may have gone away; there is no one left to tell.
+        let _ = self.reply.send(answer);
+    }
+}
+
+/// A bound listener, not yet serving.
+pub struct Receiver {
+    listener: TcpListener,
+}
+
+/// Bind `addr` (`HOST:PORT`), saying plainly when the port is taken.
+pub async fn bind(addr: &str) -> Result<Receiver, CliError> {
+    match TcpListener::bind(addr).await {
+        Ok(listener) => Ok(Receiver { listener }),
+        Err(e) => Err(bind_error(addr, &e)),
+    }
+}
+
+fn bind_error(addr: &str, e: &std::io::Error) -> CliError {
+    let port = addr.rsplit(':').next().unwrap_or(addr);
+    match e.kind() {
+        ErrorKind::AddrInUse => CliError::new(
+            Kind::Network,
+            format!("cannot listen on {addr}: the port is already in use"),
+        )
+        .hint(format!(
+            "another program listens there (`ss -ltnp 'sport = :{port}'` shows which); choose another port with --bind"
+        )),
+        ErrorKind::PermissionDenied => CliError::new(
+            Kind::Network,
+            format!("cannot listen on {addr}: permission denied"),
+        )
+        .hint("ports below 1024 need privileges; choose a port from 1024 up with --bind"),
+        ErrorKind::AddrNotAvailable => CliError::new(
+            Kind::Network,
+            format!("cannot listen on {addr}: that address is not one of this machine's"),
+        )
+        .hint("use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)"),
+        _ => CliError::new(Kind::Network, format!("cannot listen on {addr}: {e}"))
+            .hint("check the address given with --bind"),
+    }
+}
+
+impl Receiver {
+    pub fn local_addr(&self) -> Result<SocketAddr, CliError> {
+        self.listener.local_addr().map_err(|e| {
+            CliError::new(Kind::Network, format!("cannot read the bound address: {e}"))
+        })
+    }
+
+    /// Accept connections until stopped; each request arrives on the returned channel
+    /// and waits there for its answer.
+    pub fn serve(self) -> (mpsc::Receiver<Pending>, Serving) {
+        let (tx, rx) = mpsc::channel(64);
+        let (stop, stopped) = watch::channel(false);
+        let task = tokio::spawn(accept_loop(self.listener, tx, stopped));
+        (rx, Serving { stop, task })
+    }
+}
+
+/// A receiver at work.
+pub struct Serving {
+    stop: watch::Sender<bool>,
+    task: JoinHandle<()>,
+}
+
+impl Serving {
+    /// Stop accepting, let the answers already given reach their senders, and close
+    /// every connection; a connection still busy after `grace` is dropped.
+    pub async fn stop(self, grace: Duration) {
+        let _ = self.stop.send(true);
+        let _ = tokio::time::timeout(grace, self.task).await;
+    }
+}
+
+async fn accept_loop(
+    listener: TcpListener,
+    tx: mpsc::Sender<Pending>,
+    mut stopped: watch::Receiver<bool>,
+) {
+    let mut connections = JoinSet::new();
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(a) => a,
+                Err(_) => continue,
+            },
+            _ = stopped.changed() => break,
+        };
+        while connections.try_join_next().is_some() {}
+        let tx = tx.clone();
+        let mut stop = stopped.clone();
+        connections.spawn(async move {
+            let service = service_fn(move |req| handle(req, peer, tx.clone()));
+            let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), service);
+            tokio::pin!(conn);
+            // A sender that hangs up or speaks bad HTTP only ends its own connection.
+            tokio::select! {
+                _ = conn.as_mut() => {}
+                _ = stop.changed() => {
+                    conn.as_mut().graceful_shutdown();
+                    let _ = conn.await;
+                }
+            }
+        });
+    }
+    while connections.join_next().await.is_some() {}
+}
+
+async fn handle(
+    req: hyper::Request<Incoming>,
+    peer: SocketAddr,
+    tx: mpsc::Sender<Pending>,
+) -> Result<hyper::Response<Full<Bytes>>, Infallible> {
+    let method = req.method().to_string();
+    let path = req.uri().path().to_owned();
+    let headers = req
+        .headers()
+        .iter()
+        .map(|(n, v)| {
+            (
+                n.as_str().to_owned(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    let body = match Limited::new(req.into_body(), MAX_BODY).collect().await {
+        Ok(b) => b.to_bytes(),
+        Err(_) => {
+            return Ok(response(
+                413,
+                format!("the body is over {} KiB\n", MAX_BODY >> 10),
+            ));
+        }
+    };
+    let (reply, answer) = oneshot::channel();
+    let pending = Pending {
+        request: Received {
+            method,
+            path,
+            headers,
+            body,
+            peer,
+        },
+        reply,
+    };
+    if tx.send(pending).await.is_err() {
+        return Ok(response(503, "the receiver is shutting down\n".into()));
+    }
+    Ok(match answer.await {
+        Ok(a) => response(a.status, a.body),
+        Err(_) => response(503, "the receiver is shutting down\n".into()),
+    })
+}
+
+fn response(status: u16, body: String) -> hyper::Response<Full<Bytes>> {
+    let mut resp = hyper::Response::new(Full::new(Bytes::from(body)));
+    *resp.status_mut() =
+        hyper::StatusCode::from_u16(status).unwrap_or(hyper::StatusCode::INTERNAL_SERVER_ERROR);
+    resp.headers_mut().insert(
+        hyper::header::CONTENT_TYPE,
+        hyper::header::HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    resp
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_taken_port_is_said_plainly() {
+        let first = bind("127.0.0.1:0").await.unwrap();
+        let addr = first.local_addr().unwrap().to_string();
+        let Err(e) = bind(&addr).await else {
+            panic!("bound a port twice");
+        };
+        assert_eq!(e.kind, Kind::Network);
+        assert!(e.message.contains("already in use"), "{}", e.message);
+        assert!(e.hints[0].contains("--bind"), "{:?}", e.hints);
+    }
+}

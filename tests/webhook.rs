@@ -1,0 +1,756 @@
+//! `rtctl webhook`: fixtures that verify, replays checked by a receiver that works as
+//! the official server libraries do, and the webhooks a real sockudo sends, captured
+//! by `listen`, saved and replayed.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::{Duration, Instant};
+
+use common::{Server, Subscriber, TestEnv, output_text, write_file};
+use hmac::{Hmac, Mac as _};
+use predicates::prelude::*;
+use rtctl::pusher::webhook::{self, EventType};
+use serde_json::{Value, json};
+use sha2::Sha256;
+
+const KEY: &str = "webhook-key";
+const SECRET: &str = "webhook-secret";
+const TYPES: [&str; 7] = EventType::NAMES;
+
+fn shipped_fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/webhooks")
+}
+
+/// A profile with the app's key and secret (webhooks need no server address).
+fn env_with_app() -> TestEnv {
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "default_profile = \"test\"\n\n[profiles.test]\napp_id = \"1\"\nkey = \"{KEY}\"\nsecret = \"{SECRET}\"\n"
+    ));
+    env
+}
+
+/// HMAC-SHA256 hex of the raw body, as every official server library computes it.
+fn official_signature(secret: &str, body: &[u8]) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).unwrap();
+    mac.update(body);
+    hex::encode(mac.finalize().into_bytes())
+}
+
+fn fixture(env: &TestEnv, args: &[&str]) -> String {
+    let out = env
+        .rtctl()
+        .args(["webhook", "fixture"])
+        .args(args)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert!(out.status.success(), "fixture {args:?}: {stderr}");
+    stdout.trim_end().to_owned()
+}
+
+// ---------------------------------------------------------------- a receiver like the libraries
+
+/// What the test endpoint saw.
+#[derive(Default)]
+struct Seen {
+    accepted: Vec<Vec<u8>>,
+    refused: u32,
+}
+
+/// A webhook endpoint that checks each request as the official server libraries do:
+/// Content-Type is application/json, X-Pusher-Key is the app's key, and
+/// X-Pusher-Signature is the HMAC-SHA256 hex of the raw body with the secret, compared
+/// in constant time (`Mac::verify_slice`, like Go's `hmac.Equal`). With `check` off it
+/// accepts anything, as an endpoint that forgot to check would.
+struct Endpoint {
+    url: String,
+    seen: Arc<Mutex<Seen>>,
+}
+
+fn endpoint(check: bool) -> Endpoint {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!(
+        "http://127.0.0.1:{}/pusher/webhook",
+        listener.local_addr().unwrap().port()
+    );
+    let seen = Arc::new(Mutex::new(Seen::default()));
+    let shared = seen.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { continue };
+            let seen = shared.clone();
+            std::thread::spawn(move || serve_connection(stream, check, &seen));
+        }
+    });
+    Endpoint { url, seen }
+}
+
+/// Answer requests on one kept-alive connection until the client closes it.
+fn serve_connection(stream: TcpStream, check: bool, seen: &Mutex<Seen>) {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut out = stream;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            return;
+        }
+        let mut headers = Vec::new();
+        loop {
+            let mut h = String::new();
+            reader.read_line(&mut h).unwrap();
+            let h = h.trim_end().to_owned();
+            if h.is_empty() {
+                break;
+            }
+            let (name, value) = h.split_once(':').unwrap();
+            headers.push((name.to_ascii_lowercase(), value.trim().to_owned()));
+        }
+        let header = |n: &str| headers.iter().find(|(k, _)| k == n).map(|(_, v)| v.clone());
+        let len: usize = header("content-length").unwrap().parse().unwrap();
+        let mut body = vec![0; len];
+        reader.read_exact(&mut body).unwrap();
+        let authentic = header("content-type").as_deref() == Some("application/json")
+            && header("x-pusher-key").as_deref() == Some(KEY)
+            && header("x-pusher-signature")
+                .and_then(|s| hex::decode(s).ok())
+                .is_some_and(|sig| {
+                    let mut mac = Hmac::<Sha256>::new_from_slice(SECRET.as_bytes()).unwrap();
+                    mac.update(&body);
+                    mac.verify_slice(&sig).is_ok()
+                });
+        let answer = if authentic || !check {
+            seen.lock().unwrap().accepted.push(body);
+            "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}".to_owned()
+        } else {
+            seen.lock().unwrap().refused += 1;
+            "HTTP/1.1 401 Unauthorized\r\nContent-Length: 17\r\n\r\nInvalid signature".to_owned()
+        };
+        if out.write_all(answer.as_bytes()).is_err() {
+            return;
+        }
+    }
+}
+
+// ---------------------------------------------------------------- fixture and verify
+
+#[test]
+fn fixtures_of_every_type_are_valid_and_round_trip_through_verify() {
+    let env = env_with_app();
+    for t in TYPES {
+        let body = fixture(&env, &[t]);
+        let parsed = webhook::validate(body.as_bytes()).unwrap_or_else(|e| panic!("{t}: {e}"));
+        assert_eq!(parsed.events[0].name(), Some(t));
+
+        // Signed as the official libraries sign, checked by verify.
+        let file = write_file(&env.work_dir(), &format!("{t}.json"), &body);
+        env.rtctl()
+            .args(["webhook", "verify"])
+            .arg(&file)
+            .args(["--signature", &official_signature(SECRET, body.as_bytes())])
+            .args(["--pusher-key", KEY])
+            .assert()
+            .success()
+            .stdout(predicate::str::starts_with(
+                "authentic: the signature matches",
+            ));
+
+        // The request replay would send, read back whole by verify --headers.
+        let out = env
+            .rtctl()
+            .args([
+                "webhook",
+                "replay",
+                "-",
+                "--dry-run",
+                "--to",
+                "http://h/pusher/webhook",
+            ])
+            .write_stdin(format!("{body}\n"))
+            .output()
+            .unwrap();
+        let (request, stderr) = output_text(&out);
+        assert!(out.status.success(), "{stderr}");
+        assert!(!request.contains(SECRET), "{request}");
+        let raw = write_file(&env.work_dir(), &format!("{t}.http"), &request);
+        let out = env
+            .rtctl()
+            .args(["webhook", "verify", "--json", "--headers"])
+            .arg(&raw)
+            .output()
+            .unwrap();
+        let (stdout, stderr) = output_text(&out);
+        assert!(out.status.success(), "{t}: {stdout}{stderr}");
+        let verdict: Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(verdict["valid"], true, "{verdict}");
+        assert_eq!(verdict["reason"], "valid");
+        assert_eq!(verdict["key"], KEY);
+    }
+}
+
+#[test]
+fn verify_says_which_part_is_wrong() {
+    let env = env_with_app();
+    let body = fixture(&env, &["member_added", "--user-id", "42"]);
+    let sig = official_signature(SECRET, body.as_bytes());
+    let file = write_file(&env.work_dir(), "b.json", &body);
+    let verify = |file: &Path, extra: &[&str]| {
+        let mut cmd = env.rtctl();
+        cmd.args(["webhook", "verify", "--json"])
+            .arg(file)
+            .args(extra);
+        let out = cmd.output().unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+        (out.status.code(), v, output_text(&out).1)
+    };
+
+    let (code, v, _) = verify(
+        &file,
+        &["--signature", &sig, "--pusher-key", "someone-else"],
+    );
+    assert_eq!((code, v["reason"].as_str()), (Some(5), Some("key_unknown")));
+
+    let (code, v, _) = verify(
+        &file,
+        &["--signature", &official_signature("other", body.as_bytes())],
+    );
+    assert_eq!(
+        (code, v["reason"].as_str()),
+        (Some(5), Some("signature_mismatch"))
+    );
+    assert_eq!(v["expected_signature"], sig);
+
+    let altered = write_file(&env.work_dir(), "altered.json", &body.replace("42", "43"));
+    let (code, v, stderr) = verify(&altered, &["--signature", &sig]);
+    assert_eq!(
+        (code, v["reason"].as_str()),
+        (Some(5), Some("signature_mismatch"))
+    );
+    assert!(stderr.contains("not authentic"), "{stderr}");
+
+    let pretty =
+        serde_json::to_string_pretty(&serde_json::from_str::<Value>(&body).unwrap()).unwrap();
+    let reformatted = write_file(&env.work_dir(), "pretty.json", &pretty);
+    let (code, v, _) = verify(&reformatted, &["--signature", &sig]);
+    assert_eq!(
+        (code, v["reason"].as_str()),
+        (Some(5), Some("body_altered"))
+    );
+
+    let (code, v, _) = verify(&file, &["--signature", &sig[..40]]);
+    assert_eq!(
+        (code, v["reason"].as_str()),
+        (Some(5), Some("malformed_signature"))
+    );
+
+    // Authentic, but not a webhook: said so, and still exit 5.
+    let not_json = write_file(&env.work_dir(), "n.txt", "hello");
+    let (code, v, stderr) = verify(
+        &not_json,
+        &["--signature", &official_signature(SECRET, b"hello")],
+    );
+    assert_eq!((code, v["authentic"].as_bool()), (Some(5), Some(true)));
+    assert!(
+        stderr.contains("the body is not a valid webhook: the body is not JSON"),
+        "{stderr}"
+    );
+
+    // Nothing to check with is a usage error.
+    env.rtctl()
+        .args(["webhook", "verify"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no signature to check"));
+}
+
+#[test]
+fn invalid_combinations_and_unknown_types_are_refused() {
+    let env = env_with_app();
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["member_added", "--channel", "private-class-101"],
+            "member_added is sent for presence channels only, and `private-class-101` is a private channel",
+        ),
+        (
+            &["client_event", "--event", "hand_raised"],
+            "client event name `hand_raised` does not start with `client-`",
+        ),
+        (
+            &["client_event", "--channel", "dashboard-updates"],
+            "client events happen on private and presence channels only",
+        ),
+        (
+            &["channel_vacated", "--count", "3"],
+            "channel_vacated carries no `subscription_count`",
+        ),
+        (&["channel_existence"], "invalid value 'channel_existence'"),
+    ];
+    for (args, message) in cases {
+        env.rtctl()
+            .args(["webhook", "fixture"])
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(message));
+    }
+}
+
+// ---------------------------------------------------------------- replay
+
+#[test]
+fn every_shipped_fixture_is_valid() {
+    let mut names = BTreeSet::new();
+    let mut channels = BTreeSet::new();
+    let mut count = 0;
+    for entry in std::fs::read_dir(shipped_fixtures()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        count += 1;
+        let bytes = std::fs::read(&path).unwrap();
+        let body = webhook::validate(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for e in &body.events {
+            names.insert(e.name().unwrap().to_owned());
+            channels.insert(e.channel().unwrap().to_owned());
+        }
+    }
+    assert!(count >= 10, "only {count} fixtures");
+    for name in [
+        "channel_occupied",
+        "member_added",
+        "member_removed",
+        "client_event",
+        "channel_vacated",
+    ] {
+        assert!(names.contains(name), "no {name} fixture");
+    }
+    assert!(channels.contains("presence-classroom-101"));
+    assert!(channels.iter().any(|c| c.starts_with("private-class-")));
+}
+
+#[test]
+fn replay_is_accepted_and_tampering_is_refused_and_reported() {
+    let env = env_with_app();
+    let good = endpoint(true);
+    let n = std::fs::read_dir(shipped_fixtures())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "json")
+        })
+        .count();
+
+    let out = env
+        .rtctl()
+        .args(["webhook", "replay"])
+        .arg(shipped_fixtures())
+        .args(["--to", &good.url, "--json", "--concurrency", "4"])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert!(out.status.success(), "{stdout}{stderr}");
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), n + 1, "{stdout}");
+    for l in &lines[..n] {
+        assert_eq!(l["outcome"], "accepted", "{l}");
+        assert_eq!(l["status"], 200);
+        assert!(l["latency_ms"].as_f64().unwrap() >= 0.0);
+    }
+    assert_eq!(lines[n]["type"], "summary");
+    assert_eq!(lines[n]["passed"], n);
+    {
+        let seen = good.seen.lock().unwrap();
+        assert_eq!((seen.accepted.len(), seen.refused), (n, 0));
+        // Byte for byte as in the files, less the final newline.
+        let first =
+            std::fs::read(shipped_fixtures().join("01-presence-classroom-101-occupied.json"))
+                .unwrap();
+        assert!(
+            seen.accepted
+                .iter()
+                .any(|b| b[..] == first[..first.len() - 1])
+        );
+    }
+
+    // --tamper: every one refused with a 401 is what should happen.
+    env.rtctl()
+        .args(["webhook", "replay"])
+        .arg(shipped_fixtures())
+        .args(["--to", &good.url, "--tamper"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("refused     HTTP 401"))
+        .stderr(predicate::str::contains(format!("{n} refused, 0 accepted")));
+    assert_eq!(good.seen.lock().unwrap().refused as usize, n);
+
+    // An endpoint that does not check signatures fails --tamper, with exit code 5.
+    let careless = endpoint(false);
+    env.rtctl()
+        .args(["webhook", "replay"])
+        .arg(shipped_fixtures().join("02-presence-classroom-101-member-added-12345.json"))
+        .args(["--to", &careless.url, "--tamper"])
+        .assert()
+        .code(5)
+        .stdout(predicate::str::contains("accepted_bad_signature HTTP 200"))
+        .stderr(predicate::str::contains(
+            "the endpoint accepted 1 of 1 webhooks with a wrong signature",
+        ));
+
+    // A wrong secret in the profile: rejected, the answer shown, exit code 1.
+    env.rtctl()
+        .env("RTCTL_SECRET", "not-the-secret")
+        .args(["webhook", "replay"])
+        .arg(shipped_fixtures().join("09-presence-classroom-101-vacated.json"))
+        .args(["--to", &good.url])
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("rejected    HTTP 401")
+                .and(predicate::str::contains("answer: Invalid signature")),
+        )
+        .stdout(predicate::str::contains("not-the-secret").not())
+        .stderr(predicate::str::contains(
+            "the endpoint rejected 1 of 1 webhooks",
+        ));
+}
+
+#[test]
+fn replay_defaults_to_the_profiles_webhook_url_and_now_sets_the_time() {
+    let env = env_with_app();
+    let good = endpoint(true);
+    env.write_config(&format!(
+        "default_profile = \"test\"\n\n[profiles.test]\napp_id = \"1\"\nkey = \"{KEY}\"\nsecret = \"{SECRET}\"\nwebhook_url = \"{}\"\n",
+        good.url
+    ));
+    let before = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64;
+    let body = fixture(&env, &["member_removed", "--time-ms", "1000"]);
+    env.rtctl()
+        .args(["webhook", "replay", "-", "--now"])
+        .write_stdin(body)
+        .assert()
+        .success();
+    let seen = good.seen.lock().unwrap();
+    let sent = webhook::validate(&seen.accepted[0]).unwrap();
+    assert!(sent.time_ms >= before, "{} < {before}", sent.time_ms);
+}
+
+#[test]
+fn bad_input_gets_a_clear_message_and_a_documented_code() {
+    let env = env_with_app();
+    let dir = env.work_dir();
+
+    // A body that is not JSON: refused before anything is sent.
+    let not_json = write_file(&dir, "notjson.json", "<html>oops</html>");
+    env.rtctl()
+        .args(["webhook", "replay"])
+        .arg(&not_json)
+        .args(["--to", "http://127.0.0.1:9/"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "is not a valid webhook: the body is not JSON",
+        ))
+        .stderr(predicate::str::contains("nothing was sent"));
+
+    // An unknown event type in a fixture.
+    let unknown = write_file(
+        &dir,
+        "unknown.json",
+        r#"{"time_ms":1,"events":[{"name":"channel_existence","channel":"presence-classroom-101"}]}"#,
+    );
+    env.rtctl()
+        .args(["webhook", "replay"])
+        .arg(&unknown)
+        .args(["--to", "http://127.0.0.1:9/"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "event 1: `channel_existence` is not a webhook event type",
+        ));
+
+    // An unreachable URL: a network error naming it.
+    let port = {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let url = format!("http://127.0.0.1:{port}/pusher/webhook");
+    env.rtctl()
+        .args(["webhook", "replay"])
+        .arg(shipped_fixtures().join("01-presence-classroom-101-occupied.json"))
+        .args(["--to", &url])
+        .assert()
+        .code(6)
+        .stdout(predicate::str::contains("unreachable"))
+        .stderr(predicate::str::contains(format!("cannot connect to {url}")));
+
+    // No webhook_url in the profile and no --to: a config error saying how to set one.
+    env.rtctl()
+        .args(["webhook", "replay"])
+        .arg(shipped_fixtures())
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("no `webhook_url` configured"))
+        .stderr(predicate::str::contains("--to URL"));
+
+    // A port in use.
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    env.rtctl()
+        .args(["webhook", "listen", "--bind", &addr])
+        .timeout(Duration::from_secs(10))
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains(format!(
+            "cannot listen on {addr}: the port is already in use"
+        )));
+}
+
+// ---------------------------------------------------------------- listen, against sockudo
+
+/// A running `rtctl webhook listen`, killed when dropped.
+struct Listening {
+    child: Child,
+    port: u16,
+    lines: mpsc::Receiver<String>,
+}
+
+impl Drop for Listening {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn listen(env: &TestEnv, extra: &[&str]) -> Listening {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("rtctl"))
+        .args(["webhook", "listen", "--bind", "127.0.0.1:0"])
+        .args(extra)
+        .env_clear()
+        .env("HOME", env.work_dir())
+        .env("RTCTL_CONFIG", env.config_path())
+        .current_dir(env.work_dir())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut first = String::new();
+    stderr.read_line(&mut first).unwrap();
+    let port = first
+        .split("http://127.0.0.1:")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no address in {first:?}"));
+    std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
+    let (tx, lines) = mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { return };
+            if tx.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    Listening { child, port, lines }
+}
+
+impl Listening {
+    /// JSON lines until every `(name, channel)` wanted has been seen, for up to 30 s.
+    fn until(&self, wanted: &[(&str, &str)], got: &mut Vec<Value>) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let seen = |got: &Vec<Value>, (n, c): &(&str, &str)| {
+            got.iter().any(|v| v["name"] == *n && v["channel"] == *c)
+        };
+        while !wanted.iter().all(|w| seen(got, w)) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => got.push(serde_json::from_str(&line).unwrap()),
+                Err(_) => panic!("waited 30 s for {wanted:?}; got {got:#?}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn listen_captures_what_sockudo_sends_and_replay_sends_it_again() {
+    let env = env_with_app();
+    let saved = env.work_dir().join("captured");
+    let listening = listen(&env, &["--json", "--save", saved.to_str().unwrap()]);
+    let server = Server::start_with_webhooks(
+        KEY,
+        SECRET,
+        &format!("http://127.0.0.1:{}/pusher/webhook", listening.port),
+    );
+    let mut got = Vec::new();
+
+    // A teacher joins the classroom and the class channel; a student's client raises a hand.
+    let mut teacher = Subscriber::connect(&server);
+    teacher.subscribe(&server, "presence-classroom-101", Some("12345"));
+    teacher.subscribe(&server, "private-class-101", None);
+    let mut student = Subscriber::connect(&server);
+    student.subscribe(&server, "private-class-101", None);
+    student.client_event(
+        "private-class-101",
+        "client-hand_raised",
+        &json!({ "question": "step 3?" }),
+    );
+    listening.until(
+        &[
+            ("channel_occupied", "presence-classroom-101"),
+            ("member_added", "presence-classroom-101"),
+            ("channel_occupied", "private-class-101"),
+            ("client_event", "private-class-101"),
+        ],
+        &mut got,
+    );
+
+    let student_socket = student.socket_id.clone();
+
+    // Everyone leaves.
+    teacher.close();
+    student.close();
+    listening.until(
+        &[
+            ("member_removed", "presence-classroom-101"),
+            ("channel_vacated", "presence-classroom-101"),
+            ("channel_vacated", "private-class-101"),
+        ],
+        &mut got,
+    );
+
+    for v in &got {
+        assert_eq!(v["type"], "webhook", "{v}");
+        assert_eq!(v["valid"], true, "{v}");
+        assert_eq!(v["reason"], "valid", "{v}");
+        assert_eq!(v["key"], KEY, "{v}");
+        assert!(v.get("problem").is_none(), "{v}");
+        assert!(v["time"].as_str().unwrap().ends_with('Z'), "{v}");
+        assert!(v["saved"].is_string(), "{v}");
+    }
+    let member = got.iter().find(|v| v["name"] == "member_added").unwrap();
+    assert_eq!(member["user_id"], "12345");
+    let client = got.iter().find(|v| v["name"] == "client_event").unwrap();
+    assert_eq!(client["event"], "client-hand_raised");
+    assert_eq!(client["socket_id"], student_socket.as_str(), "{client}");
+    drop(listening);
+    drop(server);
+
+    // What was saved is valid and replays to an endpoint that checks like the libraries.
+    let files: Vec<PathBuf> = std::fs::read_dir(&saved)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(!files.is_empty());
+    for f in &files {
+        webhook::validate(&std::fs::read(f).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+    }
+    let good = endpoint(true);
+    env.rtctl()
+        .args(["webhook", "replay"])
+        .arg(&saved)
+        .args(["--to", &good.url])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "sent {n} webhooks in",
+            n = files.len()
+        )));
+    let seen = good.seen.lock().unwrap();
+    assert_eq!(seen.accepted.len(), files.len());
+    for f in &files {
+        let bytes = std::fs::read(f).unwrap();
+        assert!(
+            seen.accepted.contains(&bytes),
+            "{} was not sent byte for byte",
+            f.display()
+        );
+    }
+}
+
+#[test]
+fn listen_refuses_what_is_not_signed_by_the_app_and_forwards_as_received() {
+    let env = env_with_app();
+    let app = endpoint(true);
+    let listening = listen(&env, &["--json", "--forward", &app.url]);
+    let url = format!("http://127.0.0.1:{}/pusher/webhook", listening.port);
+    let body = fixture(&env, &["channel_occupied"]);
+
+    // Signed with another secret: 401, and shown as not valid.
+    let other = env_with_app();
+    other.write_config(&format!(
+        "default_profile = \"x\"\n\n[profiles.x]\napp_id = \"1\"\nkey = \"{KEY}\"\nsecret = \"wrong\"\n"
+    ));
+    let body_file = write_file(&env.work_dir(), "occ.json", &body);
+    other
+        .rtctl()
+        .args(["webhook", "replay"])
+        .arg(&body_file)
+        .args(["--to", &url])
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("HTTP 401")
+                .and(predicate::str::contains("signature_mismatch")),
+        );
+    // Not JSON but signed: 400.
+    env.rtctl()
+        .args(["webhook", "replay", "-", "--no-validate", "--to", &url])
+        .write_stdin("not json")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("HTTP 400"));
+    // Good: 200.
+    env.rtctl()
+        .args(["webhook", "replay"])
+        .arg(&body_file)
+        .args(["--to", &url])
+        .assert()
+        .success();
+
+    let mut lines = Vec::new();
+    for _ in 0..3 {
+        let line = listening
+            .lines
+            .recv_timeout(Duration::from_secs(10))
+            .unwrap();
+        lines.push(serde_json::from_str::<Value>(&line).unwrap());
+    }
+    assert_eq!(lines[0]["valid"], false);
+    assert_eq!(lines[0]["reason"], "signature_mismatch");
+    assert_eq!(lines[1]["valid"], false);
+    assert!(
+        lines[1]["problem"].as_str().unwrap().contains("not JSON"),
+        "{}",
+        lines[1]
+    );
+    assert_eq!(lines[2]["valid"], true);
+    assert_eq!(lines[2]["name"], "channel_occupied");
+
+    // --forward passed each request on as received: the app refused the bad signature too.
+    let statuses: Vec<&Value> = lines.iter().map(|l| &l["forwarded"]["status"]).collect();
+    assert_eq!(statuses, [&json!(401), &json!(200), &json!(200)]);
+    let seen = app.seen.lock().unwrap();
+    assert_eq!(seen.refused, 1);
+    assert!(seen.accepted.contains(&body.into_bytes()));
+}
