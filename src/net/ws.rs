@@ -434,10 +434,7 @@ impl Client {
                 },
                 () = sleep_until(deadline) => self.session.tick(Instant::now()),
                 Some(done) = auths.join_next() => match done {
-                    Ok(AuthDone::Channel(channel, Ok(auth))) => match self.session.authorized(&channel, &auth) {
-                        Ok(out) => out,
-                        Err(failed) => vec![failed],
-                    },
+                    Ok(AuthDone::Channel(channel, Ok(auth))) => self.session.authorized(&channel, &auth),
                     Ok(AuthDone::Channel(channel, Err(r))) => vec![self.session.refused(&channel, r.status, r.message)],
                     Ok(AuthDone::User(Ok(auth))) => vec![self.session.signed_in_with(&auth)],
                     Ok(AuthDone::User(Err(r))) => vec![Output::ServerError { code: r.status, message: format!("sign-in failed: {}", r.message) }],

@@ -44,7 +44,10 @@ pub struct Server {
     pub key: String,
     pub secret: String,
     child: Child,
-    _dir: tempfile::TempDir,
+    /// Arguments and environment, to start it again on the same port.
+    args: Vec<PathBuf>,
+    env: Vec<(String, String)>,
+    dir: tempfile::TempDir,
 }
 
 impl Server {
@@ -54,55 +57,56 @@ impl Server {
 
     /// Start sockudo with extra environment; retried on another port if it does not come up.
     pub fn start_with(extra_env: &[(&str, &str)]) -> Server {
+        let n = SERVERS.fetch_add(1, Ordering::SeqCst);
+        let tag = format!("{}-{n}", std::process::id());
+        let (app_id, key, secret) = (
+            format!("app-{tag}"),
+            format!("key-{tag}"),
+            format!("secret-{tag}"),
+        );
+        let env: Vec<(String, String)> = [
+            ("SOCKUDO_DEFAULT_APP_ID", app_id.as_str()),
+            ("SOCKUDO_DEFAULT_APP_KEY", key.as_str()),
+            ("SOCKUDO_DEFAULT_APP_SECRET", secret.as_str()),
+            ("SOCKUDO_DEFAULT_APP_ENABLE_CLIENT_MESSAGES", "true"),
+            ("SOCKUDO_DEFAULT_APP_ENABLE_USER_AUTHENTICATION", "true"),
+        ]
+        .iter()
+        .chain(extra_env)
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+        Self::launch(&app_id, &key, &secret, |_| Vec::new(), env)
+    }
+
+    /// Start sockudo on a free port, up to three tries. `args` gets the server's own
+    /// directory (for config files).
+    fn launch(
+        app_id: &str,
+        key: &str,
+        secret: &str,
+        args: impl Fn(&Path) -> Vec<PathBuf>,
+        env: Vec<(String, String)>,
+    ) -> Server {
         let bin = sockudo_bin();
         assert!(
             bin.exists(),
             "sockudo is not installed at {}: run `tests/run.sh`, which installs it",
             bin.display()
         );
-        let n = SERVERS.fetch_add(1, Ordering::SeqCst);
-        let tag = format!("{}-{n}", std::process::id());
         for _attempt in 0..3 {
             let dir = tempfile::tempdir().unwrap();
+            let args = args(dir.path());
             let port = free_port();
-            let app_id = format!("app-{tag}");
-            let key = format!("key-{tag}");
-            let secret = format!("secret-{tag}");
-            let mut cmd = Command::new("sh");
-            cmd.arg("-c")
-                .arg("\"$0\" & pid=$!; read _; kill -9 $pid 2>/dev/null")
-                .arg(&bin)
-                .env_clear()
-                .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-                .env("HOME", dir.path())
-                .env("HOST", "127.0.0.1")
-                .env("PORT", port.to_string())
-                .env("SOCKUDO_DEFAULT_APP_ID", &app_id)
-                .env("SOCKUDO_DEFAULT_APP_KEY", &key)
-                .env("SOCKUDO_DEFAULT_APP_SECRET", &secret)
-                .env("SOCKUDO_DEFAULT_APP_ENABLE_CLIENT_MESSAGES", "true")
-                .env("SOCKUDO_DEFAULT_APP_ENABLE_USER_AUTHENTICATION", "true")
-                .env("METRICS_ENABLED", "false")
-                // sockudo allows 100 API requests and 20 WebSocket connections a minute
-                // per address by default; the suites make more. Tests of 429 handling
-                // turn it back on with start_with.
-                .env("RATE_LIMITER_ENABLED", "false")
-                .env("RUST_LOG", "error")
-                .current_dir(dir.path())
-                .stdin(Stdio::piped())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null());
-            for (k, v) in extra_env {
-                cmd.env(k, v);
-            }
-            let child = cmd.spawn().expect("start sockudo");
+            let child = spawn_sockudo(port, dir.path(), &args, &env);
             let mut server = Server {
                 port,
-                app_id,
-                key,
-                secret,
+                app_id: app_id.to_owned(),
+                key: key.to_owned(),
+                secret: secret.to_owned(),
                 child,
-                _dir: dir,
+                args,
+                env: env.clone(),
+                dir,
             };
             if server.wait_ready(Duration::from_secs(20)) {
                 return server;
@@ -110,6 +114,18 @@ impl Server {
             server.stop();
         }
         panic!("sockudo did not start on a free port after 3 tries");
+    }
+
+    /// Stop the server and start it again on the same port, as a deploy would.
+    pub fn restart(&mut self, down_for: Duration) {
+        self.stop();
+        std::thread::sleep(down_for);
+        self.child = spawn_sockudo(self.port, self.dir.path(), &self.args, &self.env);
+        assert!(
+            self.wait_ready(Duration::from_secs(20)),
+            "sockudo did not come back on port {}",
+            self.port
+        );
     }
 
     fn wait_ready(&mut self, limit: Duration) -> bool {
@@ -158,6 +174,35 @@ impl Drop for Server {
     }
 }
 
+/// sockudo under a shell watchdog: closing the watchdog's stdin (or the test process
+/// dying) kills it, so no server outlives its tests.
+fn spawn_sockudo(port: u16, dir: &Path, args: &[PathBuf], env: &[(String, String)]) -> Child {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg("\"$0\" \"$@\" & pid=$!; read _; kill -9 $pid 2>/dev/null")
+        .arg(sockudo_bin())
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", dir)
+        .env("HOST", "127.0.0.1")
+        .env("PORT", port.to_string())
+        .env("METRICS_ENABLED", "false")
+        // sockudo allows 100 API requests and 20 WebSocket connections a minute per
+        // address by default; the suites make more. Tests of 429 handling turn it back
+        // on through start_with.
+        .env("RATE_LIMITER_ENABLED", "false")
+        .env("RUST_LOG", "error")
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.spawn().expect("start sockudo")
+}
+
 /// A hermetic home for one rtctl run: empty environment, its own HOME and
 /// XDG_CONFIG_HOME, and a work directory.
 pub struct TestEnv {
@@ -200,13 +245,28 @@ impl TestEnv {
     }
 
     pub fn rtctl(&self) -> assert_cmd::Command {
-        let mut cmd = assert_cmd::Command::cargo_bin("rtctl").unwrap();
+        assert_cmd::Command::from_std(self.command())
+    }
+
+    /// The binary with this environment, as a plain `Command` (for long-running runs).
+    pub fn command(&self) -> Command {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("rtctl"));
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.dir.path().join("home"))
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
             .current_dir(self.work_dir());
         cmd
+    }
+
+    /// Start `rtctl ARGS` in the background, reading its stdout line by line.
+    pub fn spawn(&self, args: &[&str]) -> Running {
+        let mut cmd = self.command();
+        cmd.args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        Running::start(cmd)
     }
 }
 
@@ -382,12 +442,6 @@ impl Server {
     /// and an in-memory queue, and no SOCKUDO_DEFAULT_APP_* variable may be set: any of
     /// them replaces the file's apps.
     pub fn start_with_webhooks(key: &str, secret: &str, webhook_url: &str) -> Server {
-        let bin = sockudo_bin();
-        assert!(
-            bin.exists(),
-            "sockudo is not installed at {}: run `tests/run.sh`, which installs it",
-            bin.display()
-        );
         let n = SERVERS.fetch_add(1, Ordering::SeqCst);
         let app_id = format!("app-{}-{n}", std::process::id());
         let config = json!({
@@ -404,44 +458,18 @@ impl Server {
                 }],
             }]}},
         });
-        for _attempt in 0..3 {
-            let dir = tempfile::tempdir().unwrap();
-            let file = dir.path().join("sockudo.json");
-            std::fs::write(&file, config.to_string()).unwrap();
-            let port = free_port();
-            let child = Command::new("sh")
-                .arg("-c")
-                .arg("\"$0\" --config \"$1\" & pid=$!; read _; kill -9 $pid 2>/dev/null")
-                .arg(&bin)
-                .arg(&file)
-                .env_clear()
-                .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-                .env("HOME", dir.path())
-                .env("HOST", "127.0.0.1")
-                .env("PORT", port.to_string())
-                .env("METRICS_ENABLED", "false")
-                .env("RATE_LIMITER_ENABLED", "false")
-                .env("RUST_LOG", "error")
-                .current_dir(dir.path())
-                .stdin(Stdio::piped())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .expect("start sockudo");
-            let mut server = Server {
-                port,
-                app_id: app_id.clone(),
-                key: key.to_owned(),
-                secret: secret.to_owned(),
-                child,
-                _dir: dir,
-            };
-            if server.wait_ready(Duration::from_secs(20)) {
-                return server;
-            }
-            server.stop();
-        }
-        panic!("sockudo did not start on a free port after 3 tries");
+        let text = config.to_string();
+        Self::launch(
+            &app_id,
+            key,
+            secret,
+            |dir| {
+                let file = dir.join("sockudo.json");
+                std::fs::write(&file, &text).unwrap();
+                vec![PathBuf::from("--config"), file]
+            },
+            Vec::new(),
+        )
     }
 }
 
@@ -457,5 +485,150 @@ impl Subscriber {
         let _ = self.ws.close(None);
         let _ = self.ws.flush();
         while self.ws.read().is_ok() {}
+    }
+}
+
+// ---------------------------------------------------------------- long-running runs (tail)
+
+/// A background rtctl whose stdout lines arrive as they are written.
+pub struct Running {
+    child: Child,
+    lines: std::sync::mpsc::Receiver<String>,
+    stderr: std::sync::Arc<std::sync::Mutex<String>>,
+    /// Every stdout line read so far.
+    pub seen: Vec<String>,
+}
+
+/// How long a test waits for a line before failing.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+impl Running {
+    fn start(mut cmd: Command) -> Running {
+        use std::io::{BufRead as _, Read as _};
+        let mut child = cmd.spawn().expect("start rtctl");
+        let stdout = child.stdout.take().unwrap();
+        let mut stderr_pipe = child.stderr.take().unwrap();
+        let (tx, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let sink = std::sync::Arc::clone(&stderr);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = stderr_pipe.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        });
+        Running {
+            child,
+            lines,
+            stderr,
+            seen: Vec::new(),
+        }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    pub fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    /// Write a line to its stdin.
+    pub fn send_line(&mut self, line: &str) {
+        let stdin = self.child.stdin.as_mut().expect("stdin");
+        writeln!(stdin, "{line}").unwrap();
+        stdin.flush().unwrap();
+    }
+
+    /// The next stdout line matching `pred`, within `WAIT`; panics with what was seen.
+    pub fn line(&mut self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        while let Some(left) = WAIT.checked_sub(start.elapsed()) {
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    self.seen.push(line.clone());
+                    if pred(&line) {
+                        return line;
+                    }
+                }
+                Err(_) => break,
+            }
+        }
+        panic!(
+            "never saw {what}\nstdout so far:\n{}\nstderr:\n{}",
+            self.seen.join("\n"),
+            self.stderr()
+        );
+    }
+
+    /// The next JSON record matching `pred` (for `--json` runs).
+    pub fn record(&mut self, what: &str, pred: impl Fn(&Value) -> bool) -> Value {
+        let line = self.line(what, |l| {
+            serde_json::from_str::<Value>(l).is_ok_and(|v| pred(&v))
+        });
+        serde_json::from_str(&line).unwrap()
+    }
+
+    /// The next record of `type` (and, when given, on `channel`).
+    pub fn record_of(&mut self, kind: &str, channel: Option<&str>) -> Value {
+        self.record(&format!("a {kind} record on {channel:?}"), |v| {
+            v["type"] == kind && channel.is_none_or(|c| v["channel"] == c)
+        })
+    }
+
+    /// Send SIGINT, as Ctrl-C does.
+    pub fn interrupt(&self) {
+        let status = Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    /// Wait for it to exit (within `WAIT`); its exit code, remaining stdout and stderr.
+    pub fn finish(mut self) -> (Option<i32>, Vec<String>, String) {
+        drop(self.child.stdin.take());
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            if start.elapsed() > WAIT {
+                let _ = self.child.kill();
+                panic!(
+                    "rtctl did not exit\nstdout:\n{}\nstderr:\n{}",
+                    self.seen.join("\n"),
+                    self.stderr()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        // The reader threads end with the pipes.
+        while let Ok(line) = self.lines.recv_timeout(Duration::from_secs(2)) {
+            self.seen.push(line);
+        }
+        std::thread::sleep(Duration::from_millis(50));
+        let stderr = self.stderr();
+        (status.code(), std::mem::take(&mut self.seen), stderr)
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }

@@ -481,9 +481,7 @@ impl Printer {
             | Output::Authenticate { .. }
             | Output::Close(_) => {}
         }
-        if self.failure.is_some() {
-            controls.push(Control::Stop(Why::Done));
-        } else if self.s.count.is_some_and(|n| self.shown >= n) {
+        if self.failure.is_some() || self.s.count.is_some_and(|n| self.shown >= n) {
             controls.push(Control::Stop(Why::Done));
         }
         Ok(())
