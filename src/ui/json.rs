@@ -95,6 +95,7 @@ mod tests {
 
     #[test]
     fn colour_never_lets_control_characters_through() {
+        colored::control::set_override(true);
         let out = render(&json!("\u{1b}[31m"), true, None);
         assert!(out.contains("\\u001b"), "{out:?}");
         assert_eq!(
