@@ -1,0 +1,803 @@
+//! `rtctl tail` against a real sockudo: every channel kind, scripts' flags, patterns,
+//! client events, and a server restart in the middle of a run.
+
+mod common;
+
+use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::net::TcpListener;
+use std::path::Path;
+use std::time::Duration;
+
+use common::{Running, Server, Subscriber, TestEnv, WAIT};
+use rtctl::pusher::sign;
+use serde_json::{Value, json};
+
+const MASTER_KEY: &str = "dGhpcyBpcyAzMiBieXRlcyAxMjM0NTY3ODkwMTIzNDU=";
+
+fn trigger(env: &TestEnv, channel: &str, event: &str, data: &str) {
+    env.rtctl()
+        .args(["trigger", channel, event, data, "--no-validate"])
+        .assert()
+        .success();
+}
+
+/// Start `tail ARGS --json` and wait until it has subscribed to `channels`.
+fn tail_json(env: &TestEnv, args: &[&str], channels: &[&str]) -> Running {
+    let mut all = vec!["tail", "--json"];
+    all.extend_from_slice(args);
+    let mut run = env.spawn(&all);
+    for ch in channels {
+        run.record_of("subscribed", Some(ch));
+    }
+    run
+}
+
+fn event_names(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|v| v["type"] == "event")
+        .map(|v| v["event"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+fn wait_for_file(path: &Path) -> String {
+    let start = std::time::Instant::now();
+    while start.elapsed() < WAIT {
+        if let Ok(text) = std::fs::read_to_string(path)
+            && !text.is_empty()
+        {
+            return text;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("{} never appeared", path.display());
+}
+
+#[test]
+fn public_channel_events_arrive_decoded_in_a_stable_envelope() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let mut run = tail_json(
+        &env,
+        &["dashboard-updates", "--count", "2"],
+        &["dashboard-updates"],
+    );
+    trigger(
+        &env,
+        "dashboard-updates",
+        "system_notification",
+        r#"{"type":"info","n":1}"#,
+    );
+    trigger(&env, "dashboard-updates", "plain", "just text");
+    let first = run.record_of("event", Some("dashboard-updates"));
+    assert_eq!(first["event"], "system_notification");
+    assert_eq!(
+        first["data"],
+        json!({"type":"info","n":1}),
+        "data is decoded from its JSON string"
+    );
+    assert!(first["time"].as_str().unwrap().ends_with('Z'));
+    assert!(first.get("user_id").is_none());
+    let second = run.record_of("event", Some("dashboard-updates"));
+    assert_eq!(
+        second["data"], "just text",
+        "a non-JSON string stays a string"
+    );
+    let (code, lines, _) = run.finish();
+    assert_eq!(code, Some(0), "--count 2 ends the run");
+    let summary: Value = serde_json::from_str(lines.last().unwrap()).unwrap();
+    assert_eq!(summary["type"], "summary");
+    assert_eq!(summary["ended"], "done");
+    assert_eq!(summary["counters"]["events_shown"], 2);
+    assert!(summary["counters"]["messages_received"].as_u64().unwrap() >= 4);
+    assert_eq!(summary["counters"]["reconnect_attempts"], 0);
+}
+
+#[test]
+fn human_output_is_one_line_per_event_with_status_on_stderr() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let ready = env.work_dir().join("ready");
+    let mut run = env.spawn(&[
+        "tail",
+        "agent-status",
+        "--count",
+        "1",
+        "--ready-file",
+        ready.to_str().unwrap(),
+    ]);
+    wait_for_file(&ready);
+    trigger(
+        &env,
+        "agent-status",
+        "agent_update",
+        "{\"state\":\"idle\\u001b[2J\"}",
+    );
+    let line = run.line("the event line", |l| l.contains("agent_update"));
+    let (code, _, stderr) = run.finish();
+    assert_eq!(code, Some(0));
+    assert!(line.contains(" agent-status agent_update "), "{line}");
+    assert!(
+        line.contains(r#"{"state":"idle\u001b[2J"}"#),
+        "escaped, not raw: {line}"
+    );
+    assert!(
+        !line.contains('\u{1b}'),
+        "no control characters reach the terminal"
+    );
+    assert!(stderr.contains("subscribed to agent-status"), "{stderr}");
+    assert!(stderr.contains("1 event shown"), "summary: {stderr}");
+}
+
+#[test]
+fn private_channels_signed_locally() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let mut run = tail_json(
+        &env,
+        &["private-user-42", "--count", "1"],
+        &["private-user-42"],
+    );
+    trigger(
+        &env,
+        "private-user-42",
+        "personal_notification",
+        r#"{"m":"hi"}"#,
+    );
+    assert_eq!(run.record_of("event", None)["data"]["m"], "hi");
+    assert_eq!(run.finish().0, Some(0));
+}
+
+/// An app's auth endpoint, as the official server libraries answer: it checks the
+/// bearer token, reads a form or JSON body, and signs with the app secret.
+fn auth_endpoint(
+    server: &Server,
+    token: &'static str,
+    master_key: Option<&str>,
+) -> (String, std::sync::mpsc::Receiver<String>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/pusher/auth", listener.local_addr().unwrap());
+    let (key, secret) = (server.key.clone(), server.secret.clone());
+    let master = master_key.map(|k| rtctl::pusher::MasterKey::from_base64(k).unwrap());
+    let (tx, bodies) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut headers = Vec::new();
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+                headers.push(line.trim().to_ascii_lowercase());
+            }
+            let len: usize = headers
+                .iter()
+                .find_map(|h| h.strip_prefix("content-length: "))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0);
+            let mut body = vec![0; len];
+            reader.read_exact(&mut body).unwrap();
+            let body = String::from_utf8(body).unwrap();
+            let _ = tx.send(body.clone());
+            let (socket_id, channel) = if body.starts_with('{') {
+                let v: Value = serde_json::from_str(&body).unwrap();
+                (
+                    v["socket_id"].as_str().unwrap().to_owned(),
+                    v["channel_name"].as_str().unwrap().to_owned(),
+                )
+            } else {
+                let field = |name: &str| {
+                    body.split('&')
+                        .find_map(|kv| kv.strip_prefix(&format!("{name}=")))
+                        .map(|v| v.replace("%2D", "-").replace("%2E", "."))
+                        .unwrap()
+                };
+                (field("socket_id"), field("channel_name"))
+            };
+            let authorized = headers
+                .iter()
+                .any(|h| *h == format!("authorization: bearer {token}"));
+            let reply = if !authorized {
+                "HTTP/1.1 403 Forbidden\r\ncontent-length: 9\r\nconnection: close\r\n\r\nforbidden"
+                    .to_owned()
+            } else {
+                let channel_data = channel.starts_with("presence-").then(|| {
+                    json!({"user_id":"endpoint-user","user_info":{"name":"From endpoint"}})
+                        .to_string()
+                });
+                let auth = sign::authorize_channel(
+                    &key,
+                    &secret,
+                    &socket_id,
+                    &channel,
+                    channel_data.as_deref(),
+                    master.as_ref(),
+                )
+                .unwrap();
+                let text = sign::to_endpoint_json(&auth);
+                format!(
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{text}",
+                    text.len()
+                )
+            };
+            let _ = stream.write_all(reply.as_bytes());
+        }
+    });
+    (url, bodies)
+}
+
+#[test]
+fn private_and_presence_channels_through_an_auth_endpoint_form_and_json() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let (url, bodies) = auth_endpoint(server, "t0ken-s3cret", None);
+    for body in ["form", "json"] {
+        let ch = format!("private-class-{body}");
+        let mut run = tail_json(
+            &env,
+            &[
+                &ch,
+                "presence-room-endpoint",
+                "--count",
+                "1",
+                "--auth-endpoint",
+                &url,
+                "--auth-header",
+                "Authorization: Bearer t0ken-s3cret",
+                "--auth-body",
+                body,
+            ],
+            &[],
+        );
+        run.record(&format!("subscribed to {ch}"), |v| {
+            v["type"] == "subscribed" && v["channel"] == ch.as_str()
+        });
+        let presence = run.record_of("subscribed", Some("presence-room-endpoint"));
+        assert_eq!(
+            presence["members"][0]["user_id"], "endpoint-user",
+            "the endpoint decides the identity"
+        );
+        let sent = bodies.recv_timeout(WAIT).unwrap();
+        if body == "form" {
+            assert!(sent.starts_with("socket_id="), "{sent}");
+            assert!(
+                sent.contains("&channel_name=private-class-form")
+                    || sent.contains("&channel_name=presence-room-endpoint"),
+                "{sent}"
+            );
+        } else {
+            let v: Value = serde_json::from_str(&sent).unwrap();
+            assert!(
+                v["socket_id"].is_string() && v["channel_name"].is_string(),
+                "{sent}"
+            );
+        }
+        let _ = bodies.recv_timeout(WAIT);
+        trigger(&env, &ch, "hand_raised", r#"{"who":"me"}"#);
+        run.record_of("event", Some(&ch));
+        let (code, lines, stderr) = run.finish();
+        assert_eq!(code, Some(0));
+        let all = format!("{}{stderr}", lines.join("\n"));
+        assert!(
+            !all.contains("t0ken-s3cret"),
+            "the auth header's token is never shown"
+        );
+        assert!(!all.contains(&server.secret), "the secret is never shown");
+    }
+
+    // The endpoint refusing is a clear, channel-named failure.
+    let out = env
+        .rtctl()
+        .args([
+            "tail",
+            "private-class-x",
+            "--auth-endpoint",
+            &url,
+            "--auth-header",
+            "Authorization: Bearer wrong",
+        ])
+        .timeout(WAIT)
+        .output()
+        .unwrap();
+    let (_, stderr) = common::output_text(&out);
+    assert_eq!(out.status.code(), Some(4), "{stderr}");
+    assert!(
+        stderr.contains("cannot subscribe to private-class-x"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("403"), "{stderr}");
+    assert!(stderr.contains("--auth-header"), "hint: {stderr}");
+}
+
+#[test]
+fn presence_members_joining_and_leaving() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let ch = "presence-classroom-101";
+    let mut run = tail_json(
+        &env,
+        &[
+            ch,
+            "--user-id",
+            "ops-1",
+            "--user-info",
+            r#"{"name":"Ops","role":"observer"}"#,
+        ],
+        &[],
+    );
+    let sub = run.record_of("subscribed", Some(ch));
+    assert_eq!(sub["count"], 1);
+    assert_eq!(
+        sub["members"],
+        json!([{"user_id":"ops-1","user_info":{"name":"Ops","role":"observer"}}])
+    );
+
+    let mut student = Subscriber::connect(server);
+    student.subscribe(server, ch, Some("student-7"));
+    let added = run.record("member_added", |v| {
+        v["type"] == "event" && v["event"] == "pusher:member_added"
+    });
+    assert_eq!(added["user_id"], "student-7");
+    assert_eq!(added["data"]["user_id"], "student-7");
+
+    // A member's client event. Pusher adds the sender's user_id; sockudo 5.2.0 leaves it
+    // out (its client-event message has `user_id: None`), so only a given one is checked,
+    // and the unit tests cover passing it through.
+    student.client_event(ch, "client-hand-raised", &json!({"q":1}));
+    let client = run.record("the client event", |v| v["event"] == "client-hand-raised");
+    assert!(client.get("user_id").is_none_or(|u| u == "student-7"), "{client}");
+    assert_eq!(client["data"], json!({"q":1}));
+
+    student.close();
+    let removed = run.record("member_removed", |v| {
+        v["type"] == "event" && v["event"] == "pusher:member_removed"
+    });
+    assert_eq!(removed["user_id"], "student-7");
+    run.interrupt();
+    let (code, _, _) = run.finish();
+    assert_eq!(code, Some(130));
+}
+
+#[test]
+fn presence_needs_an_identity_when_signed_locally() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    env.rtctl()
+        .args(["tail", "presence-classroom-101"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--user-id"));
+}
+
+#[test]
+fn encrypted_channels_are_decrypted_and_failures_reported() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    env.write_config(&format!(
+        "{}encryption_master_key = \"{MASTER_KEY}\"\n",
+        server.profile()
+    ));
+    let ch = "private-encrypted-grades";
+    let mut run = tail_json(&env, &[ch, "--count", "1"], &[ch]);
+    trigger(&env, ch, "grade_posted", r#"{"grade":"A"}"#);
+    let ev = run.record_of("event", Some(ch));
+    assert_eq!(ev["data"], json!({"grade":"A"}));
+    assert!(ev.get("undecryptable").is_none());
+    assert_eq!(run.finish().0, Some(0));
+
+    // Through an auth endpoint, the key is the endpoint's shared_secret.
+    let (url, _bodies) = auth_endpoint(server, "tok", Some(MASTER_KEY));
+    let mut run = tail_json(
+        &env,
+        &[
+            ch,
+            "--count",
+            "1",
+            "--auth-endpoint",
+            &url,
+            "--auth-header",
+            "Authorization: Bearer tok",
+        ],
+        &[ch],
+    );
+    trigger(&env, ch, "grade_posted", r#"{"grade":"B"}"#);
+    assert_eq!(
+        run.record_of("event", Some(ch))["data"],
+        json!({"grade":"B"})
+    );
+    assert_eq!(run.finish().0, Some(0));
+
+    // A tail with another master key reports the event as undecryptable, not dropped.
+    let other = TestEnv::with_server(server);
+    other.write_config(&format!(
+        "{}encryption_master_key = \"b3RoZXIgaXMgMzIgYnl0ZXMgMTIzNDU2Nzg5MDEyMzQ=\"\n",
+        server.profile()
+    ));
+    let mut run = tail_json(&other, &[ch, "--count", "1"], &[ch]);
+    trigger(&env, ch, "grade_posted", r#"{"grade":"C"}"#);
+    let ev = run.record_of("event", Some(ch));
+    assert!(
+        ev["undecryptable"]
+            .as_str()
+            .unwrap()
+            .contains("does not open"),
+        "{ev}"
+    );
+    assert!(
+        ev["data"]["ciphertext"].is_string(),
+        "the payload as received: {ev}"
+    );
+    assert_eq!(run.finish().0, Some(0));
+}
+
+#[test]
+fn count_timeout_and_ready_file_for_ci() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let ready = env.work_dir().join("ready");
+    let run = env.spawn(&[
+        "tail",
+        "content-generation",
+        "--count",
+        "3",
+        "--timeout",
+        "60s",
+        "--ready-file",
+        ready.to_str().unwrap(),
+        "--json",
+    ]);
+    // Trigger the moment the file appears: no event may be lost to a race.
+    let socket_id = wait_for_file(&ready);
+    assert!(
+        socket_id
+            .trim()
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())),
+        "the ready file holds the socket id: {socket_id:?}"
+    );
+    for n in 0..3 {
+        trigger(
+            &env,
+            "content-generation",
+            "progress_update",
+            &format!("{{\"progress\":{n}}}"),
+        );
+    }
+    let (code, lines, _) = run.finish();
+    assert_eq!(code, Some(0));
+    assert_eq!(event_names(&lines), ["progress_update"; 3]);
+
+    // Not enough events in time: exit 124 with a message saying how many came.
+    let out = env
+        .rtctl()
+        .args([
+            "tail",
+            "content-generation",
+            "--count",
+            "2",
+            "--timeout",
+            "1500ms",
+        ])
+        .timeout(WAIT)
+        .output()
+        .unwrap();
+    let (_, stderr) = common::output_text(&out);
+    assert_eq!(out.status.code(), Some(124), "{stderr}");
+    assert!(
+        stderr.contains("timed out: 0 of 2 events arrived within 1500ms"),
+        "{stderr}"
+    );
+
+    // --timeout without --count is a watch of that length.
+    env.rtctl()
+        .args(["tail", "content-generation", "--timeout", "1s"])
+        .timeout(WAIT)
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn event_filters_and_internal_events() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let ch = "presence-lesson-9";
+    let mut run = tail_json(
+        &env,
+        &[
+            ch,
+            "--user-id",
+            "ops",
+            "--event",
+            "progress_*",
+            "--event",
+            "done",
+            "--exclude-internal",
+            "--count",
+            "2",
+        ],
+        &[ch],
+    );
+    let mut student = Subscriber::connect(server);
+    student.subscribe(server, ch, Some("s1"));
+    for (event, data) in [
+        ("chatter", "{}"),
+        ("progress_update", "{\"p\":1}"),
+        ("done", "{}"),
+    ] {
+        trigger(&env, ch, event, data);
+    }
+    let (code, lines, _) = run.finish();
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        event_names(&lines),
+        ["progress_update", "done"],
+        "member_added and chatter are filtered out"
+    );
+    drop(student);
+}
+
+#[test]
+fn raw_shows_frames_both_ways() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let ready = env.work_dir().join("ready");
+    let mut run = env.spawn(&[
+        "tail",
+        "private-raw",
+        "--raw",
+        "--count",
+        "1",
+        "--ready-file",
+        ready.to_str().unwrap(),
+    ]);
+    wait_for_file(&ready);
+    trigger(&env, "private-raw", "ping_me", "{}");
+    run.line("the event frame", |l| {
+        l.contains("<- ") && l.contains("ping_me")
+    });
+    let (code, lines, stderr) = run.finish();
+    assert_eq!(code, Some(0));
+    let text = lines.join("\n");
+    assert!(
+        text.contains(r#"<- {"event":"pusher:connection_established""#),
+        "{text}"
+    );
+    assert!(
+        text.contains(r#"-> {"event":"pusher:subscribe","data":{"auth":""#),
+        "{text}"
+    );
+    assert!(
+        text.contains(r#"-> {"event":"pusher:unsubscribe","data":{"channel":"private-raw"}}"#),
+        "{text}"
+    );
+    assert!(!text.contains(&server.secret) && !stderr.contains(&server.secret));
+}
+
+#[test]
+fn patterns_pick_up_channels_occupied_later() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let mut early = Subscriber::connect(server);
+    early.subscribe(server, "presence-classroom-1", Some("t1"));
+    let mut run = tail_json(
+        &env,
+        &["presence-classroom-*", "--user-id", "ops", "--rescan", "1s"],
+        &["presence-classroom-1"],
+    );
+    let mut late = Subscriber::connect(server);
+    late.subscribe(server, "presence-classroom-2", Some("t2"));
+    let mut unrelated = Subscriber::connect(server);
+    unrelated.subscribe(server, "presence-other-3", Some("t3"));
+    run.record_of("subscribed", Some("presence-classroom-2"));
+    trigger(
+        &env,
+        "presence-classroom-2",
+        "activity_update",
+        r#"{"a":1}"#,
+    );
+    let ev = run.record_of("event", Some("presence-classroom-2"));
+    assert_eq!(ev["event"], "activity_update");
+    run.interrupt();
+    let (code, lines, _) = run.finish();
+    assert_eq!(code, Some(130));
+    assert!(
+        !lines.join("\n").contains("presence-other-3"),
+        "only matching channels"
+    );
+}
+
+#[test]
+fn client_events_reach_other_subscribers() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let ch = "private-chat-7";
+    let mut peer = Subscriber::connect(server);
+    peer.subscribe(server, ch, None);
+
+    let mut run = tail_json(
+        &env,
+        &[ch, "--send", "client-typing", r#"{"typing":true}"#],
+        &[ch],
+    );
+    run.record_of("sent", Some(ch));
+    let got = peer.next_app_event();
+    assert_eq!(got["event"], "client-typing");
+    assert_eq!(got["channel"], ch);
+    run.interrupt();
+    run.finish();
+
+    // Interactive: each stdin line is EVENT [DATA].
+    let mut run = tail_json(&env, &[ch, "--interactive"], &[ch]);
+    run.send_line(r#"client-hello {"n":2}"#);
+    run.send_line("not-client oops");
+    run.send_line("client-bare");
+    let got = peer.next_app_event();
+    assert_eq!(got["event"], "client-hello");
+    let data: Value = match &got["data"] {
+        Value::String(s) => serde_json::from_str(s).unwrap(),
+        other => other.clone(),
+    };
+    assert_eq!(data, json!({"n":2}));
+    assert_eq!(
+        peer.next_app_event()["event"],
+        "client-bare",
+        "the bad line was not sent"
+    );
+    run.interrupt();
+    let (_, _, stderr) = run.finish();
+    assert!(
+        stderr.contains("client-"),
+        "the refused line is explained: {stderr}"
+    );
+}
+
+#[test]
+fn client_events_are_refused_before_anything_is_sent() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let cases = [
+        (
+            vec!["tail", "dashboard-updates", "--send", "client-x", "{}"],
+            "public channel",
+        ),
+        (
+            vec!["tail", "private-a", "--send", "typing", "{}"],
+            "must start with `client-`",
+        ),
+        (
+            vec!["tail", "private-encrypted-a", "--send", "client-x", "{}"],
+            "encrypted",
+        ),
+        (
+            vec!["tail", "dashboard-updates", "--interactive"],
+            "public channel",
+        ),
+    ];
+    for (args, says) in cases {
+        env.rtctl()
+            .args(&args)
+            .timeout(WAIT)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicates::str::contains(says))
+            .stderr(predicates::str::contains("nothing was sent"));
+    }
+}
+
+#[test]
+fn signin_receives_events_sent_to_the_user() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let mut run = env.spawn(&[
+        "tail",
+        "--json",
+        "dashboard-updates",
+        "--signin",
+        "--user-id",
+        "user-42",
+        "--count",
+        "1",
+    ]);
+    run.record_of("signed_in", None);
+    run.record_of("subscribed", Some("#server-to-user-user-42"));
+    env.rtctl()
+        .args([
+            "users",
+            "send",
+            "user-42",
+            "personal_notification",
+            r#"{"m":"for you"}"#,
+        ])
+        .assert()
+        .success();
+    let ev = run.record_of("event", Some("#server-to-user-user-42"));
+    assert_eq!(ev["data"]["m"], "for you");
+    assert_eq!(run.finish().0, Some(0));
+}
+
+#[test]
+fn an_unknown_app_key_is_refused_with_its_own_exit_code() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let out = env
+        .rtctl()
+        .args(["--key", "no-such-key", "tail", "dashboard-updates"])
+        .timeout(WAIT)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = common::output_text(&out);
+    assert_eq!(out.status.code(), Some(7), "{stderr}");
+    assert_eq!(stdout, "");
+    assert!(stderr.contains("app key"), "{stderr}");
+    assert!(stderr.contains("4001"), "names Pusher's code: {stderr}");
+    assert!(
+        stderr.contains("key from flag --key"),
+        "says where the key came from: {stderr}"
+    );
+}
+
+#[test]
+fn a_closed_stdout_ends_quietly_with_success() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let base = env.command();
+    let mut cmd = std::process::Command::new("bash");
+    cmd.arg("-c")
+        .arg("\"$0\" tail dashboard-updates --json | head -n 1; echo \"status=${PIPESTATUS[0]}\"")
+        .arg(base.get_program())
+        .env_clear()
+        .current_dir(env.work_dir());
+    for (k, v) in base.get_envs() {
+        if let Some(v) = v {
+            cmd.env(k, v);
+        }
+    }
+    let out = cmd.output().unwrap();
+    let (stdout, stderr) = common::output_text(&out);
+    assert!(stdout.contains("status=0"), "{stdout}\n{stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
+}
+
+#[test]
+fn restarting_the_server_mid_tail_reconnects_resubscribes_and_marks_the_gap() {
+    let mut server = Server::start();
+    let env = TestEnv::with_server(&server);
+    let ch = "presence-classroom-101";
+    let mut run = tail_json(
+        &env,
+        &["private-status", ch, "--user-id", "ops"],
+        &["private-status", ch],
+    );
+    server.restart(Duration::from_millis(500));
+    let reconnecting = run.record_of("reconnecting", None);
+    assert!(reconnecting["delay_ms"].as_u64().is_some());
+    assert_eq!(reconnecting["counters"]["state"], "DISCONNECTED");
+    run.record_of("subscribed", Some("private-status"));
+    run.record_of("subscribed", Some(ch));
+    let gap = run.record_of("gap", None);
+    assert!(
+        gap["from"].as_str().unwrap() < gap["to"].as_str().unwrap(),
+        "{gap}"
+    );
+    assert!(gap["reason"].is_string());
+    assert!(gap["counters"]["reconnect_attempts"].as_u64().unwrap() >= 1);
+    assert_eq!(gap["counters"]["state"], "CONNECTED");
+    trigger(
+        &env,
+        "private-status",
+        "agent_update",
+        r#"{"after":"restart"}"#,
+    );
+    let ev = run.record_of("event", Some("private-status"));
+    assert_eq!(ev["data"]["after"], "restart");
+    run.interrupt();
+    let (code, lines, _) = run.finish();
+    assert_eq!(code, Some(130));
+    let summary: Value = serde_json::from_str(lines.last().unwrap()).unwrap();
+    assert_eq!(summary["ended"], "interrupted");
+    assert!(summary["counters"]["reconnect_attempts"].as_u64().unwrap() >= 1);
+}
