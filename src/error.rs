@@ -57,7 +57,8 @@ Exit codes:
   1    the server refused the request, or another runtime failure
   2    usage: bad arguments or input; nothing was sent
   3    configuration missing or invalid; nothing was sent
-  4    credentials refused by the server (HTTP 401/403)
+  4    credentials refused by the server (HTTP 401/403), or a channel `tail`
+       was told to watch could not be subscribed
   5    a check said no (e.g. `auth verify` or `webhook verify` on a bad signature)
   6    network: could not connect, name not resolved, timed out, TLS, port in use
   7    the server refused the WebSocket for good (close codes 4000-4099, e.g.

@@ -348,7 +348,10 @@ fn presence_members_joining_and_leaving() {
     // and the unit tests cover passing it through.
     student.client_event(ch, "client-hand-raised", &json!({"q":1}));
     let client = run.record("the client event", |v| v["event"] == "client-hand-raised");
-    assert!(client.get("user_id").is_none_or(|u| u == "student-7"), "{client}");
+    assert!(
+        client.get("user_id").is_none_or(|u| u == "student-7"),
+        "{client}"
+    );
     assert_eq!(client["data"], json!({"q":1}));
 
     student.close();

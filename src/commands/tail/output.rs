@@ -522,8 +522,15 @@ impl Handler for Printer {
     }
 }
 
+/// Written whole or not at all (a temporary file renamed into place), so a script that
+/// polls for it never reads half of it.
 fn write_ready(path: &PathBuf, socket_id: &str) -> Result<(), CliError> {
-    std::fs::write(path, format!("{socket_id}\n")).map_err(|e| {
+    let mut tmp = path.clone().into_os_string();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
+    let written =
+        std::fs::write(&tmp, format!("{socket_id}\n")).and_then(|()| std::fs::rename(&tmp, path));
+    written.map_err(|e| {
         CliError::new(
             Kind::Failure,
             format!("cannot write the ready file {}: {e}", path.display()),
