@@ -507,7 +507,7 @@ fn event_filters_and_internal_events() {
     let server = Server::shared();
     let env = TestEnv::with_server(server);
     let ch = "presence-lesson-9";
-    let mut run = tail_json(
+    let run = tail_json(
         &env,
         &[
             ch,

@@ -62,11 +62,11 @@ pub struct Counters {
 
 /// What the client tells its caller.
 #[derive(Debug)]
-pub enum Update {
+pub enum Update<'a> {
     /// A frame as it crossed the wire (`outgoing` for ours).
     Frame {
         outgoing: bool,
-        text: String,
+        text: &'a str,
     },
     State(ConnState),
     /// What the session made of a frame (never `Send`, `Authorize` or `Close`).
@@ -132,7 +132,8 @@ pub enum Ending {
 
 /// Handles updates; may answer with controls (a `Stop` ends the run).
 pub trait Handler {
-    fn update(&mut self, update: Update, counters: &Counters) -> Result<Vec<Control>, CliError>;
+    fn update(&mut self, update: Update<'_>, counters: &Counters)
+    -> Result<Vec<Control>, CliError>;
 }
 
 /// How to reach the server and how to behave.
@@ -409,7 +410,7 @@ impl Client {
                     Some(Ok(WsMessage::Text(text))) => {
                         self.counters.messages_received += 1;
                         let text = text.as_str();
-                        pending.extend(h.update(Update::Frame { outgoing: false, text: text.to_owned() }, &self.counters)?);
+                        pending.extend(h.update(Update::Frame { outgoing: false, text }, &self.counters)?);
                         self.session.receive(text, Instant::now())
                     }
                     Some(Ok(WsMessage::Close(frame))) => {
@@ -507,7 +508,7 @@ impl Client {
                 auths.spawn(async move { AuthDone::User(a.user(&socket_id).await) });
             }
             Output::Close(stale) => {
-                let _ = ws.close(None).await;
+                let _ = tokio::time::timeout(CLOSE_WAIT, ws.close(None)).await;
                 return Ok(Some(End::Closed {
                     code: None,
                     reason: stale.to_string(),
@@ -541,7 +542,7 @@ impl Client {
     ) -> Result<Option<End>, CliError> {
         match c {
             Control::Stop(why) => {
-                self.goodbye(ws, h).await?;
+                self.goodbye(ws, h).await;
                 Ok(Some(End::Stop(why)))
             }
             Control::AddChannel(name) => {
@@ -580,6 +581,8 @@ impl Client {
         }
     }
 
+    /// Send a frame. A peer that stops reading cannot stall the client: a send that
+    /// takes longer than the network timeout counts as a lost connection.
     async fn send(
         &mut self,
         ws: &mut Socket,
@@ -589,7 +592,7 @@ impl Client {
     ) -> Result<(), End> {
         let shown = Update::Frame {
             outgoing: true,
-            text: text.clone(),
+            text: &text,
         };
         match h.update(shown, &self.counters) {
             Ok(more) => pending.extend(more),
@@ -600,33 +603,40 @@ impl Client {
                 });
             }
         }
-        ws.send(WsMessage::Text(text.into()))
-            .await
-            .map_err(|e| End::Closed {
-                code: None,
-                reason: format!("sending failed: {e}"),
-            })
+        let lost = |reason: String| End::Closed { code: None, reason };
+        match tokio::time::timeout(
+            self.options.connect_timeout,
+            ws.send(WsMessage::Text(text.into())),
+        )
+        .await
+        {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(lost(format!("sending failed: {e}"))),
+            Err(_) => Err(lost("the server stopped reading what we send".to_owned())),
+        }
     }
 
-    /// Unsubscribe everything, send a normal close and wait briefly for the answer.
-    async fn goodbye(&mut self, ws: &mut Socket, h: &mut impl Handler) -> Result<(), CliError> {
+    /// Unsubscribe everything, send a normal close and wait briefly for the answer; a
+    /// server that does not answer cannot hold the exit up for long.
+    async fn goodbye(&mut self, ws: &mut Socket, h: &mut impl Handler) {
         let mut ignored = Vec::new();
         for out in self.session.unsubscribe_all() {
             if let Output::Send(text) = out
                 && self.send(ws, text, h, &mut ignored).await.is_err()
             {
-                return Ok(());
+                return;
             }
         }
         let frame = CloseFrame {
             code: CloseCode::Normal,
             reason: "".into(),
         };
-        if ws.close(Some(frame)).await.is_ok() {
-            let drain = async { while let Some(Ok(_)) = ws.next().await {} };
-            let _ = tokio::time::timeout(CLOSE_WAIT, drain).await;
-        }
-        Ok(())
+        let close = async {
+            if ws.close(Some(frame)).await.is_ok() {
+                while let Some(Ok(_)) = ws.next().await {}
+            }
+        };
+        let _ = tokio::time::timeout(CLOSE_WAIT, close).await;
     }
 }
 

@@ -301,7 +301,7 @@ impl Printer {
         Ok(())
     }
 
-    fn on_update(&mut self, update: Update, counters: &Counters) -> Result<Vec<Control>, ()> {
+    fn on_update(&mut self, update: Update<'_>, counters: &Counters) -> Result<Vec<Control>, ()> {
         let mut controls = Vec::new();
         match update {
             Update::Frame { outgoing, text } => {
@@ -316,7 +316,7 @@ impl Printer {
                             self.paint("<-", |s| s.green())
                         };
                         let time = self.paint(&local_time(SystemTime::now()), |s| s.dimmed());
-                        self.out(&format!("{time} {arrow} {}", sanitize(&text, false)))?;
+                        self.out(&format!("{time} {arrow} {}", sanitize(text, false)))?;
                     }
                 }
             }
@@ -513,7 +513,11 @@ impl Printer {
 }
 
 impl Handler for Printer {
-    fn update(&mut self, update: Update, counters: &Counters) -> Result<Vec<Control>, CliError> {
+    fn update(
+        &mut self,
+        update: Update<'_>,
+        counters: &Counters,
+    ) -> Result<Vec<Control>, CliError> {
         match self.on_update(update, counters) {
             Ok(controls) => Ok(controls),
             // Stdout is gone: stop cleanly; `run` then exits 0 quietly.
