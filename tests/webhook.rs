@@ -8,11 +8,10 @@ use std::collections::BTreeSet;
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{Server, Subscriber, TestEnv, output_text, write_file};
+use common::{Running, Server, Subscriber, TestEnv, WAIT, output_text, write_file};
 use hmac::{Hmac, Mac as _};
 use predicates::prelude::*;
 use rtctl::pusher::webhook::{self, EventType};
@@ -525,68 +524,44 @@ fn bad_input_gets_a_clear_message_and_a_documented_code() {
 
 // ---------------------------------------------------------------- listen, against sockudo
 
-/// A running `rtctl webhook listen`, killed when dropped.
+/// A running `rtctl webhook listen` and the port it bound.
 struct Listening {
-    child: Child,
+    run: Running,
     port: u16,
-    lines: mpsc::Receiver<String>,
-}
-
-impl Drop for Listening {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 fn listen(env: &TestEnv, extra: &[&str]) -> Listening {
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("rtctl"))
-        .args(["webhook", "listen", "--bind", "127.0.0.1:0"])
-        .args(extra)
-        .env_clear()
-        .env("HOME", env.work_dir())
-        .env("RTCTL_CONFIG", env.config_path())
-        .current_dir(env.work_dir())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut first = String::new();
-    stderr.read_line(&mut first).unwrap();
-    let port = first
-        .split("http://127.0.0.1:")
-        .nth(1)
-        .and_then(|r| r.split('/').next())
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("no address in {first:?}"));
-    std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
-    let (tx, lines) = mpsc::channel();
-    let stdout = child.stdout.take().unwrap();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines() {
-            let Ok(line) = line else { return };
-            if tx.send(line).is_err() {
-                return;
-            }
+    let mut args = vec!["webhook", "listen", "--bind", "127.0.0.1:0"];
+    args.extend_from_slice(extra);
+    let run = env.spawn(&args);
+    let start = Instant::now();
+    let port = loop {
+        let stderr = run.stderr();
+        if let Some(port) = stderr
+            .split("http://127.0.0.1:")
+            .nth(1)
+            .and_then(|r| r.split('/').next())
+            .and_then(|p| p.parse().ok())
+        {
+            break port;
         }
-    });
-    Listening { child, port, lines }
+        assert!(
+            start.elapsed() < WAIT,
+            "listen never said where: {stderr:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Listening { run, port }
 }
 
 impl Listening {
-    /// JSON lines until every `(name, channel)` wanted has been seen, for up to 30 s.
-    fn until(&self, wanted: &[(&str, &str)], got: &mut Vec<Value>) {
-        let deadline = Instant::now() + Duration::from_secs(30);
+    /// Records until every `(name, channel)` wanted has been seen.
+    fn until(&mut self, wanted: &[(&str, &str)], got: &mut Vec<Value>) {
         let seen = |got: &Vec<Value>, (n, c): &(&str, &str)| {
             got.iter().any(|v| v["name"] == *n && v["channel"] == *c)
         };
         while !wanted.iter().all(|w| seen(got, w)) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.lines.recv_timeout(left) {
-                Ok(line) => got.push(serde_json::from_str(&line).unwrap()),
-                Err(_) => panic!("waited 30 s for {wanted:?}; got {got:#?}"),
-            }
+            got.push(self.run.record(&format!("{wanted:?}"), |_| true));
         }
     }
 }
@@ -595,7 +570,7 @@ impl Listening {
 fn listen_captures_what_sockudo_sends_and_replay_sends_it_again() {
     let env = env_with_app();
     let saved = env.work_dir().join("captured");
-    let listening = listen(&env, &["--json", "--save", saved.to_str().unwrap()]);
+    let mut listening = listen(&env, &["--json", "--save", saved.to_str().unwrap()]);
     let server = Server::start_with_webhooks(
         KEY,
         SECRET,
@@ -603,10 +578,19 @@ fn listen_captures_what_sockudo_sends_and_replay_sends_it_again() {
     );
     let mut got = Vec::new();
 
-    // A teacher joins the classroom and the class channel; a student's client raises a hand.
-    let mut teacher = Subscriber::connect(&server);
-    teacher.subscribe(&server, "presence-classroom-101", Some("12345"));
-    teacher.subscribe(&server, "private-class-101", None);
+    // A teacher (an `rtctl tail`) joins the classroom and the class channel; a student's
+    // client raises a hand.
+    let tail_env = TestEnv::with_server(&server);
+    let mut teacher = tail_env.spawn(&[
+        "tail",
+        "--json",
+        "presence-classroom-101",
+        "private-class-101",
+        "--user-id",
+        "12345",
+    ]);
+    teacher.record_of("subscribed", Some("presence-classroom-101"));
+    teacher.record_of("subscribed", Some("private-class-101"));
     let mut student = Subscriber::connect(&server);
     student.subscribe(&server, "private-class-101", None);
     student.client_event(
@@ -626,8 +610,9 @@ fn listen_captures_what_sockudo_sends_and_replay_sends_it_again() {
 
     let student_socket = student.socket_id.clone();
 
-    // Everyone leaves.
-    teacher.close();
+    // Everyone leaves: Ctrl-C makes tail unsubscribe and close.
+    teacher.interrupt();
+    assert_eq!(teacher.finish().0, Some(130));
     student.close();
     listening.until(
         &[
@@ -692,7 +677,7 @@ fn listen_captures_what_sockudo_sends_and_replay_sends_it_again() {
 fn listen_refuses_what_is_not_signed_by_the_app_and_forwards_as_received() {
     let env = env_with_app();
     let app = endpoint(true);
-    let listening = listen(&env, &["--json", "--forward", &app.url]);
+    let mut listening = listen(&env, &["--json", "--forward", &app.url]);
     let url = format!("http://127.0.0.1:{}/pusher/webhook", listening.port);
     let body = fixture(&env, &["channel_occupied"]);
 
@@ -728,14 +713,9 @@ fn listen_refuses_what_is_not_signed_by_the_app_and_forwards_as_received() {
         .assert()
         .success();
 
-    let mut lines = Vec::new();
-    for _ in 0..3 {
-        let line = listening
-            .lines
-            .recv_timeout(Duration::from_secs(10))
-            .unwrap();
-        lines.push(serde_json::from_str::<Value>(&line).unwrap());
-    }
+    let lines: Vec<Value> = (0..3)
+        .map(|_| listening.run.record("a webhook", |_| true))
+        .collect();
     assert_eq!(lines[0]["valid"], false);
     assert_eq!(lines[0]["reason"], "signature_mismatch");
     assert_eq!(lines[1]["valid"], false);

@@ -128,12 +128,26 @@ impl Server {
         );
     }
 
+    /// Ready when sockudo's own health check answers on the port: a bare TCP connect
+    /// could reach another test's listener that took the port first.
     fn wait_ready(&mut self, limit: Duration) -> bool {
+        use std::io::Read as _;
         let start = Instant::now();
         let addr = SocketAddr::from(([127, 0, 0, 1], self.port));
         while start.elapsed() < limit {
-            if TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
-                return true;
+            if let Ok(mut s) = TcpStream::connect_timeout(&addr, Duration::from_millis(200)) {
+                let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
+                let mut answer = String::new();
+                if s.write_all(b"GET /up HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+                    .is_ok()
+                    && s.read_to_string(&mut answer).is_ok()
+                    && answer.to_ascii_lowercase().contains("x-health-check: ok")
+                {
+                    return true;
+                }
+            }
+            if self.child.try_wait().ok().flatten().is_some() {
+                return false;
             }
             std::thread::sleep(Duration::from_millis(50));
         }
