@@ -804,3 +804,25 @@ fn restarting_the_server_mid_tail_reconnects_resubscribes_and_marks_the_gap() {
     assert_eq!(summary["ended"], "interrupted");
     assert!(summary["counters"]["reconnect_attempts"].as_u64().unwrap() >= 1);
 }
+
+#[test]
+fn a_refused_subscription_names_the_channel_the_code_and_what_to_check() {
+    let server = Server::shared();
+    let env = TestEnv::new();
+    env.write_config(&server.profile().replace(&server.secret, "not-the-secret"));
+    let out = env
+        .rtctl()
+        .args(["tail", "dashboard-updates", "private-user-42"])
+        .timeout(WAIT)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = common::output_text(&out);
+    assert_eq!(out.status.code(), Some(4), "{stderr}");
+    assert_eq!(stdout, "");
+    assert!(
+        stderr.contains("cannot subscribe to private-user-42 (code 4009)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("check the app key and secret"), "{stderr}");
+    assert!(!stderr.contains("not-the-secret"), "{stderr}");
+}
