@@ -484,8 +484,9 @@ fn summarize(ctx: &Ctx, args: &Args, t: Tally, elapsed: Duration) -> Result<(), 
         ));
     } else {
         ctx.ui.status(&format!(
-            "sent {} webhooks in {:.2}s: {} accepted, {} rejected, {} unreachable",
+            "sent {} webhook{} in {:.2}s: {} accepted, {} rejected, {} unreachable",
             t.sent,
+            if t.sent == 1 { "" } else { "s" },
             elapsed.as_secs_f64(),
             t.passed,
             t.rejected,
