@@ -15,24 +15,10 @@ const KEY: &str = "aaaa";
 const SECRET: &str = "tofu";
 const MASTER_KEY: &str = "zyrm8pvV2C9fJcBfhyXzvxbJVN/H7QLmbe0xJi1GhPU=";
 
-/// Run the Node library over `cases` and return one JSON reply per case.
-fn node_replies(cases: &[Value]) -> Vec<Value> {
-    let modules = std::env::var("RTCTL_TEST_PUSHER_NODE").expect(
-        "RTCTL_TEST_PUSHER_NODE is not set: run `tests/run.sh`, which installs the official Node library",
-    );
-    let script = format!(
-        r#"
-const Pusher = require({modules:?} + "/pusher");
-const p = new Pusher({{ appId: "1", key: {KEY:?}, secret: {SECRET:?}, encryptionMasterKeyBase64: {MASTER_KEY:?} }});
-const cases = JSON.parse(require("fs").readFileSync(0, "utf8"));
-const out = cases.map(c => c.kind === "user"
-    ? p.authenticateUser(c.socket_id, c.user_data)
-    : p.authorizeChannel(c.socket_id, c.channel, c.member === null ? undefined : c.member));
-process.stdout.write(JSON.stringify(out));
-"#
-    );
+/// Run a Node script over `cases` (given on its stdin as a JSON array); its stdout as JSON.
+fn run_node(script: &str, cases: &[Value]) -> Value {
     let mut child = Command::new("node")
-        .args(["-e", &script])
+        .args(["-e", script])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -51,6 +37,28 @@ process.stdout.write(JSON.stringify(out));
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Run the Node library over `cases` and return one JSON reply per case.
+fn node_replies(cases: &[Value]) -> Vec<Value> {
+    let modules = std::env::var("RTCTL_TEST_PUSHER_NODE").expect(
+        "RTCTL_TEST_PUSHER_NODE is not set: run `tests/run.sh`, which installs the official Node library",
+    );
+    let script = format!(
+        r#"
+const Pusher = require({modules:?} + "/pusher");
+const p = new Pusher({{ appId: "1", key: {KEY:?}, secret: {SECRET:?}, encryptionMasterKeyBase64: {MASTER_KEY:?} }});
+const cases = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const out = cases.map(c => c.kind === "user"
+    ? p.authenticateUser(c.socket_id, c.user_data)
+    : p.authorizeChannel(c.socket_id, c.channel, c.member === null ? undefined : c.member));
+process.stdout.write(JSON.stringify(out));
+"#
+    );
+    match run_node(&script, cases) {
+        Value::Array(replies) => replies,
+        other => panic!("node answered {other}"),
+    }
 }
 
 fn rtctl_reply(env: &TestEnv, case: &Value) -> String {
@@ -246,26 +254,9 @@ process.stdout.write(JSON.stringify(cases.map(c => {{
 }})));
 "#
     );
-    let mut child = Command::new("node")
-        .args(["-e", &script])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("node is needed for this test: tests/run.sh installs it");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(Value::Array(cases.clone()).to_string().as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "node: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let verdicts: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let Value::Array(verdicts) = run_node(&script, &cases) else {
+        panic!("node did not answer an array")
+    };
     assert_eq!(verdicts.len(), cases.len());
     for (i, v) in verdicts.iter().enumerate() {
         let file = files[i / 2].display();
