@@ -138,6 +138,25 @@ fn id_text(v: &Value) -> Option<String> {
     }
 }
 
+/// A small number field of an error's data (`code`, `status`).
+fn code_in(data: Option<&Value>, key: &str) -> Option<u16> {
+    data?.get(key)?.as_u64().and_then(|c| u16::try_from(c).ok())
+}
+
+/// An error's text: the data itself when it is a string (Reverb), else the first of
+/// `keys` that holds a string.
+fn text_in(data: Option<&Value>, keys: &[&str]) -> String {
+    match data {
+        Some(Value::String(s)) => s.clone(),
+        Some(d) => keys
+            .iter()
+            .find_map(|k| d.get(*k).and_then(Value::as_str))
+            .unwrap_or_default()
+            .to_owned(),
+        None => String::new(),
+    }
+}
+
 /// What a frame means to a client.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
@@ -196,27 +215,11 @@ impl Message {
                 },
                 None => Self::Event(frame),
             },
-            "pusher:error" => {
-                let data = frame.data.as_ref();
-                let code = data
-                    .and_then(|d| d.get("code"))
-                    .and_then(Value::as_u64)
-                    .and_then(|c| u16::try_from(c).ok());
-                let message = match data {
-                    Some(Value::String(s)) => s.clone(),
-                    Some(d) => d
-                        .get("message")
-                        .and_then(Value::as_str)
-                        .unwrap_or_default()
-                        .to_owned(),
-                    None => String::new(),
-                };
-                Self::Error {
-                    code,
-                    message,
-                    channel: frame.channel,
-                }
-            }
+            "pusher:error" => Self::Error {
+                code: code_in(frame.data.as_ref(), "code"),
+                message: text_in(frame.data.as_ref(), &["message"]),
+                channel: frame.channel,
+            },
             "pusher:ping" => Self::Ping,
             "pusher:pong" => Self::Pong,
             "pusher_internal:subscription_succeeded" if frame.channel.is_some() => {
@@ -225,27 +228,11 @@ impl Message {
                     channel,
                 }
             }
-            "pusher:subscription_error" if frame.channel.is_some() => {
-                let data = frame.data.as_ref();
-                let status = data
-                    .and_then(|d| d.get("status"))
-                    .and_then(Value::as_u64)
-                    .and_then(|c| u16::try_from(c).ok());
-                let message = match data {
-                    Some(Value::String(s)) => s.clone(),
-                    Some(d) => ["error", "message", "type"]
-                        .iter()
-                        .find_map(|k| d.get(*k).and_then(Value::as_str))
-                        .unwrap_or_default()
-                        .to_owned(),
-                    None => String::new(),
-                };
-                Self::SubscriptionError {
-                    channel,
-                    status,
-                    message,
-                }
-            }
+            "pusher:subscription_error" if frame.channel.is_some() => Self::SubscriptionError {
+                status: code_in(frame.data.as_ref(), "status"),
+                message: text_in(frame.data.as_ref(), &["error", "message", "type"]),
+                channel,
+            },
             "pusher_internal:member_added" if frame.channel.is_some() => {
                 match frame
                     .data
