@@ -644,7 +644,8 @@ impl Client {
 async fn connect(options: &Options) -> Result<Socket, CliError> {
     let url = &options.url;
     let timeout = options.connect_timeout;
-    let attempt = tokio_tungstenite::connect_async(url.as_str());
+    // No Nagle delay: subscribes, pings and the closing frames are small and go at once.
+    let attempt = tokio_tungstenite::connect_async_with_config(url.as_str(), None, true);
     match tokio::time::timeout(timeout, attempt).await {
         Err(_) => Err(CliError::new(
             Kind::Network,
