@@ -16,6 +16,12 @@ fn main() -> ExitCode {
         .enable_all()
         .build()
         .map_err(|e| CliError::new(Kind::Failure, format!("cannot start the runtime: {e}")))
-        .and_then(|rt| rt.block_on(rtctl::run(cli, ui)));
+        .and_then(|rt| {
+            let result = rt.block_on(rtctl::run(cli, ui));
+            // Do not wait for blocking reads still pending (`tail --interactive` on a
+            // terminal): the work is done, and the user should not have to press Enter.
+            rt.shutdown_background();
+            result
+        });
     rtctl::report(result, &ui)
 }

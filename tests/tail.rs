@@ -826,3 +826,16 @@ fn a_refused_subscription_names_the_channel_the_code_and_what_to_check() {
     assert!(stderr.contains("check the app key and secret"), "{stderr}");
     assert!(!stderr.contains("not-the-secret"), "{stderr}");
 }
+
+#[test]
+fn interactive_exits_without_waiting_for_more_input() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let ch = "private-chat-8";
+    let run = tail_json(&env, &[ch, "--interactive", "--count", "1"], &[ch]);
+    trigger(&env, ch, "done", "{}");
+    // stdin stays open, as a terminal's does: the run must still end.
+    let (code, lines, _) = run.finish();
+    assert_eq!(code, Some(0));
+    assert_eq!(event_names(&lines), ["done"]);
+}

@@ -612,9 +612,9 @@ impl Running {
         assert!(status.success());
     }
 
-    /// Wait for it to exit (within `WAIT`); its exit code, remaining stdout and stderr.
+    /// Wait for it to exit (within `WAIT`), its stdin still open as a terminal's would
+    /// be; its exit code, remaining stdout and stderr.
     pub fn finish(mut self) -> (Option<i32>, Vec<String>, String) {
-        drop(self.child.stdin.take());
         let start = Instant::now();
         let status = loop {
             if let Some(status) = self.child.try_wait().unwrap() {
