@@ -363,9 +363,14 @@ impl FakeServer {
 
     /// A TestEnv whose default profile points at this server.
     fn env(&self) -> TestEnv {
+        self.env_with("")
+    }
+
+    /// The same, with more `key = value` lines in the profile.
+    fn env_with(&self, more: &str) -> TestEnv {
         let env = TestEnv::new();
         env.write_config(&format!(
-            "default_profile = \"fake\"\n\n[profiles.fake]\napp_id = \"1\"\nkey = \"fake-key\"\nsecret = \"fake-secret\"\nhost = \"127.0.0.1\"\nport = {}\ntls = false\n",
+            "default_profile = \"fake\"\n\n[profiles.fake]\napp_id = \"1\"\nkey = \"fake-key\"\nsecret = \"fake-secret\"\nhost = \"127.0.0.1\"\nport = {}\ntls = false\n{more}",
             self.port
         ));
         env
@@ -776,5 +781,41 @@ fn tail_answers_the_servers_pusher_ping_with_a_pong() {
         pong,
         Got::Frame(json!({ "event": "pusher:pong", "data": {} }))
     );
+    server.assert_connections(1);
+}
+
+#[test]
+fn tail_gives_up_on_a_server_that_never_says_connection_established() {
+    // A WebSocket that opens and stays silent: rtctl gives up after the profile's timeout.
+    let server = FakeServer::start(vec![script(|_| {})]);
+    let env = server.env_with("timeout = \"2s\"\n");
+    let run = env.spawn(&["tail", "ch"]);
+    let (code, _, stderr) = run.finish();
+    assert!(stderr.contains("pusher:connection_established"), "{stderr}");
+    assert!(
+        !stderr.contains("closed it") && !stderr.contains("app key is most likely unknown"),
+        "rtctl gave up, the server closed nothing: {stderr}"
+    );
+    assert_eq!(
+        code,
+        Some(6),
+        "a timeout is a network failure, not a refusal: {stderr}"
+    );
+    server.assert_connections(1);
+}
+
+#[test]
+fn tail_gives_up_on_a_server_that_opens_with_something_else() {
+    let server = FakeServer::start(vec![script(|c| {
+        c.event("ch", "hello", &json!({}));
+    })]);
+    let (_env, run) = tail(&server, &["ch"]);
+    let (code, _, stderr) = run.finish();
+    assert!(stderr.contains("`hello`"), "{stderr}");
+    assert!(
+        !stderr.contains("closed it") && !stderr.contains("app key is most likely unknown"),
+        "rtctl closed it, and a wrong key gets pusher:error, not this: {stderr}"
+    );
+    assert_eq!(code, Some(1), "not a refusal: {stderr}");
     server.assert_connections(1);
 }

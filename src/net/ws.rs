@@ -22,7 +22,7 @@ use super::auth::{Authorizer, Refusal};
 use crate::error::{CliError, Kind};
 use crate::pusher::close::{self, Backoff, Reconnect};
 use crate::pusher::frame;
-use crate::pusher::session::{Output, Session};
+use crate::pusher::session::{Output, Session, Stale};
 use crate::pusher::sign::{ChannelAuth, UserAuth};
 use crate::ui::sanitize::one_line;
 
@@ -166,7 +166,12 @@ enum AuthDone {
 /// Why one connection ended.
 enum End {
     Stop(Why),
-    Closed { code: Option<u16>, reason: String },
+    Closed {
+        code: Option<u16>,
+        reason: String,
+    },
+    /// rtctl closed it: the server broke the protocol or went quiet.
+    GaveUp(Stale),
 }
 
 /// The client. One per run; it owns the session across reconnects.
@@ -270,6 +275,10 @@ impl Client {
             self.set_state(ConnState::Disconnected, h)?;
             let (code, reason) = match end {
                 End::Stop(why) => return Ok(Ending::Stopped(why)),
+                End::GaveUp(stale) if !ever_connected && !shook_hands => {
+                    return Err(self.no_handshake(&stale));
+                }
+                End::GaveUp(stale) => (None, stale.to_string()),
                 End::Closed { code, reason } => (code, reason),
             };
             // A refusal explained by `pusher:error` but cut off without its close frame.
@@ -349,6 +358,33 @@ impl Client {
             "check the app key ({}); `rtctl config show --show-origin` shows every value's source",
             self.options.key_from
         ))
+    }
+
+    /// The first connection opened but the server never shook hands as the protocol
+    /// says, so rtctl closed it: not a refusal, the other end is not (yet) talking Pusher.
+    fn no_handshake(&self, stale: &Stale) -> CliError {
+        let target = shown_url(&self.options.url);
+        let where_from = &self.options.where_from;
+        match stale {
+            Stale::BadHandshake(_) => CliError::new(
+                Kind::Failure,
+                format!("{target} is not speaking the Pusher protocol: {stale}"),
+            )
+            .hint(format!(
+                "check that `ws_host`/`ws_port` point at a Pusher-protocol server ({where_from})"
+            )),
+            _ => CliError::new(
+                Kind::Network,
+                format!(
+                    "{target} accepted the WebSocket but sent no pusher:connection_established within {}",
+                    humantime::format_duration(self.options.connect_timeout)
+                ),
+            )
+            .hint(format!(
+                "check that the server is a Pusher-protocol server and not overloaded ({where_from}); \
+                 the profile's `timeout` (or RTCTL_TIMEOUT) waits longer"
+            )),
+        }
     }
 
     /// The error for a close that says not to reconnect.
@@ -509,10 +545,7 @@ impl Client {
             }
             Output::Close(stale) => {
                 let _ = tokio::time::timeout(CLOSE_WAIT, ws.close(None)).await;
-                return Ok(Some(End::Closed {
-                    code: None,
-                    reason: stale.to_string(),
-                }));
+                return Ok(Some(End::GaveUp(stale)));
             }
             Output::Connected { .. } => {
                 pending.extend(self.set_state(ConnState::Connected, h)?);
