@@ -641,10 +641,10 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             break
         }
         'rtctl;webhook;listen' {
-            [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address to listen on: PORT (on 127.0.0.1) or HOST:PORT [default: 127.0.0.1:8090]')
+            [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address to listen on: PORT (on 127.0.0.1) or HOST:PORT; `--port P` is short for `--bind P` [default: 127.0.0.1:8090]')
             [CompletionResult]::new('--forward', '--forward', [CompletionResultType]::ParameterName, 'Also post each request, as received, to this URL (the app''s webhook endpoint)')
             [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Save each authentic webhook body in this folder, as fixtures for `webhook replay`')
-            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after this many events')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after this many events from authentic webhooks')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]')
             [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'App id')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'App key')

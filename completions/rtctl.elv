@@ -599,10 +599,10 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --version 'Print version'
         }
         &'rtctl;webhook;listen'= {
-            cand --bind 'Address to listen on: PORT (on 127.0.0.1) or HOST:PORT [default: 127.0.0.1:8090]'
+            cand --bind 'Address to listen on: PORT (on 127.0.0.1) or HOST:PORT; `--port P` is short for `--bind P` [default: 127.0.0.1:8090]'
             cand --forward 'Also post each request, as received, to this URL (the app''s webhook endpoint)'
             cand --save 'Save each authentic webhook body in this folder, as fixtures for `webhook replay`'
-            cand --count 'Stop after this many events'
+            cand --count 'Stop after this many events from authentic webhooks'
             cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
             cand --app-id 'App id'
             cand --key 'App key'

@@ -529,10 +529,10 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_sub
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l bind -d 'Address to listen on: PORT (on 127.0.0.1) or HOST:PORT [default: 127.0.0.1:8090]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l bind -d 'Address to listen on: PORT (on 127.0.0.1) or HOST:PORT; `--port P` is short for `--bind P` [default: 127.0.0.1:8090]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l forward -d 'Also post each request, as received, to this URL (the app\'s webhook endpoint)' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l save -d 'Save each authentic webhook body in this folder, as fixtures for `webhook replay`' -r -F
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l count -d 'Stop after this many events' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l count -d 'Stop after this many events from authentic webhooks' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l app-id -d 'App id' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l key -d 'App key' -r

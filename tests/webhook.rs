@@ -215,7 +215,7 @@ fn verify_says_which_part_is_wrong() {
     );
     assert_eq!((code, v["reason"].as_str()), (Some(5), Some("key_unknown")));
 
-    let (code, v, _) = verify(
+    let (code, v, stderr) = verify(
         &file,
         &["--signature", &official_signature("other", body.as_bytes())],
     );
@@ -223,7 +223,11 @@ fn verify_says_which_part_is_wrong() {
         (code, v["reason"].as_str()),
         (Some(5), Some("signature_mismatch"))
     );
-    assert_eq!(v["expected_signature"], sig);
+    // The right signature would let whoever reads the output forge this very body.
+    assert!(
+        !v.to_string().contains(&sig) && !stderr.contains(&sig),
+        "{v} {stderr}"
+    );
 
     let altered = write_file(&env.work_dir(), "altered.json", &body.replace("42", "43"));
     let (code, v, stderr) = verify(&altered, &["--signature", &sig]);
@@ -329,10 +333,18 @@ fn every_shipped_fixture_is_valid() {
         "member_removed",
         "client_event",
         "channel_vacated",
+        "subscription_count",
     ] {
         assert!(names.contains(name), "no {name} fixture");
     }
-    assert!(channels.contains("presence-classroom-101"));
+    for channel in [
+        "presence-classroom-101",
+        "dashboard-updates",
+        "content-generation",
+        "agent-status",
+    ] {
+        assert!(channels.contains(channel), "no fixture for {channel}");
+    }
     assert!(channels.iter().any(|c| c.starts_with("private-class-")));
 }
 
@@ -733,4 +745,113 @@ fn listen_refuses_what_is_not_signed_by_the_app_and_forwards_as_received() {
     let seen = app.seen.lock().unwrap();
     assert_eq!(seen.refused, 1);
     assert!(seen.accepted.contains(&body.into_bytes()));
+}
+
+#[test]
+fn listen_answers_before_forwarding_and_counts_only_authentic_webhooks() {
+    let env = env_with_app();
+    // The app behind --forward accepts the connection and never answers.
+    let (_app, app_port) = common::silent_listener();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let forward = format!("http://127.0.0.1:{app_port}/pusher/webhook");
+    // The spelling: `--port P` says where to listen.
+    let mut run = env.spawn(&[
+        "webhook",
+        "listen",
+        "--port",
+        &port.to_string(),
+        "--count",
+        "1",
+        "--json",
+        "--timeout",
+        "2s",
+        "--forward",
+        &forward,
+    ]);
+    common::eventually("listen to start", || {
+        run.stderr().contains("listening on").then_some(())
+    });
+    let url = format!("http://127.0.0.1:{port}/pusher/webhook");
+    let body_file = write_file(
+        &env.work_dir(),
+        "occ.json",
+        &fixture(&env, &["channel_occupied"]),
+    );
+
+    // A wrong signature is answered 401 at once, though the forward hangs, and does
+    // not count towards --count.
+    env.rtctl()
+        .args(["webhook", "replay", "--tamper", "--timeout", "1s"])
+        .arg(&body_file)
+        .args(["--to", &url])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("HTTP 401"));
+    let first = run.record("the refused webhook", |_| true);
+    assert_eq!(first["valid"], false, "{first}");
+    assert!(first["forwarded"]["error"].is_string(), "{first}");
+
+    env.rtctl()
+        .args(["webhook", "replay", "--timeout", "1s"])
+        .arg(&body_file)
+        .args(["--to", &url])
+        .assert()
+        .success();
+    let (code, lines, stderr) = run.finish();
+    assert_eq!(code, Some(0), "{stderr}");
+    let second: Value = serde_json::from_str(lines.last().unwrap()).unwrap();
+    assert_eq!(second["valid"], true, "{second}");
+    assert!(
+        stderr.contains("received 2 requests, 1 authentic, carrying 1 event"),
+        "{stderr}"
+    );
+
+    // --bind and --port together are ambiguous.
+    env.rtctl()
+        .args(["webhook", "listen", "--port", "9000", "--bind", "9001"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--bind and --port both say where to listen",
+        ));
+}
+
+#[test]
+fn a_redirect_is_not_an_accepted_webhook() {
+    // An endpoint behind a login page: every request is sent elsewhere.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!(
+        "http://127.0.0.1:{}/pusher/webhook",
+        listener.local_addr().unwrap().port()
+    );
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut buf = [0; 4096];
+            let _ = stream.read(&mut buf);
+            let _ = stream.write_all(
+                b"HTTP/1.1 302 Found\r\nLocation: /login\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            );
+        }
+    });
+    let env = env_with_app();
+    let fixture = shipped_fixtures().join("01-presence-classroom-101-occupied.json");
+    env.rtctl()
+        .args(["webhook", "replay"])
+        .arg(&fixture)
+        .args(["--to", &url])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("HTTP 302"));
+    env.rtctl()
+        .args(["webhook", "replay", "--tamper"])
+        .arg(&fixture)
+        .args(["--to", &url])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("redirected (3xx)"));
 }

@@ -156,6 +156,9 @@ fn http_client(timeout: Duration) -> Result<reqwest::Client, CliError> {
         .user_agent(concat!("rtctl/", env!("CARGO_PKG_VERSION")))
         .connect_timeout(timeout)
         .timeout(timeout)
+        // A redirect is an answer to show, not to follow: reqwest would turn the POST
+        // into a GET, and a login page's 200 would pass for an accepted request.
+        .redirect(reqwest::redirect::Policy::none())
         .build()
         .map_err(|e| CliError::new(Kind::Failure, format!("cannot set up HTTP: {e}")))
 }
@@ -225,7 +228,8 @@ impl JsonPoster {
         })
     }
 
-    /// POST `body` with `Content-Type: application/json` and `headers`; any answer is `Ok`.
+    /// POST `body` with `headers`, and `Content-Type: application/json` unless they
+    /// name another; any answer is `Ok`.
     pub async fn post(
         &self,
         url: &str,
@@ -233,11 +237,13 @@ impl JsonPoster {
         body: Vec<u8>,
         where_from: &str,
     ) -> Result<Reply, CliError> {
-        let mut builder = self
-            .http
-            .post(url)
-            .header(reqwest::header::CONTENT_TYPE, "application/json")
-            .body(body);
+        let mut builder = self.http.post(url).body(body);
+        if !headers
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case("content-type"))
+        {
+            builder = builder.header(reqwest::header::CONTENT_TYPE, "application/json");
+        }
         for (name, value) in headers {
             builder = builder.header(name, value);
         }

@@ -1,25 +1,39 @@
 //! A small HTTP/1.1 receiver (hyper) for `webhook listen`: every request is read whole
 //! and handed to one consumer, whose answer goes back to the sender. The consumer sees
 //! requests one at a time, in the order they arrived.
+//!
+//! What a sender can hold is bounded: the body's size, the time to send the headers and
+//! the body, and the number of connections open at once.
 
 use std::convert::Infallible;
 use std::io::ErrorKind;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use http_body_util::{BodyExt as _, Full, Limited};
 use hyper::body::{Bytes, Incoming};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::TcpListener;
-use tokio::sync::{mpsc, oneshot, watch};
+use tokio::sync::{Semaphore, mpsc, oneshot, watch};
 use tokio::task::{JoinHandle, JoinSet};
 
 use crate::error::{CliError, Kind};
 
 /// The largest body read; Pusher's webhooks are a few KB.
 pub const MAX_BODY: usize = 1024 * 1024;
+
+/// How long a sender may take over a request's headers (also the idle time allowed on
+/// a kept-alive connection) and, separately, over its body.
+pub const READ_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// Connections open at once; more wait in the kernel's backlog.
+pub const MAX_CONNECTIONS: usize = 256;
+
+/// The pause after a failed accept (out of file descriptors, say), so it cannot spin.
+const ACCEPT_PAUSE: Duration = Duration::from_millis(100);
 
 /// A request as received.
 #[derive(Debug)]
@@ -50,14 +64,20 @@ pub struct Answer {
 
 /// A request waiting for its answer.
 pub struct Pending {
-    pub request: Received,
+    request: Received,
     reply: oneshot::Sender<Answer>,
 }
 
 impl Pending {
-    pub fn answer(self, answer: Answer) {
+    pub fn request(&self) -> &Received {
+        &self.request
+    }
+
+    /// Answer the sender; the request stays the caller's.
+    pub fn answer(self, answer: Answer) -> Received {
         // The sender may have gone away; there is no one left to tell.
         let _ = self.reply.send(answer);
+        self.request
     }
 }
 
@@ -137,11 +157,22 @@ async fn accept_loop(
     mut stopped: watch::Receiver<bool>,
 ) {
     let mut connections = JoinSet::new();
+    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
     loop {
+        let slot = tokio::select! {
+            s = Arc::clone(&slots).acquire_owned() => match s {
+                Ok(s) => s,
+                Err(_) => break,
+            },
+            _ = stopped.changed() => break,
+        };
         let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok(a) => a,
-                Err(_) => continue,
+                Err(_) => {
+                    tokio::time::sleep(ACCEPT_PAUSE).await;
+                    continue;
+                }
             },
             _ = stopped.changed() => break,
         };
@@ -149,8 +180,12 @@ async fn accept_loop(
         let tx = tx.clone();
         let mut stop = stopped.clone();
         connections.spawn(async move {
+            let _slot = slot;
             let service = service_fn(move |req| handle(req, peer, tx.clone()));
-            let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), service);
+            let conn = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(READ_TIMEOUT)
+                .serve_connection(TokioIo::new(stream), service);
             tokio::pin!(conn);
             // A sender that hangs up or speaks bad HTTP only ends its own connection.
             tokio::select! {
@@ -182,12 +217,22 @@ async fn handle(
             )
         })
         .collect();
-    let body = match Limited::new(req.into_body(), MAX_BODY).collect().await {
-        Ok(b) => b.to_bytes(),
-        Err(_) => {
+    let reading = Limited::new(req.into_body(), MAX_BODY).collect();
+    let body = match tokio::time::timeout(READ_TIMEOUT, reading).await {
+        Ok(Ok(b)) => b.to_bytes(),
+        Ok(Err(_)) => {
             return Ok(response(
                 413,
                 format!("the body is over {} KiB\n", MAX_BODY >> 10),
+            ));
+        }
+        Err(_) => {
+            return Ok(response(
+                408,
+                format!(
+                    "the body did not arrive within {} s\n",
+                    READ_TIMEOUT.as_secs()
+                ),
             ));
         }
     };
@@ -224,7 +269,38 @@ fn response(status: u16, body: String) -> hyper::Response<Full<Bytes>> {
 
 #[cfg(test)]
 mod tests {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+
     use super::*;
+
+    /// Send `head` and stall; what the receiver answers before it drops us. Time is
+    /// paused, so tokio jumps over the wait instead of sleeping through it.
+    async fn stall_with(head: &[u8]) -> String {
+        let receiver = bind("127.0.0.1:0").await.unwrap();
+        let addr = receiver.local_addr().unwrap();
+        let (_requests, _serving) = receiver.serve();
+        let mut sender = tokio::net::TcpStream::connect(addr).await.unwrap();
+        sender.write_all(head).await.unwrap();
+        let mut answer = Vec::new();
+        let read = sender.read_to_end(&mut answer);
+        tokio::time::timeout(READ_TIMEOUT * 4, read)
+            .await
+            .expect("the receiver kept a stalled sender")
+            .unwrap();
+        String::from_utf8_lossy(&answer).into_owned()
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_body_that_stops_coming_is_answered_408() {
+        let answer =
+            stall_with(b"POST /w HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"time").await;
+        assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn headers_that_stop_coming_end_the_connection() {
+        stall_with(b"POST /w HTTP/1.1\r\nHost: x\r\nX-Pusher-").await;
+    }
 
     #[tokio::test]
     async fn a_taken_port_is_said_plainly() {

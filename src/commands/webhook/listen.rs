@@ -39,7 +39,8 @@ const STOP_GRACE: Duration = Duration::from_secs(2);
 
 #[derive(Debug, ClapArgs)]
 pub struct Args {
-    /// Address to listen on: PORT (on 127.0.0.1) or HOST:PORT [default: 127.0.0.1:8090]
+    /// Address to listen on: PORT (on 127.0.0.1) or HOST:PORT; `--port P` is short for
+    /// `--bind P` [default: 127.0.0.1:8090]
     #[arg(long, value_name = "[HOST:]PORT")]
     pub bind: Option<String>,
 
@@ -51,7 +52,7 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     pub save: Option<PathBuf>,
 
-    /// Stop after this many events
+    /// Stop after this many events from authentic webhooks
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub count: Option<u64>,
 
@@ -106,7 +107,17 @@ struct Checked {
 }
 
 pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
-    let addr = bind_address(args.bind.as_deref())?;
+    // listen talks to no REST API, so the global --port can only mean where to listen.
+    let port = ctx.global.port.map(|p| p.to_string());
+    let addr = match (args.bind.as_deref(), port.as_deref()) {
+        (Some(_), Some(_)) => {
+            return Err(
+                CliError::usage("--bind and --port both say where to listen")
+                    .hint("give one: --port 9000, or --bind HOST:PORT"),
+            );
+        }
+        (bind, port) => bind_address(bind.or(port))?,
+    };
     if let Some(url) = &args.forward
         && !(url.starts_with("http://") || url.starts_with("https://"))
     {
@@ -148,15 +159,24 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
         events: 0,
         authentic: 0,
     };
+    // One Ctrl-C listener for the whole run, so a Ctrl-C while a request is handled
+    // is not lost.
+    let interrupted = tokio::signal::ctrl_c();
+    tokio::pin!(interrupted);
+    let stop = || CliError::new(Kind::Interrupted, "interrupted");
     let result = loop {
         let pending = tokio::select! {
             p = requests.recv() => p,
-            _ = tokio::signal::ctrl_c() => break Err(CliError::new(Kind::Interrupted, "interrupted")),
+            _ = &mut interrupted => break Err(stop()),
         };
         let Some(pending) = pending else {
             break Err(CliError::new(Kind::Failure, "the receiver stopped"));
         };
-        if let Err(e) = state.handle(pending).await {
+        let handled = tokio::select! {
+            r = state.handle(pending) => r,
+            _ = &mut interrupted => break Err(stop()),
+        };
+        if let Err(e) = handled {
             break Err(e);
         }
         if args.count.is_some_and(|n| state.events >= n) {
@@ -170,9 +190,13 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
 
 impl Listener {
     fn summary(&self) {
+        let plural =
+            |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let mut s = format!(
-            "received {} requests, {} events; {} authentic",
-            self.requests, self.events, self.authentic
+            "received {}, {} authentic, carrying {}",
+            plural(self.requests, "request", "requests"),
+            self.authentic,
+            plural(self.events, "event", "events")
         );
         if let Some(dir) = &self.save {
             s.push_str(&format!("; {} saved in {}", self.saved, dir.display()));
@@ -181,7 +205,7 @@ impl Listener {
     }
 
     async fn handle(&mut self, pending: Pending) -> Result<(), CliError> {
-        let req = &pending.request;
+        let req = pending.request();
         if req.method != "POST" {
             self.ui.status(&format!(
                 "ignored {} {} from {}: webhooks are POSTed",
@@ -222,24 +246,30 @@ impl Listener {
             (Some(dir), true, Ok(b)) => Some(self.save_body(&dir, b, &req.body)?),
             _ => None,
         };
+        let authentic = verdict.is_valid();
+        let status = answer.status;
+        let request = pending.answer(answer);
+        // The sender has its answer; a slow app behind --forward holds up no one.
         let forwarded = match &self.forward {
-            Some((url, poster)) => Some(forward(poster, url, req).await),
+            Some((url, poster)) => Some(forward(poster, url, &request).await),
             None => None,
         };
-        if verdict.is_valid() {
-            self.authentic += 1;
-        }
         let checked = Checked {
             verdict,
             body,
             saved,
             forwarded,
         };
-        let lines = self.render(req, &checked);
-        if let Ok(b) = &checked.body {
-            self.events += b.events.len() as u64;
+        let lines = self.render(&request, &checked);
+        if authentic {
+            self.authentic += 1;
+            // Only webhooks from the app count towards --count.
+            if status == 200
+                && let Ok(b) = &checked.body
+            {
+                self.events += b.events.len() as u64;
+            }
         }
-        pending.answer(answer);
         self.ui.out(&lines.join("\n"))?;
         Ok(())
     }
@@ -496,7 +526,7 @@ fn rfc3339(ms: u64) -> String {
 
 /// Post the request as received to the app; its status, or why there was none.
 async fn forward(poster: &JsonPoster, url: &str, req: &Received) -> Result<u16, String> {
-    let headers: Vec<(String, String)> = ["x-pusher-key", "x-pusher-signature"]
+    let headers: Vec<(String, String)> = ["x-pusher-key", "x-pusher-signature", "content-type"]
         .iter()
         .filter_map(|n| req.header(n).map(|v| ((*n).to_owned(), v.to_owned())))
         .collect();

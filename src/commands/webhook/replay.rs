@@ -493,6 +493,16 @@ fn summarize(ctx: &Ctx, args: &Args, t: Tally, elapsed: Duration) -> Result<(), 
             t.unreachable
         ));
     }
+    if t.accepted_tampered > 0 {
+        return Err(CliError::new(
+            Kind::CheckFailed,
+            format!(
+                "the endpoint accepted {} of {} webhooks with a wrong signature",
+                t.accepted_tampered, t.sent
+            ),
+        )
+        .hint("it must check X-Pusher-Signature (HMAC-SHA256 of the raw body with the app secret, compared in constant time) and answer 401"));
+    }
     if let Some(first) = t.first_unreachable {
         let mut err = CliError::new(
             first.kind,
@@ -504,25 +514,15 @@ fn summarize(ctx: &Ctx, args: &Args, t: Tally, elapsed: Duration) -> Result<(), 
         err.hints = first.hints;
         return Err(err);
     }
-    if t.accepted_tampered > 0 {
-        return Err(CliError::new(
-            Kind::CheckFailed,
-            format!(
-                "the endpoint accepted {} of {} webhooks with a wrong signature",
-                t.accepted_tampered, t.sent
-            ),
-        )
-        .hint("it must check X-Pusher-Signature (HMAC-SHA256 of the raw body with the app secret, compared in constant time) and answer 401"));
-    }
     if t.failed > 0 {
         return Err(CliError::new(
             Kind::Failure,
             format!(
-                "the endpoint failed (5xx) on {} of {} webhooks with a wrong signature instead of refusing them",
+                "the endpoint failed (5xx) or redirected (3xx) {} of {} webhooks with a wrong signature instead of refusing them",
                 t.failed, t.sent
             ),
         )
-        .hint("a bad signature should get a 4xx (401), not an error"));
+        .hint("a bad signature should get a 4xx (401), not an error or a redirect"));
     }
     if t.rejected > 0 {
         return Err(CliError::new(
