@@ -93,7 +93,7 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only events whose name matches GLOB (`*`, `?`); repeatable')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Exit 0 after N events have been shown')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop after DURATION, e.g. 30s; with --count, exit 124 if they did not all arrive')
-            [CompletionResult]::new('--ready-file', '--ready-file', [CompletionResultType]::ParameterName, 'Write the socket id to PATH once every channel is subscribed: trigger after it')
+            [CompletionResult]::new('--ready-file', '--ready-file', [CompletionResultType]::ParameterName, 'Write the socket id to PATH once every channel is subscribed: trigger after it (an old file there is removed first)')
             [CompletionResult]::new('--rescan', '--rescan', [CompletionResultType]::ParameterName, 'How often to list channels again for patterns')
             [CompletionResult]::new('--auth-endpoint', '--auth-endpoint', [CompletionResultType]::ParameterName, 'Get authorizations from the app''s endpoint, as a browser would [default: the profile''s `auth_endpoint`]')
             [CompletionResult]::new('--auth-header', '--auth-header', [CompletionResultType]::ParameterName, 'A header for the auth endpoint, `Name: value`; repeatable (adds to the profile''s `auth_headers`)')

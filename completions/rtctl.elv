@@ -88,7 +88,7 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --event 'Only events whose name matches GLOB (`*`, `?`); repeatable'
             cand --count 'Exit 0 after N events have been shown'
             cand --timeout 'Stop after DURATION, e.g. 30s; with --count, exit 124 if they did not all arrive'
-            cand --ready-file 'Write the socket id to PATH once every channel is subscribed: trigger after it'
+            cand --ready-file 'Write the socket id to PATH once every channel is subscribed: trigger after it (an old file there is removed first)'
             cand --rescan 'How often to list channels again for patterns'
             cand --auth-endpoint 'Get authorizations from the app''s endpoint, as a browser would [default: the profile''s `auth_endpoint`]'
             cand --auth-header 'A header for the auth endpoint, `Name: value`; repeatable (adds to the profile''s `auth_headers`)'

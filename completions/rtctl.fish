@@ -91,7 +91,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -s V -l version -d 
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l event -d 'Only events whose name matches GLOB (`*`, `?`); repeatable' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l count -d 'Exit 0 after N events have been shown' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l timeout -d 'Stop after DURATION, e.g. 30s; with --count, exit 124 if they did not all arrive' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l ready-file -d 'Write the socket id to PATH once every channel is subscribed: trigger after it' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l ready-file -d 'Write the socket id to PATH once every channel is subscribed: trigger after it (an old file there is removed first)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l rescan -d 'How often to list channels again for patterns' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l auth-endpoint -d 'Get authorizations from the app\'s endpoint, as a browser would [default: the profile\'s `auth_endpoint`]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l auth-header -d 'A header for the auth endpoint, `Name: value`; repeatable (adds to the profile\'s `auth_headers`)' -r

@@ -272,6 +272,19 @@ mod tests {
     }
 
     #[test]
+    fn auth_header_values_are_never_in_debug_output() {
+        let cli = Cli::parse_from([
+            "rtctl",
+            "tail",
+            "private-a",
+            "--auth-header",
+            "Authorization: Bearer tok-123",
+        ]);
+        let shown = format!("{cli:?}");
+        assert!(!shown.contains("tok-123"), "{shown}");
+    }
+
+    #[test]
     fn port_zero_is_refused() {
         assert!(Cli::try_parse_from(["rtctl", "--port", "0", "channels", "list"]).is_err());
     }

@@ -819,3 +819,102 @@ fn tail_gives_up_on_a_server_that_opens_with_something_else() {
     assert_eq!(code, Some(1), "not a refusal: {stderr}");
     server.assert_connections(1);
 }
+
+#[test]
+fn tail_refuses_client_events_while_reconnecting_instead_of_cutting_the_backoff_short() {
+    // Once subscribed, the server refuses every connection with 4100: nothing can be
+    // sent again, so a line typed now must be refused, not dropped or sent.
+    let refused = || {
+        script(|c| {
+            c.establish(120);
+            c.close(4100, "Over capacity");
+        })
+    };
+    let server = FakeServer::start(vec![
+        script(|c| {
+            c.establish(120);
+            c.expect("pusher:subscribe");
+            c.close(4100, "Over capacity");
+        }),
+        refused(),
+        refused(),
+        refused(),
+        refused(),
+    ]);
+    let (_env, mut run) = tail(&server, &["private-ch", "--json", "--interactive"]);
+    run.record_of("subscribed", Some("private-ch"));
+    run.record_of("reconnecting", None);
+    run.send_line(r#"client-typing {"who":"ops"}"#);
+    let not_sent = run.record_of("not_sent", Some("private-ch"));
+    assert_eq!(not_sent["event"], "client-typing", "{not_sent}");
+    let reason = text(&not_sent["reason"]);
+    assert!(
+        reason.contains("not connected") || reason.contains("not subscribed"),
+        "{not_sent}"
+    );
+    run.interrupt();
+    let (code, lines, stderr) = run.finish();
+    assert_eq!(code, Some(130), "{stderr}");
+    // Every state change is a record, with the counters.
+    let states: Vec<String> = records(&lines, "state")
+        .iter()
+        .map(|r| text(&r["state"]).to_owned())
+        .collect();
+    assert_eq!(
+        states[..3],
+        ["CONNECTING", "CONNECTED", "DISCONNECTED"],
+        "{states:?}"
+    );
+    for n in 1..=server.accepted() {
+        assert!(
+            !server.got(n).iter().any(|g| is_event(g, "client-typing")),
+            "connection {n} got the client event"
+        );
+    }
+}
+
+#[test]
+fn tail_removes_a_stale_ready_file_before_connecting() {
+    // Never ready: the server never shakes hands.
+    let server = FakeServer::start(vec![script(|_| {})]);
+    let env = server.env_with("timeout = \"2s\"\n");
+    let ready = env.work_dir().join("ready");
+    std::fs::write(&ready, "1.1\n").unwrap();
+    let run = env.spawn(&["tail", "ch", "--ready-file", ready.to_str().unwrap()]);
+    let (code, _, stderr) = run.finish();
+    assert_eq!(code, Some(6), "{stderr}");
+    assert!(
+        !ready.exists(),
+        "an earlier run's ready file was left for a script to trust"
+    );
+}
+
+#[test]
+fn tail_exits_4_when_the_user_cannot_be_signed_in() {
+    let server = FakeServer::start(vec![script(|c| c.establish(120))]);
+    let (_listener, port) = common::silent_listener();
+    drop(_listener);
+    let endpoint = format!("http://ops:pw@127.0.0.1:{port}/pusher/user-auth?token=tok-1");
+    let (_env, run) = tail(
+        &server,
+        &[
+            "ch",
+            "--signin",
+            "--user-id",
+            "7",
+            "--user-auth-endpoint",
+            &endpoint,
+        ],
+    );
+    let (code, _, stderr) = run.finish();
+    assert_eq!(code, Some(4), "{stderr}");
+    assert!(stderr.contains("cannot sign in"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("127.0.0.1:{port}/pusher/user-auth")),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("tok-1") && !stderr.contains(":pw@"),
+        "credentials in the URL were shown: {stderr}"
+    );
+}

@@ -32,6 +32,10 @@ fn tail_json(env: &TestEnv, args: &[&str], channels: &[&str]) -> Running {
     run
 }
 
+fn text(v: &Value) -> &str {
+    v.as_str().unwrap_or_default()
+}
+
 fn event_names(lines: &[String]) -> Vec<String> {
     lines
         .iter()
@@ -370,6 +374,12 @@ fn presence_needs_an_identity_when_signed_locally() {
     let env = TestEnv::with_server(server);
     env.rtctl()
         .args(["tail", "presence-classroom-101"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--user-id"));
+    // A pattern that can only match presence channels needs one as much.
+    env.rtctl()
+        .args(["tail", "presence-classroom-*"])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("--user-id"));
@@ -772,16 +782,35 @@ fn restarting_the_server_mid_tail_reconnects_resubscribes_and_marks_the_gap() {
     let ch = "presence-classroom-101";
     let mut run = tail_json(
         &env,
-        &["private-status", ch, "--user-id", "ops"],
-        &["private-status", ch],
+        &["private-status", ch, "--user-id", "ops", "--signin"],
+        &["private-status", ch, "#server-to-user-ops"],
     );
     server.restart(Duration::from_millis(500));
     let reconnecting = run.record_of("reconnecting", None);
     assert!(reconnecting["delay_ms"].as_u64().is_some());
     assert_eq!(reconnecting["counters"]["state"], "DISCONNECTED");
-    run.record_of("subscribed", Some("private-status"));
-    run.record_of("subscribed", Some(ch));
-    let gap = run.record_of("gap", None);
+    // Everything settles again before the gap marker, the user's channel only after
+    // this connection's sign-in.
+    let mut settled = Vec::new();
+    let gap = loop {
+        let r = run.record("the gap marker", |_| true);
+        if r["type"] == "gap" {
+            break r;
+        }
+        settled.push(format!("{} {}", text(&r["type"]), text(&r["channel"])));
+    };
+    let at = |what: &str| {
+        settled
+            .iter()
+            .position(|s| s.trim_end() == what)
+            .unwrap_or_else(|| panic!("no {what} before the gap: {settled:?}"))
+    };
+    at("subscribed private-status");
+    at(&format!("subscribed {ch}"));
+    assert!(
+        at("signed_in") < at("subscribed #server-to-user-ops"),
+        "{settled:?}"
+    );
     assert!(
         gap["from"].as_str().unwrap() < gap["to"].as_str().unwrap(),
         "{gap}"
@@ -797,6 +826,18 @@ fn restarting_the_server_mid_tail_reconnects_resubscribes_and_marks_the_gap() {
     );
     let ev = run.record_of("event", Some("private-status"));
     assert_eq!(ev["data"]["after"], "restart");
+    env.rtctl()
+        .args([
+            "users",
+            "send",
+            "ops",
+            "personal_notification",
+            r#"{"m":"again"}"#,
+        ])
+        .assert()
+        .success();
+    let ev = run.record_of("event", Some("#server-to-user-ops"));
+    assert_eq!(ev["data"]["m"], "again");
     run.interrupt();
     let (code, lines, _) = run.finish();
     assert_eq!(code, Some(130));

@@ -84,7 +84,10 @@ impl Authorizer {
             let params = [("socket_id", socket_id), ("channel_name", channel)];
             let reply: ChannelReply = endpoint.ask(&params).await?;
             let auth = reply.auth.ok_or_else(|| {
-                Refusal::new(format!("{} answered without an `auth` field", endpoint.url))
+                Refusal::new(format!(
+                    "{} answered without an `auth` field",
+                    endpoint.shown()
+                ))
             })?;
             return Ok(ChannelAuth {
                 auth,
@@ -118,7 +121,7 @@ impl Authorizer {
                 (Some(auth), Some(user_data)) => Ok(UserAuth { auth, user_data }),
                 _ => Err(Refusal::new(format!(
                     "{} answered without `auth` and `user_data`",
-                    endpoint.url
+                    endpoint.shown()
                 ))),
             };
         }
@@ -136,6 +139,11 @@ impl Authorizer {
 }
 
 impl Endpoint {
+    /// The URL for messages, without anything that could be a token.
+    fn shown(&self) -> String {
+        super::shown_url(&self.url)
+    }
+
     async fn ask<T: for<'de> Deserialize<'de>>(
         &self,
         params: &[(&str, &str)],
@@ -162,25 +170,32 @@ impl Endpoint {
         for (name, value) in &self.headers {
             req = req.header(name.as_str(), value.expose());
         }
-        let resp = req
-            .send()
-            .await
-            .map_err(|e| Refusal::new(format!("cannot reach {}: {}", self.url, cause(&e))))?;
+        let resp = req.send().await.map_err(|e| {
+            Refusal::new(format!(
+                "cannot reach {}: {}",
+                self.shown(),
+                super::root_cause(&e)
+            ))
+        })?;
         let status = resp.status().as_u16();
         let body = resp.bytes().await.map_err(|e| {
-            Refusal::new(format!("{} broke off its answer: {}", self.url, cause(&e)))
+            Refusal::new(format!(
+                "{} broke off its answer: {}",
+                self.shown(),
+                super::root_cause(&e)
+            ))
         })?;
         if !(200..300).contains(&status) {
             let text = one_line(&String::from_utf8_lossy(&body), 200);
             return Err(Refusal {
                 status: Some(status),
-                message: format!("{} answered {status}: {text}", self.url),
+                message: format!("{} answered {status}: {text}", self.shown()),
             });
         }
         serde_json::from_slice(&body).map_err(|e| {
             Refusal::new(format!(
                 "{} answered {status} but not with JSON: {e}",
-                self.url
+                self.shown()
             ))
         })
     }
@@ -209,14 +224,6 @@ fn form(params: &[(&str, &str)]) -> String {
         })
         .collect::<Vec<_>>()
         .join("&")
-}
-
-fn cause(e: &reqwest::Error) -> String {
-    let mut source: &dyn std::error::Error = e;
-    while let Some(next) = source.source() {
-        source = next;
-    }
-    source.to_string()
 }
 
 #[cfg(test)]

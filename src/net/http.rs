@@ -260,6 +260,7 @@ fn transport_error(
     timeout: Duration,
     where_from: &str,
 ) -> CliError {
+    let target = &super::shown_url(target);
     if e.is_timeout() {
         return CliError::new(
             Kind::Network,
@@ -272,7 +273,7 @@ fn transport_error(
             "check that the server is up and reachable, or raise `timeout` ({where_from})"
         ));
     }
-    let cause = root_cause(e);
+    let cause = super::root_cause(e);
     if e.is_connect() {
         return CliError::new(
             Kind::Network,
@@ -294,14 +295,6 @@ fn transport_error(
         format!("request to {target} failed: {cause}"),
     )
     .hint(format!("check the server ({where_from})"))
-}
-
-fn root_cause(e: &reqwest::Error) -> String {
-    let mut cause: &dyn std::error::Error = e;
-    while let Some(next) = cause.source() {
-        cause = next;
-    }
-    one_line(&cause.to_string(), 200)
 }
 
 /// Seconds the server's clock is ahead of ours (negative: behind).

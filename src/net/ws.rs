@@ -229,7 +229,7 @@ impl Client {
         let mut lost: Option<(SystemTime, String)> = None;
         loop {
             let queued = self.set_state(ConnState::Connecting, h)?;
-            if let Some(why) = self.early_stop(queued) {
+            if let Some(why) = self.offline(queued, h)? {
                 return Ok(Ending::Stopped(why));
             }
             let connecting = {
@@ -239,20 +239,13 @@ impl Client {
                 loop {
                     tokio::select! {
                         r = &mut attempt => break r,
-                        c = controls.recv() => match c {
-                            Some(Control::AddChannel(name)) => {
-                                self.session.add_channel(&name);
-                            }
-                            Some(Control::Send { .. }) => {}
-                            Some(Control::Stop(why)) => {
+                        c = controls.recv() => {
+                            let c = c.unwrap_or(Control::Stop(Why::Done));
+                            if let Some(why) = self.offline(vec![c], h)? {
                                 self.set_state(ConnState::Disconnected, h)?;
                                 return Ok(Ending::Stopped(why));
                             }
-                            None => {
-                                self.set_state(ConnState::Disconnected, h)?;
-                                return Ok(Ending::Stopped(Why::Done));
-                            }
-                        },
+                        }
                     }
                 }
             };
@@ -312,35 +305,52 @@ impl Client {
                 reason,
             };
             let queued = h.update(reconnecting, &self.counters)?;
-            if let Some(why) = self.early_stop(queued) {
+            if let Some(why) = self.offline(queued, h)? {
                 return Ok(Ending::Stopped(why));
             }
-            tokio::select! {
-                () = tokio::time::sleep(delay) => {}
-                c = controls.recv() => {
-                    if let Some(Control::Stop(why)) = c {
-                        return Ok(Ending::Stopped(why));
-                    }
-                    if let Some(Control::AddChannel(name)) = c {
-                        self.session.add_channel(&name);
+            // The whole backoff is waited out: only a stop cuts it short.
+            let wake = tokio::time::sleep(delay);
+            tokio::pin!(wake);
+            loop {
+                tokio::select! {
+                    () = &mut wake => break,
+                    c = controls.recv() => {
+                        let c = c.unwrap_or(Control::Stop(Why::Done));
+                        if let Some(why) = self.offline(vec![c], h)? {
+                            return Ok(Ending::Stopped(why));
+                        }
                     }
                 }
             }
         }
     }
 
-    /// Controls answered while not connected: channels are remembered, a stop stops.
-    fn early_stop(&mut self, controls: Vec<Control>) -> Option<Why> {
-        for c in controls {
+    /// Controls while not connected: channels are remembered for the next connection,
+    /// client events are refused (said so, never dropped silently), a stop stops.
+    fn offline(
+        &mut self,
+        controls: Vec<Control>,
+        h: &mut impl Handler,
+    ) -> Result<Option<Why>, CliError> {
+        let mut queue = std::collections::VecDeque::from(controls);
+        while let Some(c) = queue.pop_front() {
             match c {
-                Control::Stop(why) => return Some(why),
+                Control::Stop(why) => return Ok(Some(why)),
                 Control::AddChannel(name) => {
                     self.session.add_channel(&name);
                 }
-                Control::Send { .. } => {}
+                Control::Send { channel, event, .. } => {
+                    let not_sent = Update::NotSent {
+                        channel,
+                        event,
+                        reason: "not connected (reconnecting); send it again once connected"
+                            .to_owned(),
+                    };
+                    queue.extend(h.update(not_sent, &self.counters)?);
+                }
             }
         }
-        None
+        Ok(None)
     }
 
     /// The first connection opened and closed without a word: sockudo does this for an
@@ -363,12 +373,15 @@ impl Client {
     /// The first connection opened but the server never shook hands as the protocol
     /// says, so rtctl closed it: not a refusal, the other end is not (yet) talking Pusher.
     fn no_handshake(&self, stale: &Stale) -> CliError {
-        let target = shown_url(&self.options.url);
+        let target = super::shown_url(&self.options.url);
         let where_from = &self.options.where_from;
         match stale {
             Stale::BadHandshake(_) => CliError::new(
                 Kind::Failure,
-                format!("{target} is not speaking the Pusher protocol: {stale}"),
+                format!(
+                    "{target} is not speaking the Pusher protocol: {}",
+                    one_line(&stale.to_string(), 200)
+                ),
             )
             .hint(format!(
                 "check that `ws_host`/`ws_port` point at a Pusher-protocol server ({where_from})"
@@ -474,7 +487,7 @@ impl Client {
                     Ok(AuthDone::Channel(channel, Ok(auth))) => self.session.authorized(&channel, &auth),
                     Ok(AuthDone::Channel(channel, Err(r))) => vec![self.session.refused(&channel, r.status, r.message)],
                     Ok(AuthDone::User(Ok(auth))) => vec![self.session.signed_in_with(&auth)],
-                    Ok(AuthDone::User(Err(r))) => vec![Output::ServerError { code: r.status, message: format!("sign-in failed: {}", r.message) }],
+                    Ok(AuthDone::User(Err(r))) => vec![Output::SigninFailed { code: r.status, message: r.message }],
                     Err(e) => vec![Output::ServerError { code: None, message: format!("authorization task failed: {e}") }],
                 },
                 c = controls.recv() => {
@@ -684,7 +697,7 @@ async fn connect(options: &Options) -> Result<Socket, CliError> {
             Kind::Network,
             format!(
                 "no WebSocket handshake from {} within {}",
-                shown_url(url),
+                super::shown_url(url),
                 humantime::format_duration(timeout)
             ),
         )
@@ -698,7 +711,7 @@ async fn connect(options: &Options) -> Result<Socket, CliError> {
 }
 
 fn connect_error(e: tungstenite::Error, options: &Options) -> CliError {
-    let target = shown_url(&options.url);
+    let target = super::shown_url(&options.url);
     let where_from = &options.where_from;
     match e {
         tungstenite::Error::Http(resp) => {
@@ -758,11 +771,6 @@ fn close_reason(code: Option<u16>, reason: &str) -> String {
         },
         (Some(c), false) => format!("closed with code {c}: {reason}"),
     }
-}
-
-/// The URL without its query, for messages.
-fn shown_url(url: &str) -> &str {
-    url.split('?').next().unwrap_or(url)
 }
 
 /// A number in [0, 1) for backoff jitter.

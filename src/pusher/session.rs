@@ -51,7 +51,6 @@ pub enum SubState {
     Failed,
 }
 
-#[derive(Debug)]
 struct Channel {
     name: String,
     kind: ChannelKind,
@@ -59,6 +58,24 @@ struct Channel {
     /// For `private-encrypted-` channels, from the authorization.
     key: Option<[u8; 32]>,
     members: Option<Members>,
+}
+
+/// The channel's key is a secret: Debug says whether there is one, never what it is.
+impl std::fmt::Debug for Channel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Channel")
+            .field("name", &self.name)
+            .field("kind", &self.kind)
+            .field("state", &self.state)
+            .field("key", &self.key.map(|_| "(redacted)"))
+            .field("members", &self.members)
+            .finish()
+    }
+}
+
+/// `t + d`, or `None` past the end of time (a duration too long to ever come).
+fn after(t: Instant, d: Duration) -> Option<Instant> {
+    t.checked_add(d)
 }
 
 /// An event for the application, decoded (and decrypted where the channel is encrypted).
@@ -144,6 +161,12 @@ pub enum Output {
     },
     SignedIn {
         user_id: String,
+    },
+    /// The user's authentication could not be had (`Authenticate` was refused), so the
+    /// connection will not be signed in.
+    SigninFailed {
+        code: Option<u16>,
+        message: String,
     },
     Event(Delivery),
     /// A `pusher:error` not tied to a channel; the connection carries on unless the
@@ -419,10 +442,10 @@ impl Session {
     pub fn deadline(&self) -> Option<Instant> {
         match self.phase {
             Phase::Closed => None,
-            Phase::Handshake => self.opened_at.map(|t| t + self.timing.handshake),
+            Phase::Handshake => self.opened_at.and_then(|t| after(t, self.timing.handshake)),
             Phase::Open => match self.ping_sent {
-                Some(sent) => Some(sent + self.timing.pong),
-                None => self.last_heard.map(|t| t + self.activity),
+                Some(sent) => after(sent, self.timing.pong),
+                None => self.last_heard.and_then(|t| after(t, self.activity)),
             },
         }
     }
@@ -432,16 +455,16 @@ impl Session {
         match self.phase {
             Phase::Closed => Vec::new(),
             Phase::Handshake => match self.opened_at {
-                Some(t) if now >= t + self.timing.handshake => {
+                Some(t) if after(t, self.timing.handshake).is_some_and(|at| now >= at) => {
                     vec![Output::Close(Stale::NoHandshake)]
                 }
                 _ => Vec::new(),
             },
             Phase::Open => match (self.ping_sent, self.last_heard) {
-                (Some(sent), _) if now >= sent + self.timing.pong => {
+                (Some(sent), _) if after(sent, self.timing.pong).is_some_and(|at| now >= at) => {
                     vec![Output::Close(Stale::NoPong(self.timing.pong))]
                 }
-                (None, Some(heard)) if now >= heard + self.activity => {
+                (None, Some(heard)) if after(heard, self.activity).is_some_and(|at| now >= at) => {
                     self.ping_sent = Some(now);
                     vec![Output::Send(frame::ping())]
                 }
@@ -521,7 +544,7 @@ impl Session {
                         out.push(Output::SignedIn {
                             user_id: user_id.clone(),
                         });
-                        out.extend(self.add_channel(&format!("{USER_CHANNEL_PREFIX}{user_id}")));
+                        out.extend(self.start_user_channel(&user_id));
                     }
                     None => out.push(Output::ServerError {
                         code: None,
@@ -553,7 +576,10 @@ impl Session {
                     out.push(Output::Authenticate { socket_id });
                 }
                 for i in 0..self.channels.len() {
-                    self.start(i, &mut out);
+                    // The user's own channel waits for this connection's sign-in.
+                    if !(self.signin && self.channels[i].name.starts_with(USER_CHANNEL_PREFIX)) {
+                        self.start(i, &mut out);
+                    }
                 }
                 out
             }
@@ -565,6 +591,20 @@ impl Session {
                 _ => "another event".to_owned(),
             }))],
         }
+    }
+
+    /// Signed in: subscribe to the user's channel, as pusher-js does, on every
+    /// connection once its sign-in has succeeded.
+    fn start_user_channel(&mut self, user_id: &str) -> Vec<Output> {
+        let name = format!("{USER_CHANNEL_PREFIX}{user_id}");
+        let Some(i) = self.channels.iter().position(|c| c.name == name) else {
+            return self.add_channel(&name);
+        };
+        let mut out = Vec::new();
+        if self.channels[i].state == SubState::Pending {
+            self.start(i, &mut out);
+        }
+        out
     }
 
     fn members_of(&mut self, channel: &str, f: impl FnOnce(&mut Members)) -> usize {
@@ -933,6 +973,10 @@ mod tests {
         };
         assert_eq!(d.undecryptable, Some(DecryptError::Open));
         assert!(d.data.as_ref().is_some_and(|v| v.get("nonce").is_some()));
+
+        // The channel's key is held, and never shown.
+        let shown = format!("{s:?}");
+        assert!(shown.contains(r#"key: Some("(redacted)")"#), "{shown}");
     }
 
     #[test]
@@ -977,6 +1021,48 @@ mod tests {
         );
         s.receive(&ok("#server-to-user-42"), t);
         assert!(s.all_subscribed());
+
+        // Reconnected: the user's channel waits for this connection's sign-in again.
+        s.closed();
+        let out = open(&mut s, t);
+        assert!(sends(&out).is_empty(), "{out:?}");
+        assert_eq!(s.state_of("#server-to-user-42"), Some(SubState::Pending));
+        let out = s.receive(
+            r#"{"event":"pusher:signin_success","data":{"user_data":"{\"id\":\"42\"}"}}"#,
+            t,
+        );
+        assert_eq!(
+            sends(&out),
+            [r##"{"event":"pusher:subscribe","data":{"auth":"","channel":"#server-to-user-42"}}"##]
+        );
+    }
+
+    #[test]
+    fn durations_too_long_to_come_never_panic() {
+        let t = Instant::now();
+        let forever = Duration::from_secs(u64::MAX);
+        let timing = Timing {
+            activity: forever,
+            pong: forever,
+            handshake: forever,
+        };
+        let mut s = Session::new(timing, false);
+        s.opened(t);
+        assert_eq!(s.deadline(), None);
+        assert!(s.tick(t).is_empty());
+        s.receive(EST, t);
+        assert!(
+            s.deadline().is_some(),
+            "the server's activity_timeout caps ours"
+        );
+        let mut s = Session::new(timing, false);
+        s.opened(t);
+        s.receive(
+            r#"{"event":"pusher:connection_established","data":"{\"socket_id\":\"1.2\"}"}"#,
+            t,
+        );
+        assert_eq!(s.deadline(), None);
+        assert!(s.tick(t).is_empty());
     }
 
     #[test]

@@ -164,13 +164,27 @@ pub fn user_string_to_sign(socket_id: &str, user_data: &str) -> String {
 }
 
 /// What an auth endpoint answers for a channel subscription.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Clone, PartialEq, Eq, Serialize)]
 pub struct ChannelAuth {
     pub auth: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub channel_data: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shared_secret: Option<String>,
+}
+
+/// The shared secret decrypts the channel: Debug never shows it.
+impl std::fmt::Debug for ChannelAuth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ChannelAuth")
+            .field("auth", &self.auth)
+            .field("channel_data", &self.channel_data)
+            .field(
+                "shared_secret",
+                &self.shared_secret.as_ref().map(|_| "(redacted)"),
+            )
+            .finish()
+    }
 }
 
 /// What a user-authentication endpoint answers.
@@ -293,6 +307,18 @@ mod tests {
             channel_string_to_sign(socket, channel, None).as_bytes(),
         );
         format!("{key}:{sig}")
+    }
+
+    #[test]
+    fn a_channel_auth_never_shows_its_shared_secret_in_debug() {
+        let auth = ChannelAuth {
+            auth: "k:sig".into(),
+            channel_data: None,
+            shared_secret: Some("c2VjcmV0LXNoYXJlZA==".into()),
+        };
+        let shown = format!("{auth:?}");
+        assert!(!shown.contains("c2VjcmV0"), "{shown}");
+        assert!(shown.contains("k:sig"), "{shown}");
     }
 
     #[test]

@@ -68,8 +68,22 @@ fn write_seq(
     out.push(close);
 }
 
+/// A JSON string literal. serde_json escapes U+0000–U+001F; DEL and the C1 controls
+/// (U+009B is a CSI to many terminals) are escaped here too, still as valid JSON.
 fn quoted(s: &str) -> String {
-    Value::String(s.to_owned()).to_string()
+    let json = Value::String(s.to_owned()).to_string();
+    if !json.chars().any(char::is_control) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 8);
+    for c in json.chars() {
+        if c.is_control() {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -91,6 +105,14 @@ mod tests {
             render(&v, false, Some(2)),
             serde_json::to_string_pretty(&v).unwrap()
         );
+    }
+
+    #[test]
+    fn del_and_c1_controls_are_escaped_as_json() {
+        let v = json!({"k\u{9b}": "a\u{7f}b\u{9b}31m"});
+        let out = render(&v, false, None);
+        assert_eq!(out, r#"{"k\u009b":"a\u007fb\u009b31m"}"#);
+        assert_eq!(serde_json::from_str::<Value>(&out).unwrap(), v);
     }
 
     #[test]

@@ -39,8 +39,8 @@ Examples:
 const MORE: &str = "\
 Output: one line per event (local time, channel, event, data) on stdout; status,
 subscriptions and warnings on stderr. --json writes JSON Lines with a `type` of
-connected, subscribed, subscription_error, event, error, reconnecting, gap, sent,
-not_sent, signed_in, frame (--raw) and summary.
+state, connected, subscribed, subscription_error, event, error, reconnecting, gap,
+sent, not_sent, signed_in, signin_error, frame (--raw) and summary.
 
 Reconnecting follows the protocol: close codes 4000-4099 end the run (exit 7);
 4100-4199 and dropped connections reconnect after backing off (1 s doubling to
@@ -89,6 +89,7 @@ pub struct Args {
     pub timeout: Option<String>,
 
     /// Write the socket id to PATH once every channel is subscribed: trigger after it
+    /// (an old file there is removed first)
     #[arg(long, value_name = "PATH", help_heading = "Scripts")]
     pub ready_file: Option<PathBuf>,
 
@@ -110,8 +111,8 @@ pub struct Args {
     pub sign_locally: bool,
 
     /// A header for the auth endpoint, `Name: value`; repeatable (adds to the profile's `auth_headers`)
-    #[arg(long, value_name = "HEADER", help_heading = "Authorization")]
-    pub auth_header: Vec<String>,
+    #[arg(long, value_name = "HEADER", value_parser = secret_arg, help_heading = "Authorization")]
+    pub auth_header: Vec<Secret>,
 
     /// How the auth endpoint's request body is written
     #[arg(
@@ -189,6 +190,23 @@ fn duration(flag: &str, text: &str) -> Result<Duration, CliError> {
 struct Channels {
     names: Vec<String>,
     patterns: Vec<String>,
+}
+
+impl Channels {
+    /// The kinds of channel the run subscribes to, as far as is known before connecting:
+    /// each name's, and each pattern's literal start's (`presence-classroom-*` is
+    /// presence; `*-101` says nothing, and counts as public).
+    fn known_kinds(&self) -> Vec<ChannelKind> {
+        self.names
+            .iter()
+            .map(|c| ChannelKind::of(c))
+            .chain(
+                self.patterns
+                    .iter()
+                    .map(|p| ChannelKind::of(names::pattern_prefix(p))),
+            )
+            .collect()
+    }
 }
 
 fn channels(args: &Args) -> Result<Channels, CliError> {
@@ -269,6 +287,12 @@ fn user_info(args: &Args) -> Result<Option<Value>, CliError> {
     }
 }
 
+/// Kept as a secret from the moment clap reads it; checked by `parse_header`, whose
+/// messages, unlike clap's, never repeat the value.
+fn secret_arg(text: &str) -> Result<Secret, std::convert::Infallible> {
+    Ok(Secret::new(text))
+}
+
 fn parse_header(text: &str) -> Result<(String, Secret), CliError> {
     match text.split_once(':') {
         Some((name, value)) if !name.trim().is_empty() && !name.contains(' ') => {
@@ -303,7 +327,7 @@ fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliError> 
         .map(|v| v.val.clone())
         .unwrap_or_default();
     for h in &args.auth_header {
-        let (name, value) = parse_header(h)?;
+        let (name, value) = parse_header(h.expose())?;
         headers.retain(|(n, _)| !n.eq_ignore_ascii_case(&name));
         headers.push((name, value));
     }
@@ -324,16 +348,11 @@ fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliError> 
     } else {
         AuthSource::Local
     };
-    let needs_local_channel = endpoint.is_none()
-        && (!chans.patterns.is_empty()
-            || chans.names.iter().any(|c| ChannelKind::of(c).needs_auth()));
+    let kinds = chans.known_kinds();
+    let needs_local_channel =
+        endpoint.is_none() && (!chans.patterns.is_empty() || kinds.iter().any(|k| k.needs_auth()));
     let needs_local_user = args.signin && user_endpoint.is_none();
-    if (needs_local_user
-        || (needs_local_channel
-            && chans
-                .names
-                .iter()
-                .any(|c| ChannelKind::of(c) == ChannelKind::Presence)))
+    if (needs_local_user || (needs_local_channel && kinds.contains(&ChannelKind::Presence)))
         && args.user_id.is_none()
     {
         let why = if needs_local_user {
@@ -352,10 +371,7 @@ fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliError> 
         let master_key = ctx.master_key()?;
         if endpoint.is_none()
             && master_key.is_none()
-            && chans
-                .names
-                .iter()
-                .any(|c| ChannelKind::of(c) == ChannelKind::PrivateEncrypted)
+            && kinds.contains(&ChannelKind::PrivateEncrypted)
         {
             return Err(CliError::new(
                 Kind::Config,
@@ -465,11 +481,8 @@ async fn interactive(
             Some((e, d)) => (e, client_data(d.trim())),
             None => (line, Value::Object(serde_json::Map::new())),
         };
+        // The client checks each and says what it did not send (a record in --json).
         for ch in &channels {
-            if let Err(e) = session::check_client_event(ch, event) {
-                ui.warn(&format!("not sent: {e}"));
-                break;
-            }
             let send = Control::Send {
                 channel: ch.clone(),
                 event: event.to_owned(),
@@ -479,6 +492,20 @@ async fn interactive(
                 return;
             }
         }
+    }
+}
+
+/// A ready file left by an earlier run would tell a script to go before this one is
+/// subscribed: it goes before anything connects.
+fn remove_stale(path: &std::path::Path) -> Result<(), CliError> {
+    match std::fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(CliError::new(
+            Kind::Failure,
+            format!("cannot remove the old ready file {}: {e}", path.display()),
+        )
+        .hint("remove it yourself, or give --ready-file another path")),
     }
 }
 
@@ -509,6 +536,9 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
         }
     }
     let plan = plan(ctx, &args, &chans)?;
+    if let Some(path) = &args.ready_file {
+        remove_stale(path)?;
+    }
     let config: Resolved = ctx.config()?.clone();
     let key = config.require_key()?.to_owned();
     let endpoint = config.require_ws()?.clone();

@@ -205,9 +205,11 @@ impl Printer {
         };
         self.event(&d)?;
         if !self.s.json && !self.s.raw && self.s.filter.shows(event) {
-            self.s
-                .ui
-                .status(&format!("{channel}: {count} member{}", plural(count)));
+            self.s.ui.status(&format!(
+                "{}: {count} member{}",
+                sanitize(channel, false),
+                plural(count)
+            ));
         }
         Ok(())
     }
@@ -320,7 +322,17 @@ impl Printer {
                     }
                 }
             }
-            Update::State(_) => {}
+            Update::State(state) => {
+                if self.s.json {
+                    self.record(
+                        "state",
+                        json!({
+                            "state": state.as_str(),
+                            "counters": counters_json(counters, self.shown),
+                        }),
+                    )?;
+                }
+            }
             Update::Session(out) => self.session(out, &mut controls)?,
             Update::Ready { socket_id } => {
                 if !self.ready_once {
@@ -421,8 +433,9 @@ impl Printer {
                     self.record("connected", json!({ "socket_id": socket_id }))?;
                 } else {
                     self.s.ui.status(&format!(
-                        "connected to {} (socket id {socket_id})",
-                        self.target
+                        "connected to {} (socket id {})",
+                        self.target,
+                        sanitize(&socket_id, false)
                     ));
                 }
             }
@@ -459,6 +472,19 @@ impl Printer {
                         .ui
                         .status(&format!("signed in as {}", sanitize(&user_id, false)));
                 }
+            }
+            Output::SigninFailed { code, message } => {
+                let message = one_line(&message, 300);
+                if self.s.json {
+                    self.record("signin_error", json!({ "code": code, "message": message }))?;
+                }
+                let code_text = code.map(|c| format!(" (HTTP {c})")).unwrap_or_default();
+                let hint = "check --user-auth-endpoint's answer and its token (`--auth-header`), \
+                            or, signing locally, the app key, secret and --user-id";
+                self.failure.get_or_insert_with(|| {
+                    CliError::new(Kind::Auth, format!("cannot sign in{code_text}: {message}"))
+                        .hint(hint)
+                });
             }
             Output::Event(d) => self.event(&d)?,
             Output::ServerError { code, message } => {
