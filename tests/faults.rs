@@ -887,6 +887,24 @@ fn tail_removes_a_stale_ready_file_before_connecting() {
         !ready.exists(),
         "an earlier run's ready file was left for a script to trust"
     );
+
+    // One that cannot be removed stops the run before anything connects.
+    let dir = env.work_dir().join("a-dir");
+    std::fs::create_dir(&dir).unwrap();
+    let out = env
+        .rtctl()
+        .args(["tail", "ch", "--ready-file"])
+        .arg(&dir)
+        .timeout(WAIT)
+        .output()
+        .unwrap();
+    let (_, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("cannot remove the old ready file"),
+        "{stderr}"
+    );
+    server.assert_connections(1);
 }
 
 #[test]

@@ -302,6 +302,23 @@ mod tests {
         stall_with(b"POST /w HTTP/1.1\r\nHost: x\r\nX-Pusher-").await;
     }
 
+    #[tokio::test(start_paused = true)]
+    async fn a_connection_that_says_nothing_gives_its_slot_back() {
+        stall_with(b"").await;
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_body_over_the_limit_is_answered_413() {
+        let mut request = format!(
+            "POST /w HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\n\r\n",
+            MAX_BODY + 1
+        )
+        .into_bytes();
+        request.resize(request.len() + MAX_BODY + 1, b' ');
+        let answer = stall_with(&request).await;
+        assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    }
+
     #[tokio::test]
     async fn a_taken_port_is_said_plainly() {
         let first = bind("127.0.0.1:0").await.unwrap();

@@ -73,11 +73,6 @@ impl std::fmt::Debug for Channel {
     }
 }
 
-/// `t + d`, or `None` past the end of time (a duration too long to ever come).
-fn after(t: Instant, d: Duration) -> Option<Instant> {
-    t.checked_add(d)
-}
-
 /// An event for the application, decoded (and decrypted where the channel is encrypted).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Delivery {
@@ -320,6 +315,10 @@ impl Session {
             return;
         };
         let ch = &mut self.channels[i];
+        // The user's own channel waits for this connection's sign-in.
+        if self.signin && self.signed_in.is_none() && ch.name.starts_with(USER_CHANNEL_PREFIX) {
+            return;
+        }
         if ch.kind.needs_auth() && !ch.name.starts_with(USER_CHANNEL_PREFIX) {
             ch.state = SubState::Authorizing;
             out.push(Output::Authorize {
@@ -442,10 +441,12 @@ impl Session {
     pub fn deadline(&self) -> Option<Instant> {
         match self.phase {
             Phase::Closed => None,
-            Phase::Handshake => self.opened_at.and_then(|t| after(t, self.timing.handshake)),
+            Phase::Handshake => self
+                .opened_at
+                .and_then(|t| t.checked_add(self.timing.handshake)),
             Phase::Open => match self.ping_sent {
-                Some(sent) => after(sent, self.timing.pong),
-                None => self.last_heard.and_then(|t| after(t, self.activity)),
+                Some(sent) => sent.checked_add(self.timing.pong),
+                None => self.last_heard.and_then(|t| t.checked_add(self.activity)),
             },
         }
     }
@@ -455,16 +456,25 @@ impl Session {
         match self.phase {
             Phase::Closed => Vec::new(),
             Phase::Handshake => match self.opened_at {
-                Some(t) if after(t, self.timing.handshake).is_some_and(|at| now >= at) => {
+                Some(t)
+                    if t.checked_add(self.timing.handshake)
+                        .is_some_and(|at| now >= at) =>
+                {
                     vec![Output::Close(Stale::NoHandshake)]
                 }
                 _ => Vec::new(),
             },
             Phase::Open => match (self.ping_sent, self.last_heard) {
-                (Some(sent), _) if after(sent, self.timing.pong).is_some_and(|at| now >= at) => {
+                (Some(sent), _)
+                    if sent
+                        .checked_add(self.timing.pong)
+                        .is_some_and(|at| now >= at) =>
+                {
                     vec![Output::Close(Stale::NoPong(self.timing.pong))]
                 }
-                (None, Some(heard)) if after(heard, self.activity).is_some_and(|at| now >= at) => {
+                (None, Some(heard))
+                    if heard.checked_add(self.activity).is_some_and(|at| now >= at) =>
+                {
                     self.ping_sent = Some(now);
                     vec![Output::Send(frame::ping())]
                 }
@@ -576,10 +586,7 @@ impl Session {
                     out.push(Output::Authenticate { socket_id });
                 }
                 for i in 0..self.channels.len() {
-                    // The user's own channel waits for this connection's sign-in.
-                    if !(self.signin && self.channels[i].name.starts_with(USER_CHANNEL_PREFIX)) {
-                        self.start(i, &mut out);
-                    }
+                    self.start(i, &mut out);
                 }
                 out
             }
