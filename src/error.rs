@@ -29,8 +29,10 @@ pub enum Kind {
     TimedOut,
     /// The subcommand is not built yet.
     NotBuilt,
-    /// Ctrl-C.
+    /// Ctrl-C (SIGINT).
     Interrupted,
+    /// SIGTERM (CI cancellation, `timeout`, `docker stop`).
+    Terminated,
 }
 
 impl Kind {
@@ -46,6 +48,7 @@ impl Kind {
             Self::TimedOut => 124,
             Self::NotBuilt => 69,
             Self::Interrupted => 130,
+            Self::Terminated => 143,
         }
     }
 }
@@ -65,7 +68,8 @@ Exit codes:
        4001 unknown app key); the message names the code
   124  `tail --timeout` passed before `--count` events arrived
   69   this subcommand is not built yet
-  130  interrupted (Ctrl-C)";
+  130  interrupted (Ctrl-C, SIGINT)
+  143  terminated (SIGTERM)";
 
 /// An error on its way to the user: a message, hints, and an exit code.
 #[derive(Debug)]
@@ -169,6 +173,7 @@ mod tests {
             Kind::TimedOut,
             Kind::NotBuilt,
             Kind::Interrupted,
+            Kind::Terminated,
         ];
         let mut codes: Vec<u8> = kinds.iter().map(|k| k.code()).collect();
         codes.sort_unstable();

@@ -11,6 +11,7 @@ pub mod error;
 pub mod net;
 pub mod payload;
 pub mod pusher;
+pub mod signal;
 pub mod ui;
 
 use std::process::ExitCode;

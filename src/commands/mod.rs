@@ -122,13 +122,14 @@ fn read_stdin_secret(ui: &Ui) -> Result<Secret, CliError> {
     Ok(Secret::new(secret))
 }
 
-/// Network work stops at Ctrl-C with exit code 130 (local work needs no such care).
+/// Network work stops at Ctrl-C (exit 130) or SIGTERM (exit 143); local work needs no
+/// such care.
 async fn interruptible(
     work: impl std::future::Future<Output = Result<(), CliError>>,
 ) -> Result<(), CliError> {
     tokio::select! {
         result = work => result,
-        _ = tokio::signal::ctrl_c() => Err(CliError::new(Kind::Interrupted, "interrupted")),
+        stop = crate::signal::requested() => Err(stop.error()),
     }
 }
 

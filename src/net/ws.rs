@@ -105,7 +105,8 @@ pub enum Update<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Why {
     Done,
-    Interrupted,
+    /// SIGINT or SIGTERM.
+    Signal(crate::signal::Stop),
     TimedOut,
 }
 

@@ -606,9 +606,8 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
     {
         let tx = tx.clone();
         tasks.spawn(async move {
-            if tokio::signal::ctrl_c().await.is_ok() {
-                let _ = tx.send(Control::Stop(Why::Interrupted)).await;
-            }
+            let stop = crate::signal::requested().await;
+            let _ = tx.send(Control::Stop(Why::Signal(stop))).await;
         });
     }
     if let Some(d) = deadline {
@@ -647,9 +646,9 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
             printer.summary(&counters, "done");
             Ok(())
         }
-        Ending::Stopped(Why::Interrupted) => {
-            printer.summary(&counters, "interrupted");
-            Err(CliError::new(Kind::Interrupted, "interrupted"))
+        Ending::Stopped(Why::Signal(stop)) => {
+            printer.summary(&counters, stop.word());
+            Err(stop.error())
         }
         Ending::Stopped(Why::TimedOut) => match args.count {
             Some(n) if printer.shown() < n => {

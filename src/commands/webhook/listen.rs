@@ -29,7 +29,7 @@ authentic, 401 when not (400 when it is authentic but not a webhook body). Each 
 printed with the time it arrived; --json gives one line per event:
   {\"type\":\"webhook\",\"time\",\"time_ms\",\"name\",\"channel\",\"event\",\"data\",\"user_id\",
    \"socket_id\",\"valid\",\"reason\",\"key\",…}
-Ctrl-C stops it (exit code 130).";
+Ctrl-C stops it (exit code 130), and SIGTERM too (exit code 143).";
 
 /// Where `listen` binds when --bind is not given.
 const DEFAULT_BIND: &str = "127.0.0.1:8090";
@@ -159,22 +159,21 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
         events: 0,
         authentic: 0,
     };
-    // One Ctrl-C listener for the whole run, so a Ctrl-C while a request is handled
-    // is not lost.
-    let interrupted = tokio::signal::ctrl_c();
+    // One signal listener for the whole run, so a Ctrl-C or SIGTERM while a request
+    // is handled is not lost.
+    let interrupted = crate::signal::requested();
     tokio::pin!(interrupted);
-    let stop = || CliError::new(Kind::Interrupted, "interrupted");
     let result = loop {
         let pending = tokio::select! {
             p = requests.recv() => p,
-            _ = &mut interrupted => break Err(stop()),
+            stop = &mut interrupted => break Err(stop.error()),
         };
         let Some(pending) = pending else {
             break Err(CliError::new(Kind::Failure, "the receiver stopped"));
         };
         let handled = tokio::select! {
             r = state.handle(pending) => r,
-            _ = &mut interrupted => break Err(stop()),
+            stop = &mut interrupted => break Err(stop.error()),
         };
         if let Err(e) = handled {
             break Err(e);
