@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::values;
+
 /// The platform's catalogue, built in so `rtctl trigger dashboard-updates system_notification`
 /// sends a real payload with no setup.
 pub const BUILTIN: &str = include_str!("../catalogs/toolboxai.toml");
@@ -262,11 +264,6 @@ pub fn pattern_prefix(pattern: &str) -> &str {
     pattern.split('{').next().unwrap_or(pattern)
 }
 
-fn rfc3339(unix: i64) -> String {
-    let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs(unix.max(0).unsigned_abs());
-    humantime::format_rfc3339_seconds(t).to_string()
-}
-
 /// Fill `{{now}}`, `{{now+1d}}` / `{{now-5m}}`, `{{unix}}`, `{{unix_ms}}`, `{{id}}` and
 /// `{{VAR}}` for the channel pattern's variables.
 pub fn fill_placeholders(text: &str, fill: &Fill) -> Result<String, String> {
@@ -280,21 +277,26 @@ pub fn fill_placeholders(text: &str, fill: &Fill) -> Result<String, String> {
             .ok_or_else(|| "a `{{` placeholder is not closed".to_owned())?;
         let name = after[..end].trim();
         let now = i64::try_from(fill.now_unix).unwrap_or(i64::MAX);
+        let date = |unix: i64| {
+            values::rfc3339_seconds(unix).ok_or_else(|| {
+                format!("`{{{{{name}}}}}` gives a date outside the years -9999 to 9999; write e.g. now+1d")
+            })
+        };
         let value = match name {
-            "now" => rfc3339(now),
+            "now" => date(now)?,
             "unix" => fill.now_unix.to_string(),
-            "unix_ms" => (fill.now_unix * 1000).to_string(),
+            "unix_ms" => fill.now_unix.saturating_mul(1000).to_string(),
             "id" => fill.random.clone(),
             _ if name.starts_with("now+") || name.starts_with("now-") => {
                 let offset = humantime::parse_duration(&name[4..]).map_err(|_| {
                     format!("`{{{{{name}}}}}` has a bad offset; write e.g. now+1d or now-5m")
                 })?;
                 let secs = i64::try_from(offset.as_secs()).unwrap_or(i64::MAX);
-                rfc3339(if name.as_bytes()[3] == b'+' {
+                date(if name.as_bytes()[3] == b'+' {
                     now.saturating_add(secs)
                 } else {
                     now.saturating_sub(secs)
-                })
+                })?
             }
             _ => fill
                 .vars

@@ -13,6 +13,7 @@ pub mod payload;
 pub mod pusher;
 pub mod signal;
 pub mod ui;
+pub mod values;
 
 use std::process::ExitCode;
 

@@ -401,16 +401,6 @@ fn parse_port(s: &str) -> Option<u16> {
     s.trim().parse().ok().filter(|p| *p != 0)
 }
 
-fn parse_duration(s: &str) -> Option<Duration> {
-    let s = s.trim();
-    let d = match s.parse::<f64>() {
-        Ok(secs) if secs.is_finite() && secs > 0.0 => Duration::try_from_secs_f64(secs).ok()?,
-        Ok(_) => return None,
-        Err(_) => humantime::parse_duration(s).ok()?,
-    };
-    (!d.is_zero()).then_some(d)
-}
-
 fn is_header_name(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
@@ -486,9 +476,9 @@ fn typed(field: Field, raw: &Raw) -> Result<Typed, String> {
                 Raw::Text(s) | Raw::File(FileValue::Str(s)) => s.clone(),
                 Raw::File(other) => return Err(expected("a duration", other)),
             };
-            parse_duration(&s)
+            crate::values::duration(&s)
                 .map(Typed::Duration)
-                .ok_or_else(|| format!("`{}` is not a positive duration", shown(&s)))
+                .map_err(|e| format!("{e} ({})", e.hint()))
         }
         Kind::Count => {
             let s = match raw {

@@ -176,14 +176,7 @@ pub struct Args {
 }
 
 fn duration(flag: &str, text: &str) -> Result<Duration, CliError> {
-    let d = humantime::parse_duration(text).map_err(|e| {
-        CliError::usage(format!("{flag} {text:?} is not a duration: {e}"))
-            .hint("write durations like 30s, 500ms, 2m")
-    })?;
-    if d.is_zero() {
-        return Err(CliError::usage(format!("{flag} must be more than zero")));
-    }
-    Ok(d)
+    crate::values::duration(text).map_err(|e| CliError::usage(format!("{flag} {e}")).hint(e.hint()))
 }
 
 /// The channel arguments, checked: names and patterns.

@@ -318,7 +318,7 @@ pub async fn run_repeat(
         times,
         made: 0,
         ticker: args.rate.map(|r| {
-            let mut t = tokio::time::interval(Duration::from_secs_f64(1.0 / r));
+            let mut t = tokio::time::interval(crate::values::interval(r));
             t.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             t
         }),

@@ -122,11 +122,7 @@ pub struct Args {
 }
 
 fn parse_rate(s: &str) -> Result<f64, String> {
-    let n = s.strip_suffix("/s").unwrap_or(s);
-    match n.trim().parse::<f64>() {
-        Ok(r) if r.is_finite() && r > 0.0 => Ok(r),
-        _ => Err(format!("`{s}` is not a rate such as 50 or 50/s")),
-    }
+    crate::values::rate(s).map_err(|e| format!("{e}; {}", e.hint()))
 }
 
 /// The catalogue for completion: the default profile's, else the built-in one.
@@ -590,14 +586,6 @@ mod tests {
             cmd,
             r#"curl -sS -X POST 'http://h/x?a=1' -H "Authorization: Bearer $RTCTL_BACKEND_TOKEN" --data-binary '{"a":"it'\''s"}'"#
         );
-    }
-
-    #[test]
-    fn rates() {
-        assert_eq!(parse_rate("50"), Ok(50.0));
-        assert_eq!(parse_rate("2.5/s"), Ok(2.5));
-        assert!(parse_rate("0").is_err());
-        assert!(parse_rate("fast").is_err());
     }
 
     #[test]

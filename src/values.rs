@@ -1,0 +1,199 @@
+//! Values people type on a command line or in a file (durations, rates, times), parsed
+//! with bounds, so that no accepted value can overflow where it is later used: a timer,
+//! an interval, a date. Pure.
+
+use std::time::Duration;
+
+/// The longest duration any flag or setting takes.
+pub const MAX_DURATION: Duration = Duration::from_secs(365 * 24 * 3600);
+/// The shortest: below a millisecond, timers round to nothing.
+pub const MIN_DURATION: Duration = Duration::from_millis(1);
+/// The fastest rate: one event a microsecond.
+pub const MAX_RATE: f64 = 1_000_000.0;
+/// The slowest rate: one event an hour.
+pub const MIN_RATE: f64 = 1.0 / 3600.0;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ValueError {
+    #[error("`{0}` is not a duration")]
+    NotDuration(String),
+    #[error("`{0}` is not a positive duration")]
+    NotPositive(String),
+    #[error("`{0}` is too short: at least 1ms")]
+    TooShort(String),
+    #[error("`{0}` is too long: at most 365 days")]
+    TooLong(String),
+    #[error("`{0}` is not a rate such as 50, 50/s, 300/m or 10/h")]
+    NotRate(String),
+    #[error("`{0}` is too fast: at most 1000000/s")]
+    TooFast(String),
+    #[error("`{0}` is too slow: at least 1/h")]
+    TooSlow(String),
+}
+
+impl ValueError {
+    pub fn hint(&self) -> &'static str {
+        match self {
+            Self::NotDuration(_) | Self::NotPositive(_) | Self::TooShort(_) | Self::TooLong(_) => {
+                "write a duration from 1ms to 365d, like 500ms, 30s, 2m or 1h (a bare number is seconds)"
+            }
+            Self::NotRate(_) | Self::TooFast(_) | Self::TooSlow(_) => {
+                "write a rate from 1/h to 1000000/s, like 50, 50/s, 300/m or 10/h"
+            }
+        }
+    }
+}
+
+/// A duration: `500ms`, `30s`, `2m 30s`, `1h`, or a bare number of seconds (`1.5`).
+pub fn duration(text: &str) -> Result<Duration, ValueError> {
+    let s = text.trim();
+    let shown = || s.chars().take(40).collect::<String>();
+    let d = match s.parse::<f64>() {
+        Ok(secs) if secs.is_nan() || secs <= 0.0 => return Err(ValueError::NotPositive(shown())),
+        Ok(secs) if secs > MAX_DURATION.as_secs_f64() => return Err(ValueError::TooLong(shown())),
+        Ok(secs) => Duration::from_secs_f64(secs),
+        Err(_) => match humantime::parse_duration(s) {
+            Ok(d) => d,
+            Err(humantime::DurationError::NumberOverflow) => {
+                return Err(ValueError::TooLong(shown()));
+            }
+            Err(_) => return Err(ValueError::NotDuration(shown())),
+        },
+    };
+    if d.is_zero() {
+        Err(ValueError::NotPositive(shown()))
+    } else if d < MIN_DURATION {
+        Err(ValueError::TooShort(shown()))
+    } else if d > MAX_DURATION {
+        Err(ValueError::TooLong(shown()))
+    } else {
+        Ok(d)
+    }
+}
+
+/// A rate in events a second: `50`, `50/s`, `300/m` (or `/min`), `10/h`.
+pub fn rate(text: &str) -> Result<f64, ValueError> {
+    let s = text.trim();
+    let shown = || s.chars().take(40).collect::<String>();
+    let (number, per) = match s.split_once('/') {
+        None => (s, 1.0),
+        Some((n, unit)) => match unit.trim() {
+            "s" | "sec" => (n, 1.0),
+            "m" | "min" => (n, 60.0),
+            "h" => (n, 3600.0),
+            _ => return Err(ValueError::NotRate(shown())),
+        },
+    };
+    let count: f64 = number
+        .trim()
+        .parse()
+        .map_err(|_| ValueError::NotRate(shown()))?;
+    if !count.is_finite() || count <= 0.0 {
+        return Err(ValueError::NotRate(shown()));
+    }
+    let r = count / per;
+    if r > MAX_RATE {
+        Err(ValueError::TooFast(shown()))
+    } else if r < MIN_RATE {
+        Err(ValueError::TooSlow(shown()))
+    } else {
+        Ok(r)
+    }
+}
+
+/// The time between events at a rate `rate` gave: from 1 µs to 1 h, never zero.
+pub fn interval(per_second: f64) -> Duration {
+    let r = if per_second.is_nan() {
+        MIN_RATE
+    } else {
+        per_second.clamp(MIN_RATE, MAX_RATE)
+    };
+    Duration::from_secs_f64(1.0 / r)
+}
+
+/// Seconds since the Unix epoch as RFC 3339 (`2026-12-02T10:00:00Z`), or `None` for a
+/// time outside the years -9999 to 9999.
+pub fn rfc3339_seconds(unix: i64) -> Option<String> {
+    let t = jiff::Timestamp::from_second(unix).ok()?;
+    Some(t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration("30s"), Ok(Duration::from_secs(30)));
+        assert_eq!(duration(" 1.5 "), Ok(Duration::from_millis(1500)));
+        assert_eq!(duration("2m 30s"), Ok(Duration::from_secs(150)));
+        assert_eq!(duration("365d"), Ok(MAX_DURATION));
+        for bad in ["0", "0s", "-1", "NaN", "nan", "-inf", "0.0"] {
+            assert!(
+                matches!(duration(bad), Err(ValueError::NotPositive(_))),
+                "{bad}"
+            );
+        }
+        for long in [
+            "300000000000y",
+            "366d",
+            "1e300",
+            "inf",
+            "99999999999999999999999999s",
+        ] {
+            assert!(
+                matches!(duration(long), Err(ValueError::TooLong(_))),
+                "{long}"
+            );
+        }
+        for short in ["1ns", "999us", "1e-300"] {
+            assert!(
+                matches!(
+                    duration(short),
+                    Err(ValueError::TooShort(_) | ValueError::NotPositive(_))
+                ),
+                "{short}"
+            );
+        }
+        for junk in ["fast", "", "10 parsecs"] {
+            assert!(
+                matches!(duration(junk), Err(ValueError::NotDuration(_))),
+                "{junk}"
+            );
+        }
+    }
+
+    #[test]
+    fn rates() {
+        assert_eq!(rate("50"), Ok(50.0));
+        assert_eq!(rate("2.5/s"), Ok(2.5));
+        assert_eq!(rate("120/m"), Ok(2.0));
+        assert_eq!(rate("120/min"), Ok(2.0));
+        assert_eq!(rate("36/h"), Ok(0.01));
+        assert!(matches!(rate("1e10"), Err(ValueError::TooFast(_))));
+        assert!(matches!(rate("1e-20"), Err(ValueError::TooSlow(_))));
+        for bad in ["0", "-5", "NaN", "inf", "fast", "5/fortnight", "/s", ""] {
+            assert!(matches!(rate(bad), Err(ValueError::NotRate(_))), "{bad}");
+        }
+    }
+
+    #[test]
+    fn intervals_are_never_zero_or_huge() {
+        assert_eq!(interval(MAX_RATE), Duration::from_micros(1));
+        assert_eq!(interval(f64::MAX), Duration::from_micros(1));
+        assert_eq!(interval(0.0), Duration::from_secs(3600));
+        assert_eq!(interval(f64::NAN), Duration::from_secs(3600));
+        assert_eq!(interval(4.0), Duration::from_millis(250));
+    }
+
+    #[test]
+    fn times_beyond_year_9999_are_refused_not_a_panic() {
+        assert_eq!(rfc3339_seconds(0).as_deref(), Some("1970-01-01T00:00:00Z"));
+        assert_eq!(
+            rfc3339_seconds(1_796_184_776).as_deref(),
+            Some("2026-12-02T04:12:56Z")
+        );
+        assert_eq!(rfc3339_seconds(i64::MAX), None);
+        assert_eq!(rfc3339_seconds(315_569_520_000 * 2), None);
+    }
+}
