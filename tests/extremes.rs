@@ -372,7 +372,14 @@ fn config_values_at_their_extremes_work_or_are_refused() {
         ("max_payload_kb", "18446744073709551615"),
     ] {
         let env = TestEnv::new();
-        env.write_config(&format!("{}{field} = {value}\n", server.profile()));
+        // The server's profile with `field` replaced.
+        let profile: String = server
+            .profile()
+            .lines()
+            .filter(|l| !l.starts_with(&format!("{field} =")))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        env.write_config(&format!("{profile}{field} = {value}\n"));
         for args in [
             vec!["channels", "list"],
             vec!["trigger", "extremes", "e", "{}"],
