@@ -413,11 +413,8 @@ impl Listener {
                     .shared
                     .paint(&format!("not finished: {ABANDONED}"), |s| s.red()),
             };
-            format!(
-                "{}  {}  {what}",
-                local_time(now_ms()),
-                format_args!("{:<18}", format!("forward #{seq}"))
-            )
+            let label = format!("forward #{seq}");
+            format!("{}  {label:<18}  {what}", local_time(now_ms()))
         };
         Ok(self.shared.ui.out(&line)?)
     }
