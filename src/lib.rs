@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod error;
+pub mod files;
 pub mod net;
 pub mod payload;
 pub mod pusher;

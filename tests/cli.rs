@@ -929,10 +929,10 @@ fn auth_verify_says_what_should_have_been_signed() {
     let (stdout, stderr) = output_text(&out);
     assert_eq!(out.status.code(), Some(5), "{stderr}");
     assert!(
-        stdout.contains("signed string: 1234.1235:private-foobar"),
+        stdout.contains("string to sign:  1234.1235:private-foobar  (socket_id:channel_name)"),
         "{stdout}"
     );
-    assert!(stdout.contains("signature does not match"), "{stdout}");
+    assert!(stdout.contains("the HMAC differs"), "{stdout}");
 
     let out = auth(
         &env,
@@ -988,6 +988,156 @@ fn auth_verify_says_what_should_have_been_signed() {
         ],
     );
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn auth_verify_never_prints_the_valid_signature() {
+    let env = TestEnv::new();
+    let (key, secret) = ("app-key", "app-secret");
+    let data = r#"{"user_id":"42","user_info":{"name":"Ada"}}"#;
+    let spaced = r#"{"user_id": "42", "user_info": {"name": "Ada"}}"#;
+    let zeros = "0".repeat(64);
+    // (channel, channel data, auth given, reason, the part that differs)
+    let cases: Vec<(&str, Option<&str>, String, &str, &str)> = vec![
+        (
+            "private-user-42",
+            None,
+            format!("{key}:{zeros}"),
+            "signature_mismatch",
+            "HMAC:            differs",
+        ),
+        (
+            "private-user-42",
+            None,
+            format!("other-key:{zeros}"),
+            "wrong_key",
+            "key part:        differs: `other-key`",
+        ),
+        (
+            "private-user-42",
+            None,
+            format!("{key}:abc"),
+            "malformed",
+            "signature form:  differs: 3 characters",
+        ),
+        (
+            "private-user-42",
+            None,
+            zeros.clone(),
+            "malformed",
+            "key part:        missing",
+        ),
+        (
+            "presence-classroom-101",
+            Some(data),
+            format!("{key}:{zeros}"),
+            "signature_mismatch",
+            "(socket_id:channel_name:channel_data)",
+        ),
+    ];
+    for (channel, channel_data, given, reason, differs) in cases {
+        let mut sign_args = vec!["sign", channel, "--socket-id", "123.456"];
+        let mut verify_args = vec![
+            "verify",
+            channel,
+            "--socket-id",
+            "123.456",
+            "--auth",
+            &given,
+        ];
+        if let Some(d) = channel_data {
+            sign_args.extend(["--channel-data", d]);
+            verify_args.extend(["--channel-data", d]);
+        }
+        let signed = auth(&env, key, secret, &sign_args);
+        assert!(signed.status.success(), "{:?}", output_text(&signed));
+        let v: Value = serde_json::from_slice(&signed.stdout).unwrap();
+        let valid = v["auth"]
+            .as_str()
+            .unwrap()
+            .split_once(':')
+            .unwrap()
+            .1
+            .to_owned();
+
+        let out = auth(&env, key, secret, &verify_args);
+        let (stdout, stderr) = output_text(&out);
+        assert_eq!(out.status.code(), Some(5), "{stderr}");
+        assert!(
+            !stdout.contains(&valid) && !stderr.contains(&valid),
+            "the valid signature was printed:\n{stdout}\n{stderr}"
+        );
+        let to_sign = match channel_data {
+            Some(d) => format!("123.456:{channel}:{d}"),
+            None => format!("123.456:{channel}"),
+        };
+        assert!(
+            stdout.contains(&format!("string to sign:  {to_sign}")),
+            "{stdout}"
+        );
+        assert!(stdout.contains(differs), "{differs}: {stdout}");
+        assert!(stderr.contains("rtctl auth sign"), "{stderr}");
+
+        verify_args.push("--json");
+        let out = auth(&env, key, secret, &verify_args);
+        let (stdout, stderr) = output_text(&out);
+        assert!(
+            !stdout.contains(&valid) && !stderr.contains(&valid),
+            "{stdout}"
+        );
+        let report: Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(report["reason"], reason, "{report}");
+        assert_eq!(report["string_to_sign"], to_sign.as_str(), "{report}");
+        assert!(report.get("expected").is_none(), "{report}");
+    }
+
+    // The usual presence mistakes are named: channel data left out, or rewritten.
+    let bare = format!(
+        "{key}:{}",
+        rtctl::pusher::sign::hmac_sha256_hex(secret.as_bytes(), b"123.456:presence-classroom-101")
+    );
+    let signed = auth(
+        &env,
+        key,
+        secret,
+        &[
+            "sign",
+            "presence-classroom-101",
+            "--socket-id",
+            "123.456",
+            "--channel-data",
+            data,
+        ],
+    );
+    let good: Value = serde_json::from_slice(&signed.stdout).unwrap();
+    for (given, channel_data, reason) in [
+        (bare.as_str(), data, "channel_data_missing"),
+        (
+            good["auth"].as_str().unwrap(),
+            spaced,
+            "channel_data_reformatted",
+        ),
+    ] {
+        let out = auth(
+            &env,
+            key,
+            secret,
+            &[
+                "verify",
+                "presence-classroom-101",
+                "--socket-id",
+                "123.456",
+                "--auth",
+                given,
+                "--channel-data",
+                channel_data,
+                "--json",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(5));
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(report["reason"], reason, "{report}");
+    }
 }
 
 // ---------------------------------------------------------------- output conventions

@@ -725,9 +725,20 @@ fn listen_refuses_what_is_not_signed_by_the_app_and_forwards_as_received() {
         .assert()
         .success();
 
-    let lines: Vec<Value> = (0..3)
-        .map(|_| listening.run.record("a webhook", |_| true))
-        .collect();
+    let mut lines = Vec::new();
+    let mut forwards = Vec::new();
+    while lines.len() < 3 || forwards.len() < 3 {
+        let v = listening
+            .run
+            .record("webhooks and their forwards", |_| true);
+        match v["type"].as_str() {
+            Some("webhook") => lines.push(v),
+            Some("forward") => forwards.push(v),
+            _ => panic!("{v}"),
+        }
+    }
+    let seqs: Vec<&Value> = lines.iter().map(|l| &l["seq"]).collect();
+    assert_eq!(seqs, [&json!(1), &json!(2), &json!(3)]);
     assert_eq!(lines[0]["valid"], false);
     assert_eq!(lines[0]["reason"], "signature_mismatch");
     assert_eq!(lines[1]["valid"], false);
@@ -740,8 +751,20 @@ fn listen_refuses_what_is_not_signed_by_the_app_and_forwards_as_received() {
     assert_eq!(lines[2]["name"], "channel_occupied");
 
     // --forward passed each request on as received: the app refused the bad signature too.
-    let statuses: Vec<&Value> = lines.iter().map(|l| &l["forwarded"]["status"]).collect();
-    assert_eq!(statuses, [&json!(401), &json!(200), &json!(200)]);
+    forwards.sort_by_key(|f| f["seq"].as_u64());
+    let statuses: Vec<(&Value, &Value)> = forwards
+        .iter()
+        .map(|f| (&f["outcome"], &f["status"]))
+        .collect();
+    let answered = json!("answered");
+    assert_eq!(
+        statuses,
+        [
+            (&answered, &json!(401)),
+            (&answered, &json!(200)),
+            (&answered, &json!(200))
+        ]
+    );
     let seen = app.seen.lock().unwrap();
     assert_eq!(seen.refused, 1);
     assert!(seen.accepted.contains(&body.into_bytes()));
@@ -791,9 +814,8 @@ fn listen_answers_before_forwarding_and_counts_only_authentic_webhooks() {
         .assert()
         .success()
         .stdout(predicate::str::contains("HTTP 401"));
-    let first = run.record("the refused webhook", |_| true);
+    let first = run.record_of("webhook", None);
     assert_eq!(first["valid"], false, "{first}");
-    assert!(first["forwarded"]["error"].is_string(), "{first}");
 
     env.rtctl()
         .args(["webhook", "replay", "--timeout", "1s"])
@@ -801,12 +823,33 @@ fn listen_answers_before_forwarding_and_counts_only_authentic_webhooks() {
         .args(["--to", &url])
         .assert()
         .success();
-    let (code, lines, stderr) = run.finish();
-    assert_eq!(code, Some(0), "{stderr}");
-    let second: Value = serde_json::from_str(lines.last().unwrap()).unwrap();
+    let second = run.record_of("webhook", None);
     assert_eq!(second["valid"], true, "{second}");
+    // Neither forward was answered: each says so, and so do the summary and the exit code.
+    let (code, lines, stderr) = run.finish();
+    assert_eq!(code, Some(1), "{stderr}");
+    let records: Vec<Value> = lines
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let forwards: Vec<&Value> = records.iter().filter(|v| v["type"] == "forward").collect();
+    assert_eq!(forwards.len(), 2, "{lines:?}");
+    for f in &forwards {
+        assert_ne!(f["outcome"], "answered", "{f}");
+        assert!(f["error"].is_string(), "{f}");
+    }
+    let summary = records.last().unwrap();
+    assert_eq!(summary["type"], "summary", "{summary}");
+    assert_eq!(summary["reason"], "count", "{summary}");
+    assert_eq!(summary["events"], 1, "{summary}");
     assert!(
-        stderr.contains("received 2 requests, 1 authentic, carrying 1 event"),
+        stderr.contains(
+            "received 2 requests, 1 authentic, carrying 1 event; forwards: 0 answered by the app"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("webhooks 2 not forwarded to the app"),
         "{stderr}"
     );
 
@@ -854,4 +897,323 @@ fn a_redirect_is_not_an_accepted_webhook() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("redirected (3xx)"));
+}
+
+// ---------------------------------------------------------------- listen: concurrency, saving, signals
+
+/// An app behind --forward that accepts every connection and never answers, holding
+/// each one open.
+struct HungApp {
+    url: String,
+    held: Arc<Mutex<Vec<TcpStream>>>,
+}
+
+fn hung_app() -> HungApp {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!(
+        "http://127.0.0.1:{}/pusher/webhook",
+        listener.local_addr().unwrap().port()
+    );
+    let held = Arc::new(Mutex::new(Vec::new()));
+    let sink = held.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { continue };
+            stream.set_nonblocking(true).unwrap();
+            sink.lock().unwrap().push(stream);
+        }
+    });
+    HungApp { url, held }
+}
+
+impl HungApp {
+    /// How many connections it holds that the other end has not closed.
+    fn open(&self) -> usize {
+        let held = self.held.lock().unwrap();
+        held.iter()
+            .filter(|s| {
+                let mut stream: &TcpStream = s;
+                let mut buf = [0u8; 4096];
+                loop {
+                    match stream.read(&mut buf) {
+                        Ok(0) => return false,
+                        Ok(_) => continue,
+                        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return true,
+                        Err(_) => return false,
+                    }
+                }
+            })
+            .count()
+    }
+}
+
+/// `n` fixtures of different types in a folder of their own.
+fn fixture_dir(env: &TestEnv, name: &str, n: usize) -> PathBuf {
+    let dir = env.work_dir().join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (i, t) in TYPES.iter().cycle().take(n).enumerate() {
+        write_file(&dir, &format!("{i:02}-{t}.json"), &fixture(env, &[t]));
+    }
+    dir
+}
+
+fn terminate(run: &Running) {
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &run.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// Files in `dir`, sorted.
+fn saved_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn a_hung_forward_target_delays_no_sender() {
+    let env = env_with_app();
+    let app = hung_app();
+    let saved = env.work_dir().join("captured");
+    // The forwards' own timeout is far longer than the test: they stay pending.
+    let mut listening = listen(
+        &env,
+        &[
+            "--json",
+            "--timeout",
+            "300s",
+            "--forward",
+            &app.url,
+            "--save",
+            saved.to_str().unwrap(),
+        ],
+    );
+    let url = format!("http://127.0.0.1:{}/pusher/webhook", listening.port);
+
+    // Five at once, then three one after another: every sender has its 200 while the
+    // app still holds the forwards that went before (each replay's timeout is a hang
+    // guard: a listener that forwarded in line would keep the later senders waiting).
+    let at_once = fixture_dir(&env, "at-once", 5);
+    env.rtctl()
+        .args([
+            "webhook",
+            "replay",
+            "--concurrency",
+            "5",
+            "--timeout",
+            "60s",
+        ])
+        .arg(&at_once)
+        .args(["--to", &url])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("5 accepted"));
+    let in_turn = fixture_dir(&env, "in-turn", 3);
+    env.rtctl()
+        .args(["webhook", "replay", "--timeout", "60s"])
+        .arg(&in_turn)
+        .args(["--to", &url])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("3 accepted"));
+
+    // Each was printed and saved, numbered in the order it arrived.
+    let mut seqs = BTreeSet::new();
+    while seqs.len() < 8 {
+        let v = listening.run.record_of("webhook", None);
+        assert_eq!(v["valid"], true, "{v}");
+        let path = PathBuf::from(v["saved"].as_str().unwrap());
+        assert_eq!(mode(&path), 0o600, "{}", path.display());
+        assert!(seqs.insert(v["seq"].as_u64().unwrap()), "{v}");
+    }
+    assert_eq!(seqs, (1..=8).collect());
+    assert_eq!(saved_files(&saved).len(), 8);
+
+    // The app holds all eight forwards, none answered.
+    common::eventually("the app to hold eight forwards", || {
+        (app.open() == 8).then_some(())
+    });
+
+    // Stopping gives them a short grace, then counts them as not forwarded.
+    listening.run.interrupt();
+    let (code, lines, stderr) = listening.run.finish();
+    assert_eq!(code, Some(130), "{stderr}");
+    let records: Vec<Value> = lines
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let abandoned: BTreeSet<u64> = records
+        .iter()
+        .filter(|v| v["type"] == "forward")
+        .map(|v| {
+            assert_eq!(v["outcome"], "abandoned", "{v}");
+            v["seq"].as_u64().unwrap()
+        })
+        .collect();
+    assert_eq!(abandoned, seqs);
+    let summary = records.last().unwrap();
+    assert_eq!(summary["type"], "summary", "{summary}");
+    assert_eq!(summary["reason"], "interrupted", "{summary}");
+    assert_eq!(
+        summary["forwards"],
+        json!({"answered": 0, "failed": 0, "abandoned": 8})
+    );
+    assert!(
+        stderr.contains("received 8 requests, 8 authentic, carrying 8 events; 8 saved in")
+            && stderr.contains(
+                "forwards: 0 answered by the app, 0 failed, 8 still waiting when stopped"
+            ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_failed_save_still_answers_the_sender_and_is_reported() {
+    let env = env_with_app();
+    let saved = env.work_dir().join("captured");
+    let mut listening = listen(
+        &env,
+        &["--json", "--count", "2", "--save", saved.to_str().unwrap()],
+    );
+    let url = format!("http://127.0.0.1:{}/pusher/webhook", listening.port);
+    let body = write_file(
+        &env.work_dir(),
+        "occ.json",
+        &fixture(&env, &["channel_occupied"]),
+    );
+    let replay = || {
+        env.rtctl()
+            .args(["webhook", "replay"])
+            .arg(&body)
+            .args(["--to", &url])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("200"));
+    };
+    replay();
+    let first = listening.run.record_of("webhook", None);
+    let kept = PathBuf::from(first["saved"].as_str().unwrap());
+    assert_eq!(mode(&kept), 0o600);
+    assert_eq!(saved_files(&saved), std::slice::from_ref(&kept));
+    assert_eq!(std::fs::read(&kept).unwrap(), std::fs::read(&body).unwrap());
+
+    // The folder goes away and a plain file takes its place (root ignores permission
+    // bits, a file in the way stops it): the sender still gets its 200.
+    std::fs::remove_dir_all(&saved).unwrap();
+    std::fs::write(&saved, "in the way").unwrap();
+    replay();
+    let second = listening.run.record_of("webhook", None);
+    assert_eq!(second["valid"], true, "{second}");
+    assert!(second.get("saved").is_none(), "{second}");
+    assert!(
+        second["save_error"]
+            .as_str()
+            .unwrap()
+            .contains("cannot write"),
+        "{second}"
+    );
+
+    let (code, lines, stderr) = listening.run.finish();
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("warning: webhook #2 not saved"), "{stderr}");
+    assert!(
+        stderr.contains("1 saved in") && stderr.contains("1 not saved"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("error: webhooks 1 not saved"), "{stderr}");
+    let summary: Value = serde_json::from_str(lines.last().unwrap()).unwrap();
+    assert_eq!(summary["saved"], 1, "{summary}");
+    assert_eq!(summary["not_saved"], 1, "{summary}");
+}
+
+#[test]
+fn sigterm_stops_listen_with_143_a_summary_and_whole_files() {
+    let env = env_with_app();
+    let saved = env.work_dir().join("captured");
+    let mut listening = listen(&env, &["--json", "--save", saved.to_str().unwrap()]);
+    let url = format!("http://127.0.0.1:{}/pusher/webhook", listening.port);
+    let dir = fixture_dir(&env, "some", 3);
+    env.rtctl()
+        .args(["webhook", "replay"])
+        .arg(&dir)
+        .args(["--to", &url])
+        .assert()
+        .success();
+    for _ in 0..3 {
+        listening.run.record_of("webhook", None);
+    }
+    terminate(&listening.run);
+    let (code, lines, stderr) = listening.run.finish();
+    assert_eq!(code, Some(143), "{stderr}");
+    assert!(
+        stderr.contains("received 3 requests, 3 authentic, carrying 3 events; 3 saved in"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("terminated (SIGTERM)"), "{stderr}");
+    let summary: Value = serde_json::from_str(lines.last().unwrap()).unwrap();
+    assert_eq!(summary["reason"], "terminated", "{summary}");
+    // Only whole captures, readable by their owner only, and no temporary files.
+    let files = saved_files(&saved);
+    assert_eq!(files.len(), 3, "{files:?}");
+    for f in &files {
+        assert_eq!(f.extension().unwrap(), "json", "{}", f.display());
+        assert_eq!(mode(f), 0o600, "{}", f.display());
+        webhook::validate(&std::fs::read(f).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+    }
+}
+
+#[test]
+fn listen_escapes_bidi_and_zero_width_characters_it_shows() {
+    let env = env_with_app();
+    // A client event whose data would read backwards, with a zero-width space hidden in it.
+    let body = fixture(
+        &env,
+        &[
+            "client_event",
+            "--channel",
+            "private-class-101",
+            "--data",
+            "{\"msg\":\"admin\u{202e}txt.exe\u{200b}\"}",
+        ],
+    );
+    let body_file = write_file(&env.work_dir(), "bidi.json", &body);
+    for json in [false, true] {
+        let mut args = vec!["--count", "1"];
+        if json {
+            args.push("--json");
+        }
+        let listening = listen(&env, &args);
+        let url = format!("http://127.0.0.1:{}/pusher/webhook", listening.port);
+        env.rtctl()
+            .args(["webhook", "replay"])
+            .arg(&body_file)
+            .args(["--to", &url])
+            .assert()
+            .success();
+        let (code, lines, stderr) = listening.run.finish();
+        assert_eq!(code, Some(0), "{stderr}");
+        let out = lines.join("\n");
+        assert!(
+            !out.contains('\u{202e}') && !out.contains('\u{200b}'),
+            "shown raw: {out}"
+        );
+        if json {
+            assert!(out.contains(r"admin\u202etxt.exe\u200b"), "{out}");
+            let v: Value = serde_json::from_str(&lines[0]).unwrap();
+            assert_eq!(v["data"], "{\"msg\":\"admin\u{202e}txt.exe\u{200b}\"}");
+        } else {
+            assert!(out.contains(r"admin\u{202e}txt.exe\u{200b}"), "{out}");
+        }
+    }
 }

@@ -6,7 +6,9 @@ use serde_json::{Value, json};
 use super::Ctx;
 use crate::error::{CliError, Kind};
 use crate::pusher::names::{self, ChannelKind};
-use crate::pusher::sign::{self, AuthCheck};
+use crate::pusher::sign::{self, AuthParts, HmacPart, KeyPart};
+use crate::ui::json_text;
+use crate::ui::sanitize::sanitize;
 
 const SIGN_EXAMPLES: &str = "\
 Examples:
@@ -22,7 +24,12 @@ Examples:
 const VERIFY_EXAMPLES: &str = "\
 Examples:
   rtctl auth verify private-user-42 --socket-id 123.456 --auth 'app-key:58df8b…'
-  rtctl auth verify presence-classroom-101 --socket-id 123.456 --auth \"$AUTH\" --channel-data \"$DATA\" --json";
+  rtctl auth verify presence-classroom-101 --socket-id 123.456 --auth \"$AUTH\" --channel-data \"$DATA\" --json
+
+It shows the string to sign (socket_id:channel_name[:channel_data]) and which part
+differs: the key part, the signature's form, or the HMAC (and whether the channel data
+was left out or rewritten after signing). It never prints the valid value, so its output
+is safe in CI logs; `rtctl auth sign` makes one. Exit code 5 when the value is not valid.";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -210,45 +217,71 @@ fn verify(ctx: &mut Ctx, args: &VerifyArgs) -> Result<(), CliError> {
     }
     let (key, secret) = key_and_secret(ctx)?;
     let to_sign = sign::channel_string_to_sign(&args.socket_id, &args.channel, data.as_deref());
-    let expected = format!(
-        "{key}:{}",
-        sign::hmac_sha256_hex(secret.expose().as_bytes(), to_sign.as_bytes())
+    let parts = sign::check_channel_auth(
+        &key,
+        secret.expose(),
+        &args.socket_id,
+        &args.channel,
+        data.as_deref(),
+        &args.auth,
     );
-    let check = sign::check_auth(&key, secret.expose(), &to_sign, &args.auth);
-    let (reason, detail) = match &check {
-        AuthCheck::Valid => ("valid", "the signature matches".to_owned()),
-        AuthCheck::Malformed => (
-            "malformed",
-            "the auth value is not of the form `key:<64 hex digits>`".to_owned(),
-        ),
-        AuthCheck::WrongKey { given } => (
-            "wrong_key",
-            format!("it was made with key `{given}`, but this app's key is `{key}`"),
-        ),
-        AuthCheck::BadSignature => (
-            "signature_mismatch",
-            "the signature does not match: a different secret, socket id, channel or channel data was signed"
-                .to_owned(),
-        ),
+    let valid = parts.is_valid();
+    let reason = parts.reason();
+    let detail = verify_detail(&parts, &key);
+    let form = if data.is_some() {
+        "socket_id:channel_name:channel_data"
+    } else {
+        "socket_id:channel_name"
     };
-    let valid = check == AuthCheck::Valid;
+    let (key_part, form_part, hmac_part) = part_words(&parts);
     let report = if args.json {
-        json!({
+        json_text(&json!({
             "valid": valid,
             "reason": reason,
+            "detail": detail,
             "string_to_sign": to_sign,
-            "expected": expected,
-        })
-        .to_string()
+            "parts": { "key": key_part, "signature_form": form_part, "hmac": hmac_part },
+        }))
     } else {
         let verdict = if valid {
             ctx.ui.paint("valid", |s| colored::Colorize::green(s))
         } else {
             ctx.ui.paint("invalid", |s| colored::Colorize::red(s))
         };
+        let key_line = match &parts.key {
+            KeyPart::Matches => "ok (this app's key)".to_owned(),
+            KeyPart::Differs(given) => format!(
+                "differs: `{}`, but this app's key is `{key}`",
+                sanitize(given, false)
+            ),
+            KeyPart::Missing => "missing: no `key:` before the signature".to_owned(),
+        };
+        let form_line = if parts.well_formed {
+            "ok (64 hex digits)".to_owned()
+        } else {
+            let sig = args
+                .auth
+                .split_once(':')
+                .map_or(args.auth.as_str(), |(_, s)| s);
+            format!(
+                "differs: {} characters, not 64 hex digits",
+                sig.chars().count()
+            )
+        };
+        let hmac_line = match parts.hmac {
+            Some(HmacPart::Matches) => "ok (made with this app's secret over the string above)",
+            Some(HmacPart::WithoutChannelData) => {
+                "differs: it covers the string without `:channel_data`"
+            }
+            Some(HmacPart::ChannelDataReformatted) => {
+                "differs: it covers the same channel data written differently"
+            }
+            Some(HmacPart::Differs) => "differs",
+            None => "not checked (the signature is not 64 hex digits)",
+        };
         format!(
-            "{verdict}: {detail}\n  signed string: {}\n  expected auth: {expected}",
-            crate::ui::sanitize::sanitize(&to_sign, false)
+            "{verdict}: {detail}\n  string to sign:  {}  ({form})\n  key part:        {key_line}\n  signature form:  {form_line}\n  HMAC:            {hmac_line}",
+            sanitize(&to_sign, false)
         )
     };
     ctx.ui.out(&report)?;
@@ -258,6 +291,67 @@ fn verify(ctx: &mut Ctx, args: &VerifyArgs) -> Result<(), CliError> {
         Err(CliError::new(
             Kind::CheckFailed,
             format!("the auth value is not valid ({reason})"),
-        ))
+        )
+        .hint(format!(
+            "`rtctl auth sign {} --socket-id {}{}` makes a valid one with this app's secret",
+            args.channel,
+            args.socket_id,
+            if data.is_some() {
+                " --channel-data …"
+            } else {
+                ""
+            }
+        )))
     }
+}
+
+/// What is wrong, in a sentence, naming the first part that differs. Never the value
+/// that would have been valid: `auth sign` is for that.
+fn verify_detail(parts: &AuthParts, key: &str) -> String {
+    match (&parts.key, parts.well_formed, parts.hmac) {
+        (KeyPart::Missing, ..) | (_, false, _) => {
+            "the auth value is not of the form `key:<64 hex digits>`".to_owned()
+        }
+        (KeyPart::Differs(given), _, hmac) => {
+            let mut s = format!(
+                "it was made for key `{}`, but this app's key is `{key}`",
+                sanitize(given, false)
+            );
+            if hmac == Some(HmacPart::Matches) {
+                s.push_str("; this app's secret signed it, so only the key part is wrong");
+            }
+            s
+        }
+        (_, _, Some(HmacPart::Matches)) => "the signature matches".to_owned(),
+        (_, _, Some(HmacPart::WithoutChannelData)) => {
+            "the channel data was left out when signing: \
+            the signature covers the socket id and channel alone"
+                .to_owned()
+        }
+        (_, _, Some(HmacPart::ChannelDataReformatted)) => "the channel data was rewritten after \
+            signing (spacing or escapes): the signature covers the same JSON written differently; \
+            pass channel_data byte for byte"
+            .to_owned(),
+        (_, _, Some(HmacPart::Differs) | None) => "the HMAC differs: another secret, socket id, \
+            channel or channel data was signed"
+            .to_owned(),
+    }
+}
+
+/// Each part as a stable word for --json: `ok`, `differs`, `missing`, `not_checked`, …
+fn part_words(parts: &AuthParts) -> (&'static str, &'static str, &'static str) {
+    let key = match parts.key {
+        KeyPart::Matches => "ok",
+        KeyPart::Differs(_) => "differs",
+        KeyPart::Missing => "missing",
+    };
+    let form = if parts.well_formed { "ok" } else { "differs" };
+    let hmac = match parts.hmac {
+        Some(HmacPart::Matches) => "ok",
+        Some(HmacPart::WithoutChannelData) => "without_channel_data",
+        Some(HmacPart::ChannelDataReformatted) => "channel_data_reformatted",
+        Some(HmacPart::Differs) => "differs",
+        None => "not_checked",
+    };
+    (key, form, hmac)
 }

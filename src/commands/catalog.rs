@@ -152,5 +152,6 @@ fn show(ctx: &mut Ctx, args: &ShowArgs) -> Result<(), CliError> {
             out.push_str(&format!("    example   {example}\n"));
         }
     }
-    Ok(ctx.ui.out(&out)?)
+    // A catalogue is a file, maybe from the repository being worked on.
+    Ok(ctx.ui.out(&crate::ui::sanitize::sanitize(&out, true))?)
 }

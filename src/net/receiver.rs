@@ -1,6 +1,6 @@
 //! A small HTTP/1.1 receiver (hyper) for `webhook listen`: every request is read whole
-//! and handed to one consumer, whose answer goes back to the sender. The consumer sees
-//! requests one at a time, in the order they arrived.
+//! and handed to the consumer as it arrives, each with its own way back to its sender,
+//! so the consumer may answer them in any order and several at once.
 //!
 //! What a sender can hold is bounded: the body's size, the time to send the headers and
 //! the body, and the number of connections open at once.
@@ -143,11 +143,15 @@ pub struct Serving {
 }
 
 impl Serving {
-    /// Stop accepting, let the answers already given reach their senders, and close
-    /// every connection; a connection still busy after `grace` is dropped.
+    /// Stop accepting, let the requests under way be answered (the consumer keeps
+    /// taking them meanwhile) and reach their senders, and close every connection; a
+    /// connection still busy after `grace` is dropped.
     pub async fn stop(self, grace: Duration) {
         let _ = self.stop.send(true);
-        let _ = tokio::time::timeout(grace, self.task).await;
+        let mut task = self.task;
+        if tokio::time::timeout(grace, &mut task).await.is_err() {
+            task.abort();
+        }
     }
 }
 

@@ -92,14 +92,10 @@ impl NameError {
     }
 }
 
-/// A name as shown in a message: control characters escaped, long names cut.
+/// A name as shown in a message: escaped by the one escaper (control, bidi and
+/// zero-width characters made visible), long names cut.
 pub(crate) fn shown(s: &str) -> String {
-    let escaped: String = s.chars().flat_map(char::escape_debug).collect();
-    if escaped.chars().count() > 60 {
-        format!("{}…", escaped.chars().take(60).collect::<String>())
-    } else {
-        escaped
-    }
+    crate::ui::sanitize::short(s, 60)
 }
 
 fn is_channel_char(c: char) -> bool {
@@ -270,6 +266,8 @@ mod tests {
         assert!(e.len() < 200, "{e}");
         let e = validate_socket_id("1.1\n").unwrap_err().to_string();
         assert!(e.contains("1.1\\n"), "{e}");
+        let e = validate_socket_id("1.1\u{202e}9").unwrap_err().to_string();
+        assert!(e.contains("`1.1\\u{202e}9`"), "{e}");
     }
 
     #[test]

@@ -251,37 +251,104 @@ pub fn authenticate_user(
     })
 }
 
-/// The outcome of checking a `key:signature` auth string.
+/// The key part of a `key:signature` auth value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AuthCheck {
-    Valid,
-    /// Not of the form `key:64-hex-digits`.
-    Malformed,
-    /// The key part is not this app's key.
-    WrongKey {
-        given: String,
-    },
-    /// The key matches but the signature does not cover this input with this secret.
-    BadSignature,
+pub enum KeyPart {
+    /// No `key:` before the signature.
+    Missing,
+    /// This app's key.
+    Matches,
+    /// Another key.
+    Differs(String),
 }
 
-/// Check an `auth` value against the string it should have signed, in constant time.
-pub fn check_auth(key: &str, secret: &str, string_to_sign: &str, auth: &str) -> AuthCheck {
-    let Some((given_key, sig)) = auth.split_once(':') else {
-        return AuthCheck::Malformed;
+/// What the signature covers, checked in constant time against the string that should
+/// have been signed and its usual mistakes. No value is ever computed to be shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HmacPart {
+    /// The HMAC-SHA256 of the string to sign under this secret.
+    Matches,
+    /// It covers `socket_id:channel` alone: the channel data was left out when signing.
+    WithoutChannelData,
+    /// It covers the same channel data written differently (spacing, escapes): the
+    /// data was re-serialized after it was signed.
+    ChannelDataReformatted,
+    /// Neither: another secret, socket id, channel or channel data.
+    Differs,
+}
+
+/// Each part of a channel auth value, checked on its own, so a report can say which
+/// part differs without ever giving the valid value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthParts {
+    pub key: KeyPart,
+    /// The signature is 64 hex digits, as a SHA-256 HMAC is.
+    pub well_formed: bool,
+    /// `None` when the signature is not well formed.
+    pub hmac: Option<HmacPart>,
+}
+
+impl AuthParts {
+    pub fn is_valid(&self) -> bool {
+        self.key == KeyPart::Matches && self.hmac == Some(HmacPart::Matches)
+    }
+
+    /// A stable word for scripts: the first part that differs.
+    pub fn reason(&self) -> &'static str {
+        match (&self.key, self.well_formed, self.hmac) {
+            (KeyPart::Missing, ..) | (_, false, _) => "malformed",
+            (KeyPart::Differs(_), ..) => "wrong_key",
+            (_, _, Some(HmacPart::WithoutChannelData)) => "channel_data_missing",
+            (_, _, Some(HmacPart::ChannelDataReformatted)) => "channel_data_reformatted",
+            (_, _, Some(HmacPart::Differs) | None) => "signature_mismatch",
+            (KeyPart::Matches, true, Some(HmacPart::Matches)) => "valid",
+        }
+    }
+}
+
+/// Check a channel `auth` value (`key:signature`) part by part, in constant time.
+pub fn check_channel_auth(
+    key: &str,
+    secret: &str,
+    socket_id: &str,
+    channel: &str,
+    channel_data: Option<&str>,
+    auth: &str,
+) -> AuthParts {
+    let (key_part, sig) = match auth.split_once(':') {
+        Some((k, sig)) if k == key => (KeyPart::Matches, sig),
+        Some((k, sig)) => (KeyPart::Differs(k.to_owned()), sig),
+        None => (KeyPart::Missing, auth),
     };
-    if sig.len() != 64 || !sig.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return AuthCheck::Malformed;
-    }
-    if given_key != key {
-        return AuthCheck::WrongKey {
-            given: given_key.to_owned(),
+    let well_formed = sig.len() == 64 && sig.bytes().all(|b| b.is_ascii_hexdigit());
+    let covers = |data: Option<&str>| {
+        let to_sign = channel_string_to_sign(socket_id, channel, data);
+        verify_hmac_sha256_hex(secret.as_bytes(), to_sign.as_bytes(), sig)
+    };
+    let hmac = well_formed.then(|| {
+        if covers(channel_data) {
+            return HmacPart::Matches;
+        }
+        let Some(data) = channel_data else {
+            return HmacPart::Differs;
         };
-    }
-    if verify_hmac_sha256_hex(secret.as_bytes(), string_to_sign.as_bytes(), sig) {
-        AuthCheck::Valid
-    } else {
-        AuthCheck::BadSignature
+        if covers(None) {
+            return HmacPart::WithoutChannelData;
+        }
+        let compact = serde_json::from_str::<Value>(data)
+            .ok()
+            .map(|v| v.to_string())
+            .filter(|c| c != data);
+        if compact.is_some_and(|c| covers(Some(&c))) {
+            HmacPart::ChannelDataReformatted
+        } else {
+            HmacPart::Differs
+        }
+    });
+    AuthParts {
+        key: key_part,
+        well_formed,
+        hmac,
     }
 }
 
@@ -720,35 +787,62 @@ mod tests {
     }
 
     #[test]
-    fn check_auth_outcomes() {
-        let to_sign = channel_string_to_sign("1234.1234", "private-foobar", None);
+    fn channel_auth_is_checked_part_by_part() {
         let key = "278d425bdf160c739803";
         let secret = "7ad3773142a6692b25b8";
         let good =
             "278d425bdf160c739803:58df8b0c36d6982b82c3ecf6b4662e34fe8c25bba48f5369f135bf843651c3a4";
-        assert_eq!(check_auth(key, secret, &to_sign, good), AuthCheck::Valid);
-        assert_eq!(
-            check_auth(key, "wrong", &to_sign, good),
-            AuthCheck::BadSignature
-        );
-        assert_eq!(
-            check_auth("other", secret, &to_sign, good),
-            AuthCheck::WrongKey {
-                given: key.to_owned()
-            }
-        );
-        for bad in [
-            "",
-            "nocolon",
-            "k:abc",
-            "k:zz58df8b0c36d6982b82c3ecf6b4662e34fe8c25bba48f5369f135bf843651c3",
+        let check = |key: &str, secret: &str, auth: &str| {
+            check_channel_auth(key, secret, "1234.1234", "private-foobar", None, auth)
+        };
+        let valid = check(key, secret, good);
+        assert!(valid.is_valid());
+        assert_eq!(valid.reason(), "valid");
+        let wrong_secret = check(key, "wrong", good);
+        assert_eq!(wrong_secret.hmac, Some(HmacPart::Differs));
+        assert_eq!(wrong_secret.reason(), "signature_mismatch");
+        // Another key, yet this app's secret signed it: both parts are told.
+        let other_key = check("other", secret, good);
+        assert_eq!(other_key.key, KeyPart::Differs(key.to_owned()));
+        assert_eq!(other_key.hmac, Some(HmacPart::Matches));
+        assert_eq!(other_key.reason(), "wrong_key");
+        assert!(!other_key.is_valid());
+        for (bad, key_part) in [
+            ("", KeyPart::Missing),
+            ("nocolon", KeyPart::Missing),
+            ("k:abc", KeyPart::Differs("k".into())),
+            (
+                "278d425bdf160c739803:zz58df8b0c36d6982b82c3ecf6b4662e34fe8c25bba48f5369f135bf843651c3",
+                KeyPart::Matches,
+            ),
         ] {
-            assert_eq!(
-                check_auth(key, secret, &to_sign, bad),
-                AuthCheck::Malformed,
-                "{bad}"
-            );
+            let parts = check(key, secret, bad);
+            assert_eq!(parts.key, key_part, "{bad}");
+            assert!(!parts.well_formed && parts.hmac.is_none(), "{bad}");
+            assert_eq!(parts.reason(), "malformed", "{bad}");
         }
+    }
+
+    #[test]
+    fn channel_data_left_out_or_rewritten_is_recognised() {
+        let data = r#"{"user_id":"10","user_info":{"name":"Mr. Pusher"}}"#;
+        let spaced = r#"{"user_id": "10", "user_info": {"name": "Mr. Pusher"}}"#;
+        let sign = |data: Option<&str>| {
+            let to_sign = channel_string_to_sign("1.1", "presence-x", data);
+            format!("k:{}", hmac_sha256_hex(b"s", to_sign.as_bytes()))
+        };
+        let check = |data: &str, auth: &str| {
+            check_channel_auth("k", "s", "1.1", "presence-x", Some(data), auth)
+        };
+        assert!(check(data, &sign(Some(data))).is_valid());
+        let without = check(data, &sign(None));
+        assert_eq!(without.hmac, Some(HmacPart::WithoutChannelData));
+        assert_eq!(without.reason(), "channel_data_missing");
+        let rewritten = check(spaced, &sign(Some(data)));
+        assert_eq!(rewritten.hmac, Some(HmacPart::ChannelDataReformatted));
+        assert_eq!(rewritten.reason(), "channel_data_reformatted");
+        let other = check(r#"{"user_id":"11"}"#, &sign(Some(data)));
+        assert_eq!(other.hmac, Some(HmacPart::Differs));
     }
 
     #[test]

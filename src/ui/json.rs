@@ -1,10 +1,13 @@
 //! JSON for people: compact or indented, coloured when the stream is a terminal.
-//! Strings are JSON-escaped, so a server's control characters never reach the terminal.
+//! Strings are JSON-escaped, so a server's control, bidi and zero-width characters never
+//! reach the terminal. `--json` output goes through `escaped` too (`ui::json_text`).
 
 use std::fmt::Write as _;
 
 use colored::Colorize as _;
 use serde_json::Value;
+
+use super::sanitize::needs_escape;
 
 /// Render `v` on one line (`indent` = None) or indented by that many spaces a level.
 pub fn render(v: &Value, color: bool, indent: Option<usize>) -> String {
@@ -68,17 +71,27 @@ fn write_seq(
     out.push(close);
 }
 
-/// A JSON string literal. serde_json escapes U+0000–U+001F; DEL and the C1 controls
-/// (U+009B is a CSI to many terminals) are escaped here too, still as valid JSON.
+/// A JSON string literal, escaped as `escaped` does.
 fn quoted(s: &str) -> String {
-    let json = Value::String(s.to_owned()).to_string();
-    if !json.chars().any(char::is_control) {
+    escaped(Value::String(s.to_owned()).to_string())
+}
+
+/// JSON text with every character `sanitize::needs_escape` names written as `\uXXXX`
+/// (a UTF-16 pair above U+FFFF), still valid JSON that reads back the same. serde_json
+/// escapes only U+0000–U+001F; this adds DEL, the C1 controls (U+009B is a CSI to many
+/// terminals), the format characters (bidi overrides, zero-width spaces) and the line
+/// separators. Outside strings JSON is ASCII, so the whole text can be passed through.
+pub fn escaped(json: String) -> String {
+    if json.bytes().all(|b| b < 0x7f) || !json.chars().any(needs_escape) {
         return json;
     }
-    let mut out = String::with_capacity(json.len() + 8);
+    let mut out = String::with_capacity(json.len() + 16);
     for c in json.chars() {
-        if c.is_control() {
-            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        if needs_escape(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
         } else {
             out.push(c);
         }
@@ -113,6 +126,21 @@ mod tests {
         let out = render(&v, false, None);
         assert_eq!(out, r#"{"k\u009b":"a\u007fb\u009b31m"}"#);
         assert_eq!(serde_json::from_str::<Value>(&out).unwrap(), v);
+    }
+
+    #[test]
+    fn bidi_zero_width_and_astral_format_characters_are_escaped_as_json() {
+        let v =
+            json!({"channel": "private-\u{202e}nimda", "d": "a\u{200b}b\u{feff}\u{e0041}\u{2028}"});
+        let out = render(&v, false, None);
+        assert_eq!(
+            out,
+            r#"{"channel":"private-\u202enimda","d":"a\u200bb\ufeff\udb40\udc41\u2028"}"#
+        );
+        assert_eq!(serde_json::from_str::<Value>(&out).unwrap(), v);
+        assert_eq!(escaped(v.to_string()), out);
+        let plain = json!({"a": "ünïcode ✓ 日本"}).to_string();
+        assert_eq!(escaped(plain.clone()), plain);
     }
 
     #[test]

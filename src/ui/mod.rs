@@ -44,8 +44,11 @@ impl Ui {
         out.flush()
     }
 
+    /// A labelled line on stderr. The text may quote a server or a file, so it goes
+    /// through the escaper (keeping its line breaks).
     fn err_line(&self, label: ColoredString, text: &str) {
         let label = if self.color_err { label } else { label.clear() };
+        let text = sanitize::sanitize(text, true);
         // Nothing sensible is left to do if stderr itself is gone.
         let _ = writeln!(io::stderr().lock(), "{label} {text}");
     }
@@ -77,7 +80,9 @@ impl Ui {
     }
 }
 
-/// JSON for `--json`: one compact line, for jq and JSON Lines.
+/// JSON for `--json`: one compact line, for jq and JSON Lines. Control, bidi and
+/// zero-width characters are written as `\uXXXX` escapes: a JSON parser reads back the
+/// same text, and a terminal shows them as escapes instead of obeying them.
 pub fn json_text(value: &serde_json::Value) -> String {
-    value.to_string()
+    json::escaped(value.to_string())
 }

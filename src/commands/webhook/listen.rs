@@ -1,17 +1,28 @@
 //! `rtctl webhook listen`: a local receiver that verifies, prints, forwards and saves
 //! the webhooks a server sends.
+//!
+//! Each request is handled on its own task: checked, answered, then saved and printed.
+//! Forwards run beside them, bounded in number, so neither a slow app behind --forward
+//! nor a slow disk delays any sender's answer. Lines come in the order requests finish;
+//! `seq` numbers requests in the order they arrived, and a forward's line names it.
 
-use std::path::{Path, PathBuf};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use clap::Args as ClapArgs;
 use colored::{ColoredString, Colorize as _};
+use hyper::body::Bytes;
 use serde_json::{Value, json};
+use tokio::sync::{Semaphore, mpsc};
+use tokio::task::JoinSet;
 
 use super::{Ctx, key_and_secret, now_ms};
 use crate::error::{CliError, Kind};
+use crate::files::{self, Existing};
 use crate::net::http::JsonPoster;
-use crate::net::receiver::{self, Answer, Pending, Received};
+use crate::net::receiver::{self, Answer, Pending, Received, Serving};
 use crate::pusher::webhook::{self, Body, Event, EventType, Verdict};
 use crate::ui::Ui;
 use crate::ui::json_text;
@@ -25,17 +36,41 @@ Examples:
   rtctl webhook listen --save captured/ --count 10      then: rtctl webhook replay captured/
 
 Every request is checked with the profile's key and secret and answered 200 when it is
-authentic, 401 when not (400 when it is authentic but not a webhook body). Each event is
-printed with the time it arrived; --json gives one line per event:
-  {\"type\":\"webhook\",\"time\",\"time_ms\",\"name\",\"channel\",\"event\",\"data\",\"user_id\",
-   \"socket_id\",\"valid\",\"reason\",\"key\",…}
-Ctrl-C stops it (exit code 130), and SIGTERM too (exit code 143).";
+authentic, 401 when not (400 when it is authentic but not a webhook body), at once:
+saving and forwarding happen after the answer. Each event is printed with the time it
+arrived; --json gives one line per event:
+  {\"type\":\"webhook\",\"seq\",\"time\",\"time_ms\",\"name\",\"channel\",\"event\",\"data\",
+   \"user_id\",\"socket_id\",\"valid\",\"reason\",\"key\",…}
+one per forward ({\"type\":\"forward\",\"seq\",\"outcome\",\"status\"|\"error\"}) and a summary.
+--save writes each file whole (a temporary file renamed into place) with mode 0600.
+Ctrl-C stops it (exit code 130), and SIGTERM too (exit code 143), after a short grace
+for the webhooks already received and the forwards under way. Exit code 1 when a
+webhook could not be saved or forwarded.";
 
 /// Where `listen` binds when --bind is not given.
 const DEFAULT_BIND: &str = "127.0.0.1:8090";
 
-/// How long the answers already given may take to reach their senders at the end.
+/// At the end, how long the requests already received get to be answered, saved and
+/// printed.
 const STOP_GRACE: Duration = Duration::from_secs(2);
+
+/// Then, how long forwards still waiting for the app get before they are counted as
+/// not forwarded.
+const FORWARD_GRACE: Duration = Duration::from_secs(2);
+
+/// Forwards in flight at once, as a connection pool would allow; more wait their turn.
+const MAX_FORWARDS_IN_FLIGHT: usize = 16;
+
+/// Forwards waiting or in flight. Past this a request is not forwarded (and its line
+/// says so), so an app that never answers cannot make listen hold every body.
+const MAX_FORWARDS_PENDING: usize = receiver::MAX_CONNECTIONS;
+
+/// Names tried for one saved body before giving up (`<stem>.json`, `<stem>-2.json`, …).
+const MAX_NAME_TRIES: u32 = 100;
+
+/// What a forward still waiting for the app at the end is told.
+const ABANDONED: &str =
+    "no answer from the app before listen stopped; it may or may not have received the webhook";
 
 #[derive(Debug, ClapArgs)]
 pub struct Args {
@@ -82,28 +117,100 @@ fn bind_address(arg: Option<&str>) -> Result<String, CliError> {
     Ok(arg.to_owned())
 }
 
-/// What listen keeps between requests.
-struct Listener {
+/// What every request's task needs, shared.
+struct Shared {
     ui: Ui,
     json: bool,
     key: String,
     secret: crate::config::Secret,
     save: Option<PathBuf>,
-    forward: Option<(String, JsonPoster)>,
-    /// The last number given to a saved file.
-    seq: u64,
-    saved: u64,
-    requests: u64,
-    events: u64,
-    authentic: u64,
+    forwarding: bool,
 }
 
-/// The outcome of one request, for printing.
+/// Where forwards go, and the slots they take turns in.
+struct Forward {
+    url: Arc<str>,
+    poster: Arc<JsonPoster>,
+    slots: Arc<Semaphore>,
+}
+
+/// The outcome of one POST, for printing.
 struct Checked {
+    seq: u64,
+    /// When it arrived, in milliseconds since the epoch.
+    received: u64,
     verdict: Verdict,
     body: Result<Body, webhook::BodyError>,
-    saved: Option<PathBuf>,
-    forwarded: Option<Result<u16, String>>,
+    saved: Option<Result<PathBuf, String>>,
+    forwarding: bool,
+}
+
+/// What a request's task reports back when it is done.
+struct Handled {
+    authentic: bool,
+    events: u64,
+    saved: Option<bool>,
+    /// The request, to be forwarded (with --forward).
+    forward: Option<(u64, Received)>,
+}
+
+/// What happened to one forward.
+enum ForwardOutcome {
+    /// The app answered, with this status.
+    Answered(u16),
+    /// No answer: why.
+    Failed(String),
+    /// Still waiting for the app when listen stopped.
+    Abandoned,
+}
+
+impl ForwardOutcome {
+    fn word(&self) -> &'static str {
+        match self {
+            Self::Answered(_) => "answered",
+            Self::Failed(_) => "failed",
+            Self::Abandoned => "abandoned",
+        }
+    }
+}
+
+/// What a run did, for the summary and the exit code.
+#[derive(Debug, Default)]
+struct Tally {
+    requests: u64,
+    authentic: u64,
+    events: u64,
+    saved: u64,
+    not_saved: u64,
+    forwards_answered: u64,
+    forwards_failed: u64,
+    forwards_abandoned: u64,
+    /// Requests received but still being handled when the stop grace ran out.
+    cut_off: u64,
+}
+
+/// Why the run ended.
+enum Ended {
+    Count,
+    Signal(crate::signal::Stop),
+    Failed(CliError),
+}
+
+/// The listener at work: requests are handled each on its own task, forwards run
+/// beside them, and this loop keeps the count.
+struct Listener {
+    shared: Arc<Shared>,
+    forward: Option<Forward>,
+    count: Option<u64>,
+    /// The number of the last POST received.
+    seq: u64,
+    handling: JoinSet<Result<Handled, CliError>>,
+    forwarding: JoinSet<(u64, ForwardOutcome)>,
+    /// The numbers of the requests whose forward has not finished.
+    pending_forwards: BTreeSet<u64>,
+    tally: Tally,
+    /// The first error met while stopping (stdout closed, say).
+    late_error: Option<CliError>,
 }
 
 pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
@@ -137,7 +244,11 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
         })?;
     }
     let forward = match &args.forward {
-        Some(url) => Some((url.clone(), JsonPoster::new(timeout)?)),
+        Some(url) => Some(Forward {
+            url: Arc::from(url.as_str()),
+            poster: Arc::new(JsonPoster::new(timeout)?),
+            slots: Arc::new(Semaphore::new(MAX_FORWARDS_IN_FLIGHT)),
+        }),
         None => None,
     };
     let bound = receiver::bind(&addr).await?;
@@ -146,67 +257,62 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
         "listening on http://{local}/ for webhooks signed with key `{key}` (any path); Ctrl-C to stop"
     ));
     let (mut requests, serving) = bound.serve();
-    let mut state = Listener {
-        ui: ctx.ui,
-        json: args.json,
-        key,
-        secret,
-        save: args.save.clone(),
+    let mut listener = Listener {
+        shared: Arc::new(Shared {
+            ui: ctx.ui,
+            json: args.json,
+            key,
+            secret,
+            save: args.save.clone(),
+            forwarding: forward.is_some(),
+        }),
         forward,
+        count: args.count,
         seq: 0,
-        saved: 0,
-        requests: 0,
-        events: 0,
-        authentic: 0,
+        handling: JoinSet::new(),
+        forwarding: JoinSet::new(),
+        pending_forwards: BTreeSet::new(),
+        tally: Tally::default(),
+        late_error: None,
     };
-    // One signal listener for the whole run, so a Ctrl-C or SIGTERM while a request
-    // is handled is not lost.
+    // One signal listener for the whole run, so a Ctrl-C or SIGTERM while requests
+    // are handled is not lost.
     let interrupted = crate::signal::requested();
     tokio::pin!(interrupted);
-    let result = loop {
-        let pending = tokio::select! {
-            p = requests.recv() => p,
-            stop = &mut interrupted => break Err(stop.error()),
-        };
-        let Some(pending) = pending else {
-            break Err(CliError::new(Kind::Failure, "the receiver stopped"));
-        };
-        let handled = tokio::select! {
-            r = state.handle(pending) => r,
-            stop = &mut interrupted => break Err(stop.error()),
-        };
-        if let Err(e) = handled {
-            break Err(e);
-        }
-        if args.count.is_some_and(|n| state.events >= n) {
-            break Ok(());
+    let ended = loop {
+        tokio::select! {
+            p = requests.recv() => match p {
+                Some(p) => listener.accept(p),
+                None => break Ended::Failed(CliError::new(Kind::Failure, "the receiver stopped")),
+            },
+            Some(done) = listener.handling.join_next() => {
+                if let Err(e) = listener.handled(done) {
+                    break Ended::Failed(e);
+                }
+                if listener.count.is_some_and(|n| listener.tally.events >= n) {
+                    break Ended::Count;
+                }
+            }
+            Some(done) = listener.forwarding.join_next() => {
+                if let Err(e) = listener.forwarded(done) {
+                    break Ended::Failed(e);
+                }
+            }
+            stop = &mut interrupted => break Ended::Signal(stop),
         }
     };
-    serving.stop(STOP_GRACE).await;
-    state.summary();
-    result
+    listener.drain(&mut requests, serving).await;
+    listener.finish_forwards().await;
+    listener.summary(&ended);
+    listener.result(ended)
 }
 
 impl Listener {
-    fn summary(&self) {
-        let plural =
-            |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        let mut s = format!(
-            "received {}, {} authentic, carrying {}",
-            plural(self.requests, "request", "requests"),
-            self.authentic,
-            plural(self.events, "event", "events")
-        );
-        if let Some(dir) = &self.save {
-            s.push_str(&format!("; {} saved in {}", self.saved, dir.display()));
-        }
-        self.ui.status(&s);
-    }
-
-    async fn handle(&mut self, pending: Pending) -> Result<(), CliError> {
+    /// Take a request off the receiver: a POST gets the next number and its own task.
+    fn accept(&mut self, pending: Pending) {
         let req = pending.request();
         if req.method != "POST" {
-            self.ui.status(&format!(
+            self.shared.ui.status(&format!(
                 "ignored {} {} from {}: webhooks are POSTed",
                 sanitize(&req.method, false),
                 sanitize(&req.path, false),
@@ -216,99 +322,337 @@ impl Listener {
                 status: 405,
                 body: "webhooks are POSTed\n".into(),
             });
-            return Ok(());
+            return;
         }
-        self.requests += 1;
-        let verdict = webhook::verify(
-            &self.key,
-            self.secret.expose(),
-            req.header("x-pusher-key"),
-            req.header("x-pusher-signature"),
-            &req.body,
-        );
-        let body = webhook::parse(&req.body);
-        let answer = match (&verdict, &body) {
-            (v, _) if !v.is_valid() => Answer {
-                status: 401,
-                body: format!("{}\n", v.reason()),
-            },
-            (_, Err(e)) => Answer {
-                status: 400,
-                body: format!("{e}\n"),
-            },
-            _ => Answer {
-                status: 200,
-                body: "ok\n".into(),
-            },
-        };
-        let saved = match (self.save.clone(), verdict.is_valid(), &body) {
-            (Some(dir), true, Ok(b)) => Some(self.save_body(&dir, b, &req.body)?),
-            _ => None,
-        };
-        let authentic = verdict.is_valid();
-        let request = pending.answer(answer);
-        // The sender has its answer; a slow app behind --forward holds up no one.
-        let forwarded = match &self.forward {
-            Some((url, poster)) => Some(forward(poster, url, &request).await),
-            None => None,
-        };
-        let checked = Checked {
-            verdict,
-            body,
-            saved,
-            forwarded,
-        };
-        let lines = self.render(&request, &checked);
-        if authentic {
-            self.authentic += 1;
+        self.seq += 1;
+        self.tally.requests += 1;
+        self.handling
+            .spawn(handle(Arc::clone(&self.shared), self.seq, pending));
+    }
+
+    /// Count what a request's task did, and start its forward.
+    fn handled(
+        &mut self,
+        done: Result<Result<Handled, CliError>, tokio::task::JoinError>,
+    ) -> Result<(), CliError> {
+        let h = done.map_err(|e| {
+            CliError::new(Kind::Failure, format!("a request's handling failed: {e}"))
+        })??;
+        if h.authentic {
+            self.tally.authentic += 1;
             // Only webhooks from the app count towards --count.
-            if let Ok(b) = &checked.body {
-                self.events += b.events.len() as u64;
-            }
+            self.tally.events += h.events;
         }
-        self.ui.out(&lines.join("\n"))?;
+        match h.saved {
+            Some(true) => self.tally.saved += 1,
+            Some(false) => self.tally.not_saved += 1,
+            None => {}
+        }
+        if let (Some((seq, request)), Some(f)) = (h.forward, &self.forward) {
+            if self.pending_forwards.len() >= MAX_FORWARDS_PENDING {
+                let why = format!(
+                    "not forwarded: {MAX_FORWARDS_PENDING} forwards are already waiting for the app"
+                );
+                return self.forwarded(Ok((seq, ForwardOutcome::Failed(why))));
+            }
+            self.pending_forwards.insert(seq);
+            let (url, poster, slots) = (
+                Arc::clone(&f.url),
+                Arc::clone(&f.poster),
+                Arc::clone(&f.slots),
+            );
+            self.forwarding.spawn(async move {
+                let outcome = match slots.acquire_owned().await {
+                    Ok(_slot) => match forward(&poster, &url, &request).await {
+                        Ok(status) => ForwardOutcome::Answered(status),
+                        Err(why) => ForwardOutcome::Failed(why),
+                    },
+                    Err(_) => ForwardOutcome::Failed("listen is stopping".into()),
+                };
+                (seq, outcome)
+            });
+        }
         Ok(())
     }
 
-    /// Write the body byte for byte as `<time_ms>-<n>-<first event>.json`.
-    fn save_body(&mut self, dir: &Path, body: &Body, raw: &[u8]) -> Result<PathBuf, CliError> {
-        let name = body
-            .events
-            .first()
-            .and_then(Event::name)
-            .and_then(EventType::parse)
-            .map_or("webhook", EventType::as_str);
-        loop {
-            self.seq += 1;
-            let path = dir.join(format!("{}-{:04}-{name}.json", body.time_ms, self.seq));
-            match std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
-                Ok(mut f) => {
-                    std::io::Write::write_all(&mut f, raw).map_err(|e| {
-                        CliError::new(
-                            Kind::Failure,
-                            format!("cannot save {}: {e}", path.display()),
-                        )
-                    })?;
-                    self.saved += 1;
-                    return Ok(path);
+    /// Count and print a finished forward.
+    fn forwarded(
+        &mut self,
+        done: Result<(u64, ForwardOutcome), tokio::task::JoinError>,
+    ) -> Result<(), CliError> {
+        let (seq, outcome) = done
+            .map_err(|e| CliError::new(Kind::Failure, format!("a forward's task failed: {e}")))?;
+        self.pending_forwards.remove(&seq);
+        match &outcome {
+            ForwardOutcome::Answered(_) => self.tally.forwards_answered += 1,
+            ForwardOutcome::Failed(_) => self.tally.forwards_failed += 1,
+            ForwardOutcome::Abandoned => self.tally.forwards_abandoned += 1,
+        }
+        let line = if self.shared.json {
+            let mut v = json!({
+                "type": "forward",
+                "time": rfc3339(now_ms()),
+                "seq": seq,
+                "outcome": outcome.word(),
+            });
+            match &outcome {
+                ForwardOutcome::Answered(status) => v["status"] = json!(status),
+                ForwardOutcome::Failed(why) => v["error"] = json!(why),
+                ForwardOutcome::Abandoned => {
+                    v["error"] = json!(ABANDONED);
                 }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-                Err(e) => {
-                    return Err(CliError::new(
-                        Kind::Failure,
-                        format!("cannot save {}: {e}", path.display()),
-                    ));
+            }
+            json_text(&v)
+        } else {
+            let what = match &outcome {
+                ForwardOutcome::Answered(status) => format!("HTTP {status}"),
+                ForwardOutcome::Failed(why) => self
+                    .shared
+                    .paint(&format!("failed: {}", one_line(why, 300)), |s| s.red()),
+                ForwardOutcome::Abandoned => self
+                    .shared
+                    .paint(&format!("not finished: {ABANDONED}"), |s| s.red()),
+            };
+            let label = format!("forward #{seq}");
+            format!("{}  {label:<18}  {what}", local_time(now_ms()))
+        };
+        Ok(self.shared.ui.out(&line)?)
+    }
+
+    /// Stop accepting; let the requests already received be answered, saved and
+    /// printed, within `STOP_GRACE`.
+    async fn drain(&mut self, requests: &mut mpsc::Receiver<Pending>, serving: Serving) {
+        let deadline = tokio::time::Instant::now() + STOP_GRACE;
+        let stopping = serving.stop(STOP_GRACE);
+        tokio::pin!(stopping);
+        let mut stopped = false;
+        while !(stopped && self.handling.is_empty()) {
+            let step = tokio::select! {
+                () = &mut stopping, if !stopped => {
+                    stopped = true;
+                    Ok(())
                 }
+                Some(p) = requests.recv() => {
+                    self.accept(p);
+                    Ok(())
+                }
+                Some(done) = self.handling.join_next() => self.handled(done),
+                Some(done) = self.forwarding.join_next() => self.forwarded(done),
+                () = tokio::time::sleep_until(deadline) => break,
+            };
+            if let Err(e) = step {
+                self.late_error.get_or_insert(e);
+            }
+        }
+        self.tally.cut_off = self.handling.len() as u64;
+        self.handling.abort_all();
+    }
+
+    /// Give the forwards still waiting for the app `FORWARD_GRACE`; count the rest as
+    /// abandoned, each with its own record.
+    async fn finish_forwards(&mut self) {
+        let deadline = tokio::time::Instant::now() + FORWARD_GRACE;
+        while !self.forwarding.is_empty() {
+            let step = tokio::select! {
+                Some(done) = self.forwarding.join_next() => self.forwarded(done),
+                () = tokio::time::sleep_until(deadline) => break,
+            };
+            if let Err(e) = step {
+                self.late_error.get_or_insert(e);
+            }
+        }
+        self.forwarding.abort_all();
+        let left = std::mem::take(&mut self.pending_forwards);
+        for seq in left {
+            if let Err(e) = self.forwarded(Ok((seq, ForwardOutcome::Abandoned))) {
+                self.late_error.get_or_insert(e);
             }
         }
     }
 
+    fn summary(&mut self, ended: &Ended) {
+        let t = &self.tally;
+        let plural =
+            |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut s = format!(
+            "received {}, {} authentic, carrying {}",
+            plural(t.requests, "request", "requests"),
+            t.authentic,
+            plural(t.events, "event", "events")
+        );
+        if let Some(dir) = &self.shared.save {
+            s.push_str(&format!("; {} saved in {}", t.saved, dir.display()));
+            if t.not_saved > 0 {
+                s.push_str(&format!(", {} not saved", t.not_saved));
+            }
+        }
+        if self.forward.is_some() {
+            s.push_str(&format!(
+                "; forwards: {} answered by the app, {} failed, {} still waiting when stopped",
+                t.forwards_answered, t.forwards_failed, t.forwards_abandoned
+            ));
+        }
+        if t.cut_off > 0 {
+            s.push_str(&format!(
+                "; {} cut off while being handled",
+                plural(t.cut_off, "request", "requests")
+            ));
+        }
+        if self.shared.json {
+            let reason = match ended {
+                Ended::Count => "count",
+                Ended::Signal(stop) => stop.word(),
+                Ended::Failed(_) => "error",
+            };
+            let mut v = json!({
+                "type": "summary",
+                "time": rfc3339(now_ms()),
+                "reason": reason,
+                "requests": t.requests,
+                "authentic": t.authentic,
+                "events": t.events,
+                "cut_off": t.cut_off,
+            });
+            if self.shared.save.is_some() {
+                v["saved"] = json!(t.saved);
+                v["not_saved"] = json!(t.not_saved);
+            }
+            if self.forward.is_some() {
+                v["forwards"] = json!({
+                    "answered": t.forwards_answered,
+                    "failed": t.forwards_failed,
+                    "abandoned": t.forwards_abandoned,
+                });
+            }
+            if let Err(e) = self.shared.ui.out(&json_text(&v)) {
+                self.late_error.get_or_insert(e.into());
+            }
+        }
+        self.shared.ui.status(&s);
+    }
+
+    /// The exit: a signal's own code; 1 when a body was not saved, a forward got no
+    /// answer or a request was cut off; 0 otherwise.
+    fn result(self, ended: Ended) -> Result<(), CliError> {
+        match ended {
+            Ended::Signal(stop) => return Err(stop.error()),
+            Ended::Failed(e) => return Err(e),
+            Ended::Count => {}
+        }
+        if let Some(e) = self.late_error {
+            return Err(e);
+        }
+        let t = &self.tally;
+        let mut lost = Vec::new();
+        if t.not_saved > 0 {
+            lost.push(format!("{} not saved", t.not_saved));
+        }
+        let unanswered = t.forwards_failed + t.forwards_abandoned;
+        if unanswered > 0 {
+            lost.push(format!("{unanswered} not forwarded to the app"));
+        }
+        if t.cut_off > 0 {
+            lost.push(format!("{} cut off while being handled", t.cut_off));
+        }
+        if lost.is_empty() {
+            return Ok(());
+        }
+        Err(
+            CliError::new(Kind::Failure, format!("webhooks {}", lost.join(", ")))
+                .hint("the lines above say which and why"),
+        )
+    }
+}
+
+/// One POST: check it, answer the sender, then save and print it.
+async fn handle(shared: Arc<Shared>, seq: u64, pending: Pending) -> Result<Handled, CliError> {
+    let received = now_ms();
+    let req = pending.request();
+    let verdict = webhook::verify(
+        &shared.key,
+        shared.secret.expose(),
+        req.header("x-pusher-key"),
+        req.header("x-pusher-signature"),
+        &req.body,
+    );
+    let body = webhook::parse(&req.body);
+    let answer = match (&verdict, &body) {
+        (v, _) if !v.is_valid() => Answer {
+            status: 401,
+            body: format!("{}\n", v.reason()),
+        },
+        (_, Err(e)) => Answer {
+            status: 400,
+            body: format!("{e}\n"),
+        },
+        _ => Answer {
+            status: 200,
+            body: "ok\n".into(),
+        },
+    };
+    // The sender has its answer before anything is written, saved or forwarded.
+    let request = pending.answer(answer);
+    let authentic = verdict.is_valid();
+    let saved = match (&shared.save, authentic, &body) {
+        (Some(dir), true, Ok(b)) => Some(save(dir.clone(), seq, b, request.body.clone()).await),
+        _ => None,
+    };
+    if let Some(Err(why)) = &saved {
+        shared.ui.warn(&format!("webhook #{seq} not saved: {why}"));
+    }
+    let checked = Checked {
+        seq,
+        received,
+        verdict,
+        body,
+        saved,
+        forwarding: shared.forwarding,
+    };
+    let lines = shared.render(&request, &checked);
+    shared.ui.out(&lines.join("\n"))?;
+    Ok(Handled {
+        authentic,
+        events: checked.body.as_ref().map_or(0, |b| b.events.len() as u64),
+        saved: checked.saved.as_ref().map(Result::is_ok),
+        forward: shared.forwarding.then_some((seq, request)),
+    })
+}
+
+/// Save the body byte for byte as `<time_ms>-<seq>-<first event>.json`, atomically and
+/// with mode 0600, never over an earlier capture (`-2`, `-3`, … then).
+async fn save(dir: PathBuf, seq: u64, body: &Body, raw: Bytes) -> Result<PathBuf, String> {
+    let name = body
+        .events
+        .first()
+        .and_then(Event::name)
+        .and_then(EventType::parse)
+        .map_or("webhook", EventType::as_str);
+    let stem = format!("{}-{seq:04}-{name}", body.time_ms);
+    let writing = tokio::task::spawn_blocking(move || {
+        for n in 1..=MAX_NAME_TRIES {
+            let path = match n {
+                1 => dir.join(format!("{stem}.json")),
+                n => dir.join(format!("{stem}-{n}.json")),
+            };
+            match files::write_private(&path, &raw, Existing::Keep) {
+                Ok(()) => return Ok(path),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(format!("cannot write {}: {e}", path.display())),
+            }
+        }
+        Err(format!(
+            "{} holds {MAX_NAME_TRIES} files named {stem}…",
+            dir.display()
+        ))
+    });
+    writing
+        .await
+        .unwrap_or_else(|e| Err(format!("the save did not finish: {e}")))
+}
+
+impl Shared {
     fn render(&self, req: &Received, c: &Checked) -> Vec<String> {
-        let received = now_ms();
+        let received = c.received;
         match &c.body {
             Ok(b) => b
                 .events
@@ -342,6 +686,7 @@ impl Listener {
         let text = |f: fn(&Event) -> Option<&str>| e.and_then(f).map(str::to_owned);
         let mut v = json!({
             "type": "webhook",
+            "seq": c.seq,
             "time": rfc3339(received),
             "time_ms": time_ms,
             "name": text(Event::name),
@@ -369,12 +714,9 @@ impl Listener {
         if c.body.is_err() {
             v["body"] = Value::String(String::from_utf8_lossy(&req.body).into_owned());
         }
-        if let Some(path) = &c.saved {
-            v["saved"] = Value::String(path.display().to_string());
-        }
-        match &c.forwarded {
-            Some(Ok(status)) => v["forwarded"] = json!({ "status": status }),
-            Some(Err(why)) => v["forwarded"] = json!({ "error": why }),
+        match &c.saved {
+            Some(Ok(path)) => v["saved"] = Value::String(path.display().to_string()),
+            Some(Err(why)) => v["save_error"] = Value::String(why.clone()),
             None => {}
         }
         v
@@ -444,16 +786,16 @@ impl Listener {
         if !first {
             return line.trim_end().to_owned();
         }
-        if let Some(path) = &c.saved {
-            line.push_str(&format!("  → {}", path.display()));
-        }
-        match &c.forwarded {
-            Some(Ok(status)) => line.push_str(&format!("  forwarded: HTTP {status}")),
-            Some(Err(why)) => line.push_str(&format!(
+        match &c.saved {
+            Some(Ok(path)) => line.push_str(&format!("  → {}", path.display())),
+            Some(Err(_)) => line.push_str(&format!(
                 "  {}",
-                self.paint(&format!("forward failed: {why}"), |s| s.red())
+                self.paint("✗ not saved (see the warning)", |s| s.red())
             )),
             None => {}
+        }
+        if c.forwarding {
+            line.push_str(&format!("  → forward #{}", c.seq));
         }
         line.trim_end().to_owned()
     }
