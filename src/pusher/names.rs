@@ -102,7 +102,8 @@ pub(crate) fn shown(s: &str) -> String {
     }
 }
 
-fn is_channel_char(c: char) -> bool {
+/// A character Pusher allows in channel names.
+pub fn is_channel_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '=' | '@' | ',' | '.' | ';')
 }
 
