@@ -12,6 +12,7 @@ pub mod net;
 pub mod payload;
 pub mod pusher;
 pub mod signal;
+pub mod size;
 pub mod ui;
 
 use std::process::ExitCode;
