@@ -255,6 +255,25 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_redirect_is_shown_resolved_without_query_or_credentials() {
+        let endpoint = Endpoint {
+            url: "https://app.example/pusher/auth?token=t".into(),
+            headers: Vec::new(),
+            body: AuthBody::Form,
+            http: JsonPoster::new(std::time::Duration::from_secs(1)).unwrap(),
+        };
+        for (location, shown) in [
+            ("/login?next=/pusher/auth", "https://app.example/login"),
+            (
+                "http://user:pw@evil.example:8080/x?session=s",
+                "http://evil.example:8080/x",
+            ),
+        ] {
+            assert_eq!(endpoint.target(location), shown, "{location}");
+        }
+    }
+
     #[tokio::test]
     async fn local_signing_matches_the_signer() {
         let a = Authorizer {
