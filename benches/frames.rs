@@ -126,6 +126,33 @@ fn frames(c: &mut Criterion) {
         |b| b.iter(|| s.receive(black_box(&text), now)),
     );
     g.finish();
+
+    // Per-frame work must not grow with the number of channels a tail holds.
+    let mut g = c.benchmark_group("session with many channels");
+    g.throughput(Throughput::Elements(1));
+    for n in [1usize, 1_000, 10_000] {
+        let names: Vec<String> = (0..n).map(|i| format!("classroom-{i:05}")).collect();
+        let mut s = Session::new(Timing::default(), false);
+        for name in &names {
+            s.add_channel(name);
+        }
+        s.opened(now);
+        s.receive(ESTABLISHED, now);
+        for name in &names {
+            s.receive(&subscribed(name), now);
+        }
+        assert!(s.all_subscribed(), "the session is not subscribed");
+        let last = names.last().expect("a channel");
+        let text = event_frame(last, "system_notification", SMALL_DATA);
+        g.bench_function(format!("receive a small event, {n} channels"), |b| {
+            b.iter(|| {
+                let out = s.receive(black_box(&text), now);
+                black_box(s.all_subscribed());
+                out
+            })
+        });
+    }
+    g.finish();
 }
 
 criterion_group!(benches, frames);

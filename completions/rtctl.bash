@@ -2268,7 +2268,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__tail)
-            opts="-h -V --json --raw --expand --event --exclude-internal --count --timeout --ready-file --rescan --auth-endpoint --sign-locally --auth-header --auth-body --user-auth-endpoint --user-id --user-info --signin --send --interactive --no-reconnect --activity-timeout --pong-timeout --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --env-file --color --help --version"
+            opts="-h -V --json --raw --expand --event --exclude-internal --count --timeout --ready-file --rescan --auth-endpoint --sign-locally --auth-header --auth-body --user-auth-endpoint --user-id --user-info --signin --send --interactive --no-reconnect --activity-timeout --pong-timeout --max-message-size --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2327,6 +2327,10 @@ _rtctl() {
                     return 0
                     ;;
                 --pong-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-message-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -98,11 +98,12 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l auth-header -d 'A h
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l auth-body -d 'How the auth endpoint\'s request body is written' -r -f -a "form\t''
 json\t''"
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l user-auth-endpoint -d 'The app\'s user-authentication endpoint for --signin [default: sign locally]' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l user-id -d 'Member id for presence channels and --signin' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l user-id -d 'Member id for presence channels and --signin [default for presence: rtctl-<hostname>-<pid>]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l user-info -d 'Member info for presence channels and --signin, a JSON object' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l send -d 'Send a client event to every channel once subscribed; DATA is JSON (or a plain string)' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l activity-timeout -d 'Ping after this much silence (the server\'s activity_timeout caps it)' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l pong-timeout -d 'Reconnect when a ping gets no pong within this' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l max-message-size -d 'The largest WebSocket message accepted, e.g. 4MiB, 512KiB or bytes; a larger one ends the run as a protocol error' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l app-id -d 'App id' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l key -d 'App key' -r

@@ -936,3 +936,186 @@ fn tail_exits_4_when_the_user_cannot_be_signed_in() {
         "credentials in the URL were shown: {stderr}"
     );
 }
+
+#[test]
+fn tail_sigterm_unsubscribes_closes_normally_and_exits_143_with_the_summary() {
+    let server = one_event_then_idle();
+    let (_env, mut run) = tail(&server, &["ch", "--json"]);
+    run.record_of("event", Some("ch"));
+    run.terminate();
+    let (code, lines, stderr) = run.finish();
+    assert_eq!(code, Some(143), "{stderr}");
+    assert_goodbye(&server);
+    let summary = records(&lines, "summary");
+    assert_eq!(summary.len(), 1, "{lines:?}");
+    assert_eq!(summary[0]["ended"], "terminated");
+    assert_eq!(summary[0]["counters"]["events_shown"], 1);
+    assert!(stderr.contains("terminated (SIGTERM)"), "{stderr}");
+}
+
+/// A server that subscribes `ch` and then sends one event whose frame is `size` bytes.
+fn one_event_of(size: usize) -> FakeServer {
+    FakeServer::start(vec![script(move |c| {
+        c.establish(120);
+        c.expect("pusher:subscribe");
+        let frame = json!({ "event": "big", "channel": "ch", "data": "" }).to_string();
+        let data = "x".repeat(size - frame.len());
+        c.send(&json!({ "event": "big", "channel": "ch", "data": data }).to_string());
+    })])
+}
+
+#[test]
+fn tail_ends_with_a_protocol_error_on_a_message_over_the_size_limit() {
+    let server = one_event_of(2 << 20);
+    let (_env, run) = tail(&server, &["ch", "--json"]);
+    let (code, lines, stderr) = run.finish();
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("protocol error")
+            && stderr.contains("over the 1 MiB limit")
+            && stderr.contains(&(2 << 20).to_string()),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--max-message-size"), "hint: {stderr}");
+    assert!(records(&lines, "event").is_empty(), "{lines:?}");
+    assert_eq!(records(&lines, "summary")[0]["ended"], "error");
+    server.wait_for(1, "close code 1009", |g| *g == Got::Close(Some(1009)));
+    server.assert_connections(1);
+
+    // Allowed by a larger limit, the same message is an event like any other.
+    let server = one_event_of(2 << 20);
+    let (_env, mut run) = tail(
+        &server,
+        &["ch", "--json", "--count", "1", "--max-message-size", "4MiB"],
+    );
+    let ev = run.record_of("event", Some("ch"));
+    let data = text(&ev["data"]);
+    assert!(
+        data.len() > 1 << 20 && data.bytes().all(|b| b == b'x'),
+        "{} bytes",
+        data.len()
+    );
+    assert_eq!(run.finish().0, Some(0));
+}
+
+/// What a listener got, one request's head (request line and headers) at a time.
+type Heads = Arc<Mutex<Vec<String>>>;
+
+/// An HTTP endpoint that answers every request with `answer(port)` after reading its head.
+fn http_endpoint(answer: impl Fn(&mut TcpStream) + Send + 'static) -> (u16, Heads) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let heads = Heads::default();
+    let got = Arc::clone(&heads);
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let mut buf = [0u8; 8192];
+            let mut seen = Vec::new();
+            while !seen.windows(4).any(|w| w == b"\r\n\r\n") {
+                match stream.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => seen.extend_from_slice(&buf[..n]),
+                }
+            }
+            got.lock()
+                .unwrap()
+                .push(String::from_utf8_lossy(&seen).into_owned());
+            answer(&mut stream);
+        }
+    });
+    (port, heads)
+}
+
+/// A server that sends the handshake and leaves `private-x` to be authorized.
+fn handshake_only() -> FakeServer {
+    FakeServer::start(vec![script(|c| c.establish(120))])
+}
+
+#[test]
+fn tail_never_follows_an_auth_endpoint_redirect_or_sends_its_headers_on() {
+    let (elsewhere, heads_elsewhere) = http_endpoint(|s| {
+        let _ = s.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}");
+    });
+    let location = format!("http://127.0.0.1:{elsewhere}/pusher/auth?session=leaked-sess");
+    let (endpoint, heads) = http_endpoint(move |s| {
+        let reply = format!(
+            "HTTP/1.1 302 Found\r\nlocation: {location}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+        );
+        let _ = s.write_all(reply.as_bytes());
+    });
+    let server = handshake_only();
+    let url = format!("http://127.0.0.1:{endpoint}/pusher/auth");
+    let (_env, run) = tail(
+        &server,
+        &[
+            "private-x",
+            "--auth-endpoint",
+            &url,
+            "--auth-header",
+            "X-Platform-Token: s3cret-t0ken",
+        ],
+    );
+    let (code, _, stderr) = run.finish();
+    assert_eq!(code, Some(4), "{stderr}");
+    assert!(
+        heads.lock().unwrap()[0]
+            .to_ascii_lowercase()
+            .contains("x-platform-token: s3cret-t0ken"),
+        "the named endpoint gets the header"
+    );
+    assert!(
+        heads_elsewhere.lock().unwrap().is_empty(),
+        "the redirect was followed: {:?}",
+        heads_elsewhere.lock().unwrap()
+    );
+    assert!(
+        stderr.contains("cannot subscribe to private-x (code 302)")
+            && stderr.contains(&format!(
+                "a redirect to http://127.0.0.1:{elsewhere}/pusher/auth;"
+            )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("redirects are not followed"), "{stderr}");
+    assert!(
+        stderr.contains("hint: give the URL the endpoint redirects to"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("leaked-sess") && !stderr.contains("s3cret-t0ken"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn tail_stops_reading_an_auth_endpoint_answer_past_the_cap() {
+    let streamed = Arc::new(AtomicUsize::new(0));
+    let count = Arc::clone(&streamed);
+    let (endpoint, _) = http_endpoint(move |s| {
+        // A 1 GiB answer, sent until the client stops reading it.
+        let _ = s.write_all(
+            b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1073741824\r\n\r\n",
+        );
+        let chunk = [b' '; 64 * 1024];
+        while s.write_all(&chunk).is_ok() {
+            count.fetch_add(chunk.len(), Ordering::SeqCst);
+        }
+    });
+    let server = handshake_only();
+    let url = format!("http://127.0.0.1:{endpoint}/pusher/auth");
+    let (_env, run) = tail(&server, &["private-x", "--auth-endpoint", &url]);
+    let (code, _, stderr) = run.finish();
+    assert_eq!(code, Some(4), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "the answer from http://127.0.0.1:{endpoint}/pusher/auth is larger than 16 MiB"
+        )),
+        "{stderr}"
+    );
+    // Socket buffers hold some more, but nowhere near the whole answer.
+    assert!(
+        streamed.load(Ordering::SeqCst) < 256 << 20,
+        "{} bytes were sent",
+        streamed.load(Ordering::SeqCst)
+    );
+}

@@ -4,7 +4,7 @@
 mod common;
 
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};
-use std::net::TcpListener;
+use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::time::Duration;
 
@@ -153,6 +153,68 @@ fn private_channels_signed_locally() {
     assert_eq!(run.finish().0, Some(0));
 }
 
+/// One HTTP request's lowercased header lines and body.
+fn read_request(stream: &TcpStream) -> (Vec<String>, String) {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut headers = Vec::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+            break;
+        }
+        headers.push(line.trim().to_ascii_lowercase());
+    }
+    let len: usize = headers
+        .iter()
+        .find_map(|h| h.strip_prefix("content-length: "))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let mut body = vec![0; len];
+    reader.read_exact(&mut body).unwrap();
+    (headers, String::from_utf8(body).unwrap())
+}
+
+/// The answer an app's endpoint gives to an authorization request (`body`, a form or
+/// JSON), signed with the app secret as the official server libraries sign.
+fn endpoint_answer(
+    (key, secret): (&str, &str),
+    master: Option<&rtctl::pusher::MasterKey>,
+    body: &str,
+) -> String {
+    let (socket_id, channel) = if body.starts_with('{') {
+        let v: Value = serde_json::from_str(body).unwrap();
+        (
+            v["socket_id"].as_str().unwrap().to_owned(),
+            v["channel_name"].as_str().unwrap().to_owned(),
+        )
+    } else {
+        let field = |name: &str| {
+            body.split('&')
+                .find_map(|kv| kv.strip_prefix(&format!("{name}=")))
+                .map(|v| v.replace("%2D", "-").replace("%2E", "."))
+                .unwrap()
+        };
+        (field("socket_id"), field("channel_name"))
+    };
+    let channel_data = channel.starts_with("presence-").then(|| {
+        json!({"user_id":"endpoint-user","user_info":{"name":"From endpoint"}}).to_string()
+    });
+    let auth = sign::authorize_channel(
+        key,
+        secret,
+        &socket_id,
+        &channel,
+        channel_data.as_deref(),
+        master,
+    )
+    .unwrap();
+    let text = sign::to_endpoint_json(&auth);
+    format!(
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{text}",
+        text.len()
+    )
+}
+
 /// An app's auth endpoint, as the official server libraries answer: it checks the
 /// bearer token, reads a form or JSON body, and signs with the app secret.
 fn auth_endpoint(
@@ -168,64 +230,16 @@ fn auth_endpoint(
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let Ok(mut stream) = stream else { continue };
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut headers = Vec::new();
-            loop {
-                let mut line = String::new();
-                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-                    break;
-                }
-                headers.push(line.trim().to_ascii_lowercase());
-            }
-            let len: usize = headers
-                .iter()
-                .find_map(|h| h.strip_prefix("content-length: "))
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(0);
-            let mut body = vec![0; len];
-            reader.read_exact(&mut body).unwrap();
-            let body = String::from_utf8(body).unwrap();
+            let (headers, body) = read_request(&stream);
             let _ = tx.send(body.clone());
-            let (socket_id, channel) = if body.starts_with('{') {
-                let v: Value = serde_json::from_str(&body).unwrap();
-                (
-                    v["socket_id"].as_str().unwrap().to_owned(),
-                    v["channel_name"].as_str().unwrap().to_owned(),
-                )
-            } else {
-                let field = |name: &str| {
-                    body.split('&')
-                        .find_map(|kv| kv.strip_prefix(&format!("{name}=")))
-                        .map(|v| v.replace("%2D", "-").replace("%2E", "."))
-                        .unwrap()
-                };
-                (field("socket_id"), field("channel_name"))
-            };
             let authorized = headers
                 .iter()
                 .any(|h| *h == format!("authorization: bearer {token}"));
-            let reply = if !authorized {
+            let reply = if authorized {
+                endpoint_answer((&key, &secret), master.as_ref(), &body)
+            } else {
                 "HTTP/1.1 403 Forbidden\r\ncontent-length: 9\r\nconnection: close\r\n\r\nforbidden"
                     .to_owned()
-            } else {
-                let channel_data = channel.starts_with("presence-").then(|| {
-                    json!({"user_id":"endpoint-user","user_info":{"name":"From endpoint"}})
-                        .to_string()
-                });
-                let auth = sign::authorize_channel(
-                    &key,
-                    &secret,
-                    &socket_id,
-                    &channel,
-                    channel_data.as_deref(),
-                    master.as_ref(),
-                )
-                .unwrap();
-                let text = sign::to_endpoint_json(&auth);
-                format!(
-                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{text}",
-                    text.len()
-                )
             };
             let _ = stream.write_all(reply.as_bytes());
         }
@@ -368,21 +382,259 @@ fn presence_members_joining_and_leaving() {
     assert_eq!(code, Some(130));
 }
 
+/// The `data` of a `pusher_internal:` frame, which arrives as a JSON string.
+fn internal_data(frame: &Value) -> Value {
+    serde_json::from_str(text(&frame["data"])).unwrap()
+}
+
 #[test]
-fn presence_needs_an_identity_when_signed_locally() {
+fn the_used_by_line_joins_a_presence_channel_as_an_observer_the_other_members_see() {
+    // Its own server: the channel's members are what the test checks.
+    let server = Server::start();
+    let env = TestEnv::with_server(&server);
+    let ch = "presence-classroom-101";
+    let mut teacher = Subscriber::connect(&server);
+    teacher.subscribe(&server, ch, Some("teacher-1"));
+
+    // Exactly as the platform's guide writes it: no --user-id.
+    let mut run = env.spawn(&["tail", ch]);
+    let observer = format!("-{}", run.pid());
+    let members = run.line("the member list", |l| l.contains(" members "));
+    assert!(members.contains("teacher-1"), "{members}");
+    assert!(
+        members.contains("rtctl-") && members.contains(&observer),
+        "rtctl is one of the members: {members}"
+    );
+
+    let joined = internal_data(&teacher.next_event("pusher_internal:member_added"));
+    let id = text(&joined["user_id"]).to_owned();
+    assert!(
+        id.starts_with("rtctl-") && id.ends_with(&observer),
+        "the other member sees rtctl join, named: {joined}"
+    );
+    assert_eq!(joined["user_info"]["name"], "rtctl observer");
+    assert!(
+        text(&joined["user_info"]["client"]).starts_with("rtctl "),
+        "{joined}"
+    );
+
+    trigger(&env, ch, "activity_update", r#"{"active":3}"#);
+    let line = run.line("the event", |l| l.contains("activity_update"));
+    assert!(line.contains(r#""active""#) && line.contains('3'), "{line}");
+
+    run.terminate();
+    let left = internal_data(&teacher.next_event("pusher_internal:member_removed"));
+    assert_eq!(
+        left["user_id"],
+        id.as_str(),
+        "the other member sees rtctl leave"
+    );
+    let (code, _, stderr) = run.finish();
+    assert_eq!(code, Some(143), "{stderr}");
+    assert!(
+        stderr.contains(&format!("as the observer `{id}`"))
+            && stderr.contains("other members see it")
+            && stderr.contains("--user-id"),
+        "says who rtctl is and how to choose: {stderr}"
+    );
+    assert_eq!(
+        stderr.matches("as the observer").count(),
+        1,
+        "said once: {stderr}"
+    );
+    assert!(
+        stderr.contains("terminated") && stderr.contains("1 event shown"),
+        "the summary: {stderr}"
+    );
+}
+
+#[test]
+fn a_presence_pattern_without_user_id_joins_as_the_observer_and_sigterm_leaves_with_a_summary() {
+    let server = Server::start();
+    let env = TestEnv::with_server(&server);
+    let ch = "presence-lesson-7";
+    let mut student = Subscriber::connect(&server);
+    student.subscribe(&server, ch, Some("student-7"));
+    let mut run = tail_json(&env, &["presence-lesson-*"], &[]);
+    let sub = run.record_of("subscribed", Some(ch));
+    assert_eq!(sub["count"], 2, "{sub}");
+    let joined = internal_data(&student.next_event("pusher_internal:member_added"));
+    assert!(text(&joined["user_id"]).starts_with("rtctl-"), "{joined}");
+
+    run.terminate();
+    let left = internal_data(&student.next_event("pusher_internal:member_removed"));
+    assert_eq!(left["user_id"], joined["user_id"]);
+    let (code, lines, stderr) = run.finish();
+    assert_eq!(code, Some(143), "{stderr}");
+    let summary: Vec<Value> = lines
+        .iter()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|v| v["type"] == "summary")
+        .collect();
+    assert_eq!(summary.len(), 1, "{lines:?}");
+    assert_eq!(summary[0]["ended"], "terminated");
+    assert_eq!(summary[0]["counters"]["state"], "DISCONNECTED");
+}
+
+#[test]
+fn signin_still_needs_a_user_id() {
     let server = Server::shared();
     let env = TestEnv::with_server(server);
     env.rtctl()
-        .args(["tail", "presence-classroom-101"])
+        .args(["tail", "dashboard-updates", "--signin"])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("--user-id"));
-    // A pattern that can only match presence channels needs one as much.
-    env.rtctl()
-        .args(["tail", "presence-classroom-*"])
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains("--user-id"));
+}
+
+/// Requests an auth endpoint is answering at once: now, the most seen, and in all.
+#[derive(Debug, Default)]
+struct InFlight {
+    now: usize,
+    most: usize,
+    total: usize,
+}
+
+/// An auth endpoint that holds each request until `hold` are in flight (or a second
+/// passes without that), then answers: a client that keeps more than `hold` in flight
+/// shows it in `most`, whatever the machine's speed.
+fn counting_auth_endpoint(
+    server: &Server,
+    hold: usize,
+) -> (String, std::sync::Arc<std::sync::Mutex<InFlight>>) {
+    use std::sync::{Arc, Condvar, Mutex};
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/pusher/auth", listener.local_addr().unwrap());
+    let (key, secret) = (server.key.clone(), server.secret.clone());
+    let state = Arc::new((Mutex::new(InFlight::default()), Condvar::new()));
+    let seen = Arc::new(Mutex::new(InFlight::default()));
+    let (state2, seen2) = (Arc::clone(&state), Arc::clone(&seen));
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let (state, seen) = (Arc::clone(&state2), Arc::clone(&seen2));
+            let (key, secret) = (key.clone(), secret.clone());
+            std::thread::spawn(move || {
+                let (_, body) = read_request(&stream);
+                let (lock, cv) = &*state;
+                let mut s = lock.lock().unwrap();
+                s.now += 1;
+                s.total += 1;
+                s.most = s.most.max(s.now);
+                *seen.lock().unwrap() = InFlight { ..*s };
+                cv.notify_all();
+                let (mut s, _) = cv
+                    .wait_timeout_while(s, Duration::from_secs(1), |s| s.now < hold)
+                    .unwrap();
+                s.now -= 1;
+                drop(s);
+                let reply = endpoint_answer((&key, &secret), None, &body);
+                let _ = stream.write_all(reply.as_bytes());
+            });
+        }
+    });
+    (url, seen)
+}
+
+#[test]
+fn at_most_eight_authorizations_are_in_flight_at_once() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let (url, seen) = counting_auth_endpoint(server, 9);
+    let channels: Vec<String> = (0..30).map(|i| format!("private-many-{i}")).collect();
+    let mut args: Vec<&str> = channels.iter().map(String::as_str).collect();
+    args.extend(["--auth-endpoint", &url, "--auth-body", "json"]);
+    let mut run = tail_json(&env, &args, &[]);
+    for _ in &channels {
+        run.record_of("subscribed", None);
+    }
+    run.interrupt();
+    let (code, _, stderr) = run.finish();
+    assert_eq!(code, Some(130), "{stderr}");
+    let seen = seen.lock().unwrap();
+    assert_eq!(seen.total, 30, "{seen:?}");
+    assert_eq!(
+        seen.most, 8,
+        "eight at once, never more (the endpoint waits for a ninth): {seen:?}"
+    );
+}
+
+#[test]
+fn a_pattern_leaves_a_channel_once_nobody_else_is_subscribed() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let mut a = Subscriber::connect(server);
+    a.subscribe(server, "vacate-1", None);
+    let mut b = Subscriber::connect(server);
+    b.subscribe(server, "vacate-2", None);
+    let mut run = tail_json(
+        &env,
+        &["vacate-*", "--rescan", "1s"],
+        &["vacate-1", "vacate-2"],
+    );
+    a.close();
+    let left = run.record_of("unsubscribed", Some("vacate-1"));
+    assert_eq!(left["reason"], "vacant", "{left}");
+    // The server sees rtctl go: nobody is left on the channel.
+    common::eventually("vacate-1 empty", || {
+        let out = env
+            .rtctl()
+            .args(["channels", "show", "vacate-1", "--json"])
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).ok()?;
+        (v["occupied"] == false).then_some(())
+    });
+    // Still occupied by someone else: kept, and its events still arrive.
+    trigger(&env, "vacate-2", "still", "{}");
+    assert_eq!(run.record_of("event", Some("vacate-2"))["event"], "still");
+    // Occupied again: joined again.
+    let mut c = Subscriber::connect(server);
+    c.subscribe(server, "vacate-1", None);
+    run.record_of("subscribed", Some("vacate-1"));
+    run.interrupt();
+    let (code, lines, stderr) = run.finish();
+    assert_eq!(code, Some(130), "{stderr}");
+    let of = |kind: &str, channel: &str| {
+        lines
+            .iter()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .filter(|v| v["type"] == kind && v["channel"] == channel)
+            .count()
+    };
+    assert_eq!(of("unsubscribed", "vacate-1"), 1, "left once: {lines:?}");
+    assert_eq!(of("unsubscribed", "vacate-2"), 0, "{lines:?}");
+    assert_eq!(
+        of("subscribed", "vacate-1"),
+        2,
+        "joined again only once occupied again: {lines:?}"
+    );
+    drop(b);
+}
+
+#[test]
+fn max_message_size_is_checked_before_connecting() {
+    let env = TestEnv::new();
+    for (value, says) in [
+        ("0", "between 1 KiB and 1 GiB"),
+        ("2GiB", "between 1 KiB and 1 GiB"),
+        ("lots", "is not a size"),
+        ("1.5MiB", "is not a size"),
+    ] {
+        let out = env
+            .rtctl()
+            .args(["tail", "dashboard-updates", "--max-message-size", value])
+            .timeout(WAIT)
+            .output()
+            .unwrap();
+        let (_, stderr) = common::output_text(&out);
+        assert_eq!(out.status.code(), Some(2), "{value}: {stderr}");
+        assert!(stderr.contains(says), "{value}: {stderr}");
+        assert!(
+            stderr.contains("hint: for example --max-message-size 4MiB"),
+            "{stderr}"
+        );
+    }
 }
 
 #[test]

@@ -1,10 +1,13 @@
 //! Getting a subscription authorized or a user authenticated: signed here with the
 //! app secret, or asked of the app's own endpoint exactly as a browser would ask.
-
-use std::time::Duration;
+//!
+//! The endpoint gets the run's one HTTP client (`JsonPoster`): kept-alive connections,
+//! the network timeout, answers read up to a cap, and redirects never followed, so the
+//! `auth_headers` (tokens) only ever go to the URL the user named.
 
 use serde::Deserialize;
 
+use super::http::JsonPoster;
 use crate::config::Secret;
 use crate::pusher::sign::{self, ChannelAuth, UserAuth};
 use crate::pusher::{ChannelKind, MasterKey};
@@ -25,7 +28,8 @@ pub struct Endpoint {
     /// Header values may be tokens: they are never shown.
     pub headers: Vec<(String, Secret)>,
     pub body: AuthBody,
-    pub timeout: Duration,
+    /// The run's HTTP client, shared by every request (and both endpoints).
+    pub http: JsonPoster,
 }
 
 /// Signing with the app's own credentials.
@@ -148,56 +152,69 @@ impl Endpoint {
         &self,
         params: &[(&str, &str)],
     ) -> Result<T, Refusal> {
-        let http = reqwest::Client::builder()
-            .user_agent(concat!("rtctl/", env!("CARGO_PKG_VERSION")))
-            .timeout(self.timeout)
-            .build()
-            .map_err(|e| Refusal::new(format!("cannot set up HTTP: {e}")))?;
-        let mut req = http.post(&self.url).header("accept", "application/json");
-        req = match self.body {
-            AuthBody::Form => req
-                .header("content-type", "application/x-www-form-urlencoded")
-                .body(form(params)),
+        let (content_type, body) = match self.body {
+            AuthBody::Form => ("application/x-www-form-urlencoded", form(params)),
             AuthBody::Json => {
                 let body: serde_json::Map<String, serde_json::Value> = params
                     .iter()
                     .map(|(k, v)| ((*k).to_owned(), (*v).into()))
                     .collect();
-                req.header("content-type", "application/json")
-                    .body(serde_json::Value::Object(body).to_string())
+                (
+                    "application/json",
+                    serde_json::Value::Object(body).to_string(),
+                )
             }
         };
-        for (name, value) in &self.headers {
-            req = req.header(name.as_str(), value.expose());
+        let mut headers = vec![
+            ("accept".to_owned(), "application/json".to_owned()),
+            ("content-type".to_owned(), content_type.to_owned()),
+        ];
+        headers.extend(
+            self.headers
+                .iter()
+                .map(|(name, value)| (name.clone(), value.expose().to_owned())),
+        );
+        let reply = self
+            .http
+            .post(&self.url, &headers, body.into_bytes(), "the auth endpoint")
+            .await
+            .map_err(|e| Refusal::new(e.message))?;
+        let status = reply.status;
+        if (300..400).contains(&status) {
+            let to = reply
+                .location
+                .as_deref()
+                .map_or_else(|| "nowhere (no Location)".to_owned(), |l| self.target(l));
+            return Err(Refusal {
+                status: Some(status),
+                message: format!(
+                    "{} answered {status}, a redirect to {to}; redirects are not followed, so the auth headers go only where you named",
+                    self.shown()
+                ),
+            });
         }
-        let resp = req.send().await.map_err(|e| {
-            Refusal::new(format!(
-                "cannot reach {}: {}",
-                self.shown(),
-                super::root_cause(&e)
-            ))
-        })?;
-        let status = resp.status().as_u16();
-        let body = resp.bytes().await.map_err(|e| {
-            Refusal::new(format!(
-                "{} broke off its answer: {}",
-                self.shown(),
-                super::root_cause(&e)
-            ))
-        })?;
-        if !(200..300).contains(&status) {
-            let text = one_line(&String::from_utf8_lossy(&body), 200);
+        if !reply.is_success() {
+            let text = one_line(&String::from_utf8_lossy(&reply.body), 200);
             return Err(Refusal {
                 status: Some(status),
                 message: format!("{} answered {status}: {text}", self.shown()),
             });
         }
-        serde_json::from_slice(&body).map_err(|e| {
+        serde_json::from_slice(&reply.body).map_err(|e| {
             Refusal::new(format!(
                 "{} answered {status} but not with JSON: {e}",
                 self.shown()
             ))
         })
+    }
+
+    /// A `Location` as messages show it: resolved against the endpoint's URL, without
+    /// credentials or query.
+    fn target(&self, location: &str) -> String {
+        let resolved = reqwest::Url::parse(&self.url)
+            .and_then(|base| base.join(location))
+            .map_or_else(|_| location.to_owned(), String::from);
+        super::shown_url(&resolved)
     }
 }
 
@@ -236,6 +253,25 @@ mod tests {
             form(&[("socket_id", "1.2"), ("channel_name", "presence-a=b;c")]),
             "socket_id=1.2&channel_name=presence-a%3Db%3Bc"
         );
+    }
+
+    #[test]
+    fn a_redirect_is_shown_resolved_without_query_or_credentials() {
+        let endpoint = Endpoint {
+            url: "https://app.example/pusher/auth?token=t".into(),
+            headers: Vec::new(),
+            body: AuthBody::Form,
+            http: JsonPoster::new(std::time::Duration::from_secs(1)).unwrap(),
+        };
+        for (location, shown) in [
+            ("/login?next=/pusher/auth", "https://app.example/login"),
+            (
+                "http://user:pw@evil.example:8080/x?session=s",
+                "http://evil.example:8080/x",
+            ),
+        ] {
+            assert_eq!(endpoint.target(location), shown, "{location}");
+        }
     }
 
     #[tokio::test]

@@ -34,6 +34,8 @@ pub struct Reply {
     pub server_date: Option<SystemTime>,
     /// `Retry-After` in seconds, on 429 and 503.
     pub retry_after: Option<Duration>,
+    /// `Location`, on a redirect (which is never followed).
+    pub location: Option<String>,
 }
 
 impl Reply {
@@ -129,17 +131,7 @@ impl RestClient {
 
     /// Send and parse a JSON answer.
     pub async fn json<T: DeserializeOwned>(&self, req: RestRequest) -> Result<T, CliError> {
-        let reply = self.send(req).await?;
-        serde_json::from_slice(&reply.body).map_err(|e| {
-            CliError::new(
-                Kind::Failure,
-                format!(
-                    "the server's answer is not the JSON expected ({e}): {}",
-                    one_line(&String::from_utf8_lossy(&reply.body), 200)
-                ),
-            )
-            .hint("is this a Pusher-protocol server? check host and port with `rtctl config show --show-origin`")
-        })
+        parse_json(&self.send(req).await?)
     }
 
     fn transport_error(&self, e: &reqwest::Error) -> CliError {
@@ -149,6 +141,20 @@ impl RestClient {
         );
         transport_error(e, &self.endpoint.http_base(), self.timeout, &where_from)
     }
+}
+
+/// A successful answer's JSON body, or an error saying it is not what was expected.
+pub fn parse_json<T: DeserializeOwned>(reply: &Reply) -> Result<T, CliError> {
+    serde_json::from_slice(&reply.body).map_err(|e| {
+        CliError::new(
+            Kind::Failure,
+            format!(
+                "the server's answer is not the JSON expected ({e}): {}",
+                one_line(&String::from_utf8_lossy(&reply.body), 200)
+            ),
+        )
+        .hint("is this a Pusher-protocol server? check host and port with `rtctl config show --show-origin`")
+    })
 }
 
 fn http_client(timeout: Duration) -> Result<reqwest::Client, CliError> {
@@ -179,13 +185,18 @@ async fn read_reply(
     let retry_after = header(reqwest::header::RETRY_AFTER)
         .and_then(|v| v.trim().parse::<u64>().ok())
         .map(Duration::from_secs);
+    let location = header(reqwest::header::LOCATION);
     let status = resp.status().as_u16();
     let mut body = Vec::new();
     while let Some(chunk) = resp.chunk().await.map_err(|e| on_error(&e))? {
         if body.len() + chunk.len() > MAX_BODY {
             return Err(CliError::new(
                 Kind::Failure,
-                format!("the server's answer is larger than {} MiB", MAX_BODY >> 20),
+                format!(
+                    "the answer from {} is larger than {} MiB; rtctl stopped reading it",
+                    super::shown_url(resp.url().as_str()),
+                    MAX_BODY >> 20
+                ),
             ));
         }
         body.extend_from_slice(&chunk);
@@ -195,6 +206,7 @@ async fn read_reply(
         body,
         server_date,
         retry_after,
+        location,
     })
 }
 
@@ -214,7 +226,7 @@ pub async fn post_json(
 }
 
 /// Posts JSON to the app's own endpoints over kept-alive connections, for many requests.
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 pub struct JsonPoster {
     http: reqwest::Client,
     timeout: Duration,

@@ -5,6 +5,7 @@
 //! `Update` and answers with `Control`s. Reading pauses while the caller handles an
 //! update, so a slow consumer slows the socket instead of growing a queue.
 
+use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -13,8 +14,9 @@ use serde_json::Value;
 use tokio::net::TcpStream;
 use tokio::sync::mpsc;
 use tokio::task::JoinSet;
-use tokio_tungstenite::tungstenite::protocol::CloseFrame;
+use tokio_tungstenite::tungstenite::error::CapacityError;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use tokio_tungstenite::tungstenite::protocol::{CloseFrame, WebSocketConfig};
 use tokio_tungstenite::tungstenite::{self, Message as WsMessage};
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
@@ -22,7 +24,7 @@ use super::auth::{Authorizer, Refusal};
 use crate::error::{CliError, Kind};
 use crate::pusher::close::{self, Backoff, Reconnect};
 use crate::pusher::frame;
-use crate::pusher::session::{Output, Session, Stale};
+use crate::pusher::session::{Output, Session, Stale, SubState};
 use crate::pusher::sign::{ChannelAuth, UserAuth};
 use crate::ui::sanitize::one_line;
 
@@ -33,6 +35,10 @@ const CLIENT_EVENT_SPACING: Duration = Duration::from_millis(100);
 
 /// How long a clean close waits for the server's answering close frame.
 const CLOSE_WAIT: Duration = Duration::from_secs(1);
+
+/// Authorizations in flight at once on a connection; the rest wait their turn, so a
+/// pattern matching hundreds of channels does not hit the auth endpoint all at once.
+const MAX_AUTHS: usize = 8;
 
 /// The connection's state, named as the platform's own client names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +105,11 @@ pub enum Update<'a> {
         event: String,
         reason: String,
     },
+    /// A channel was left (unsubscribed, and no longer subscribed again on reconnects).
+    Left {
+        channel: String,
+        reason: String,
+    },
 }
 
 /// Why the caller stops the client.
@@ -119,6 +130,15 @@ pub enum Control {
         data: Value,
     },
     AddChannel(String),
+    /// A listing started at `checked_at` counted `count` subscriptions on `channel`:
+    /// none, or only rtctl's own. The channel is left when that is so: always at zero,
+    /// and at one when rtctl's subscription was confirmed before the listing (so the one
+    /// is rtctl); a subscription confirmed later may not be in the count.
+    Vacated {
+        channel: String,
+        checked_at: Instant,
+        count: u64,
+    },
     /// Unsubscribe, close cleanly and return.
     Stop(Why),
 }
@@ -149,6 +169,8 @@ pub struct Options {
     pub connect_timeout: Duration,
     pub reconnect: bool,
     pub backoff: Backoff,
+    /// The largest WebSocket message (and frame) accepted, in bytes.
+    pub max_message_size: usize,
 }
 
 /// The WebSocket URL for an app key on a server base such as `ws://127.0.0.1:6001`.
@@ -164,6 +186,55 @@ enum AuthDone {
     User(Result<UserAuth, Refusal>),
 }
 
+/// An authorization the session asked for.
+enum AuthJob {
+    Channel { channel: String, socket_id: String },
+    User { socket_id: String },
+}
+
+/// A connection's authorizations: at most `MAX_AUTHS` running, the rest waiting in the
+/// order they were asked for.
+struct Auths {
+    authorizer: Arc<Authorizer>,
+    running: JoinSet<AuthDone>,
+    waiting: VecDeque<AuthJob>,
+}
+
+impl Auths {
+    fn new(authorizer: Arc<Authorizer>) -> Self {
+        Self {
+            authorizer,
+            running: JoinSet::new(),
+            waiting: VecDeque::new(),
+        }
+    }
+
+    /// Start waiting jobs while there is room. `wanted` says whether a channel still
+    /// waits for its authorization (it may have been left or refused meanwhile).
+    fn fill(&mut self, wanted: impl Fn(&str) -> bool) {
+        while self.running.len() < MAX_AUTHS {
+            let Some(job) = self.waiting.pop_front() else {
+                return;
+            };
+            let a = Arc::clone(&self.authorizer);
+            match job {
+                AuthJob::Channel { channel, socket_id } => {
+                    if wanted(&channel) {
+                        self.running.spawn(async move {
+                            let r = a.channel(&socket_id, &channel).await;
+                            AuthDone::Channel(channel, r)
+                        });
+                    }
+                }
+                AuthJob::User { socket_id } => {
+                    self.running
+                        .spawn(async move { AuthDone::User(a.user(&socket_id).await) });
+                }
+            }
+        }
+    }
+}
+
 /// Why one connection ended.
 enum End {
     Stop(Why),
@@ -173,6 +244,11 @@ enum End {
     },
     /// rtctl closed it: the server broke the protocol or went quiet.
     GaveUp(Stale),
+    /// rtctl closed it: a message over the size limit (`size` is what the server
+    /// announced or sent so far).
+    TooBig {
+        size: usize,
+    },
 }
 
 /// The client. One per run; it owns the session across reconnects.
@@ -269,6 +345,7 @@ impl Client {
             self.set_state(ConnState::Disconnected, h)?;
             let (code, reason) = match end {
                 End::Stop(why) => return Ok(Ending::Stopped(why)),
+                End::TooBig { size } => return Err(self.too_big(size)),
                 End::GaveUp(stale) if !ever_connected && !shook_hands => {
                     return Err(self.no_handshake(&stale));
                 }
@@ -340,6 +417,16 @@ impl Client {
                 Control::AddChannel(name) => {
                     self.session.add_channel(&name);
                 }
+                Control::Vacated {
+                    channel,
+                    checked_at,
+                    count,
+                } => {
+                    // Not connected: there is nothing to unsubscribe from.
+                    if let Some((_, left)) = self.leave_vacated(&channel, checked_at, count) {
+                        queue.extend(h.update(left, &self.counters)?);
+                    }
+                }
                 Control::Send { channel, event, .. } => {
                     let not_sent = Update::NotSent {
                         channel,
@@ -352,6 +439,49 @@ impl Client {
             }
         }
         Ok(None)
+    }
+
+    /// Leave a channel a listing found vacant, when the listing can be trusted to have
+    /// counted rtctl (see `Control::Vacated`): the session's outputs (the unsubscribe
+    /// frame on an open connection) and the update to show.
+    fn leave_vacated(
+        &mut self,
+        channel: &str,
+        checked_at: Instant,
+        count: u64,
+    ) -> Option<(Vec<Output>, Update<'static>)> {
+        let counted_us = self
+            .session
+            .subscribed_at(channel)
+            .is_some_and(|t| t <= checked_at);
+        if self.session.state_of(channel).is_none() || !(count == 0 || counted_us && count <= 1) {
+            return None;
+        }
+        let left = Update::Left {
+            channel: channel.to_owned(),
+            reason: "vacant".to_owned(),
+        };
+        Some((self.session.remove_channel(channel), left))
+    }
+
+    /// The server sent a message over the limit: a protocol error, not something to
+    /// allocate for or to reconnect over.
+    fn too_big(&self, size: usize) -> CliError {
+        let limit = self.options.max_message_size;
+        CliError::new(
+            Kind::Failure,
+            format!(
+                "protocol error: {} sent a WebSocket message of {} bytes, over the {} limit; \
+                 rtctl closed the connection (code 1009)",
+                super::shown_url(&self.options.url),
+                size,
+                crate::size::display(limit as u64)
+            ),
+        )
+        .hint(
+            "Pusher limits an event's data to 10 KB; if this server sends larger messages, \
+             raise the limit with --max-message-size (e.g. --max-message-size 4MiB)",
+        )
     }
 
     /// The first connection opened and closed without a word: sockudo does this for an
@@ -437,7 +567,7 @@ impl Client {
     ) -> Result<End, CliError> {
         self.session.opened(Instant::now());
         self.last_error = None;
-        let mut auths: JoinSet<AuthDone> = JoinSet::new();
+        let mut auths = Auths::new(Arc::clone(&self.authorizer));
         let mut pending: Vec<Control> = Vec::new();
         let mut ready = false;
         loop {
@@ -478,13 +608,18 @@ impl Client {
                         Vec::new()
                     }
                     Some(Ok(_)) => Vec::new(),
+                    Some(Err(tungstenite::Error::Capacity(CapacityError::MessageTooLong { size, .. }))) => {
+                        let frame = CloseFrame { code: CloseCode::Size, reason: "".into() };
+                        let _ = tokio::time::timeout(CLOSE_WAIT, ws.close(Some(frame))).await;
+                        return Ok(End::TooBig { size });
+                    }
                     Some(Err(e)) => {
                         return Ok(End::Closed { code: None, reason: format!("the connection broke: {e}") });
                     }
                     None => return Ok(End::Closed { code: None, reason: "the server closed the connection".to_owned() }),
                 },
                 () = sleep_until(deadline) => self.session.tick(Instant::now()),
-                Some(done) = auths.join_next() => match done {
+                Some(done) = auths.running.join_next() => match done {
                     Ok(AuthDone::Channel(channel, Ok(auth))) => self.session.authorized(&channel, &auth),
                     Ok(AuthDone::Channel(channel, Err(r))) => vec![self.session.refused(&channel, r.status, r.message)],
                     Ok(AuthDone::User(Ok(auth))) => vec![self.session.signed_in_with(&auth)],
@@ -507,6 +642,7 @@ impl Client {
                     return Ok(end);
                 }
             }
+            auths.fill(|channel| self.session.state_of(channel) == Some(SubState::Authorizing));
             if !ready && self.session.all_subscribed() {
                 ready = true;
                 let socket_id = self.session.socket_id().unwrap_or_default().to_owned();
@@ -536,7 +672,7 @@ impl Client {
         &mut self,
         ws: &mut Socket,
         out: Output,
-        auths: &mut JoinSet<AuthDone>,
+        auths: &mut Auths,
         h: &mut impl Handler,
         pending: &mut Vec<Control>,
     ) -> Result<Option<End>, CliError> {
@@ -547,15 +683,12 @@ impl Client {
                 }
             }
             Output::Authorize { channel, socket_id } => {
-                let a = Arc::clone(&self.authorizer);
-                auths.spawn(async move {
-                    let r = a.channel(&socket_id, &channel).await;
-                    AuthDone::Channel(channel, r)
-                });
+                auths
+                    .waiting
+                    .push_back(AuthJob::Channel { channel, socket_id });
             }
             Output::Authenticate { socket_id } => {
-                let a = Arc::clone(&self.authorizer);
-                auths.spawn(async move { AuthDone::User(a.user(&socket_id).await) });
+                auths.waiting.push_back(AuthJob::User { socket_id });
             }
             Output::Close(stale) => {
                 let _ = tokio::time::timeout(CLOSE_WAIT, ws.close(None)).await;
@@ -583,7 +716,7 @@ impl Client {
         &mut self,
         ws: &mut Socket,
         c: Control,
-        auths: &mut JoinSet<AuthDone>,
+        auths: &mut Auths,
         h: &mut impl Handler,
         pending: &mut Vec<Control>,
     ) -> Result<Option<End>, CliError> {
@@ -598,6 +731,22 @@ impl Client {
                         return Ok(Some(end));
                     }
                 }
+                Ok(None)
+            }
+            Control::Vacated {
+                channel,
+                checked_at,
+                count,
+            } => {
+                let Some((outputs, left)) = self.leave_vacated(&channel, checked_at, count) else {
+                    return Ok(None);
+                };
+                for out in outputs {
+                    if let Some(end) = self.output(ws, out, auths, h, pending).await? {
+                        return Ok(Some(end));
+                    }
+                }
+                pending.extend(h.update(left, &self.counters)?);
                 Ok(None)
             }
             Control::Send {
@@ -691,8 +840,11 @@ impl Client {
 async fn connect(options: &Options) -> Result<Socket, CliError> {
     let url = &options.url;
     let timeout = options.connect_timeout;
+    let config = WebSocketConfig::default()
+        .max_message_size(Some(options.max_message_size))
+        .max_frame_size(Some(options.max_message_size));
     // No Nagle delay: subscribes, pings and the closing frames are small and go at once.
-    let attempt = tokio_tungstenite::connect_async_with_config(url.as_str(), None, true);
+    let attempt = tokio_tungstenite::connect_async_with_config(url.as_str(), Some(config), true);
     match tokio::time::timeout(timeout, attempt).await {
         Err(_) => Err(CliError::new(
             Kind::Network,

@@ -98,7 +98,8 @@ pub(crate) fn shown(s: &str) -> String {
     crate::ui::sanitize::short(s, 60)
 }
 
-fn is_channel_char(c: char) -> bool {
+/// A character Pusher allows in channel names.
+pub fn is_channel_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '=' | '@' | ',' | '.' | ';')
 }
 

@@ -6,8 +6,10 @@
 //! returns. It outlives connections: after a reconnect, `opened` starts the handshake
 //! again and every channel is authorized and subscribed anew.
 
+use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
+use indexmap::IndexMap;
 use serde_json::Value;
 
 use super::crypto::{self, DecryptError};
@@ -52,9 +54,10 @@ pub enum SubState {
 }
 
 struct Channel {
-    name: String,
     kind: ChannelKind,
     state: SubState,
+    /// When the server confirmed the subscription on this connection.
+    subscribed_at: Option<Instant>,
     /// For `private-encrypted-` channels, from the authorization.
     key: Option<[u8; 32]>,
     members: Option<Members>,
@@ -64,12 +67,46 @@ struct Channel {
 impl std::fmt::Debug for Channel {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Channel")
-            .field("name", &self.name)
             .field("kind", &self.kind)
             .field("state", &self.state)
+            .field("subscribed_at", &self.subscribed_at)
             .field("key", &self.key.map(|_| "(redacted)"))
             .field("members", &self.members)
             .finish()
+    }
+}
+
+/// Channels by state, kept up to date as states change, so that no frame needs a pass
+/// over every channel (a pattern tail may hold thousands).
+#[derive(Debug, Default)]
+struct Tally {
+    subscribed: usize,
+    failed: usize,
+    /// Names of the channels whose `pusher:subscribe` is on its way.
+    subscribing: BTreeSet<String>,
+}
+
+impl Tally {
+    fn change(&mut self, name: &str, from: SubState, to: SubState) {
+        if from == to {
+            return;
+        }
+        match from {
+            SubState::Subscribed => self.subscribed -= 1,
+            SubState::Failed => self.failed -= 1,
+            SubState::Subscribing => {
+                self.subscribing.remove(name);
+            }
+            SubState::Pending | SubState::Authorizing => {}
+        }
+        match to {
+            SubState::Subscribed => self.subscribed += 1,
+            SubState::Failed => self.failed += 1,
+            SubState::Subscribing => {
+                self.subscribing.insert(name.to_owned());
+            }
+            SubState::Pending | SubState::Authorizing => {}
+        }
     }
 }
 
@@ -220,7 +257,9 @@ pub struct Session {
     timing: Timing,
     phase: Phase,
     socket_id: Option<String>,
-    channels: Vec<Channel>,
+    /// By name, in the order they were added (the order they are subscribed in).
+    channels: IndexMap<String, Channel>,
+    tally: Tally,
     /// Sign in after each handshake.
     signin: bool,
     signed_in: Option<String>,
@@ -236,7 +275,8 @@ impl Session {
             timing,
             phase: Phase::Closed,
             socket_id: None,
-            channels: Vec::new(),
+            channels: IndexMap::new(),
+            tally: Tally::default(),
             signin,
             signed_in: None,
             opened_at: None,
@@ -258,10 +298,7 @@ impl Session {
     pub fn all_subscribed(&self) -> bool {
         self.phase == Phase::Open
             && (!self.signin || self.signed_in.is_some())
-            && self
-                .channels
-                .iter()
-                .all(|c| c.state == SubState::Subscribed)
+            && self.tally.subscribed == self.channels.len()
     }
 
     /// No subscription is still on its way (each has succeeded or failed), and a
@@ -269,66 +306,102 @@ impl Session {
     pub fn settled(&self) -> bool {
         self.phase == Phase::Open
             && (!self.signin || self.signed_in.is_some())
-            && self
-                .channels
-                .iter()
-                .all(|c| matches!(c.state, SubState::Subscribed | SubState::Failed))
+            && self.tally.subscribed + self.tally.failed == self.channels.len()
     }
 
     pub fn state_of(&self, channel: &str) -> Option<SubState> {
-        self.find(channel).map(|c| c.state)
+        self.channels.get(channel).map(|c| c.state)
     }
 
-    pub fn channel_names(&self) -> impl Iterator<Item = &str> {
-        self.channels.iter().map(|c| c.name.as_str())
+    /// When the server confirmed the subscription to `channel` on this connection
+    /// (`None` while it is not subscribed).
+    pub fn subscribed_at(&self, channel: &str) -> Option<Instant> {
+        self.channels.get(channel).and_then(|c| c.subscribed_at)
     }
 
-    fn find(&self, name: &str) -> Option<&Channel> {
-        self.channels.iter().find(|c| c.name == name)
+    /// Move a channel to `state`, keeping the tally.
+    fn set_state(&mut self, name: &str, state: SubState) {
+        if let Some(ch) = self.channels.get_mut(name) {
+            self.tally.change(name, ch.state, state);
+            ch.state = state;
+            if state != SubState::Subscribed {
+                ch.subscribed_at = None;
+            }
+        }
     }
 
-    fn find_mut(&mut self, name: &str) -> Option<&mut Channel> {
-        self.channels.iter_mut().find(|c| c.name == name)
+    /// Every channel back to `Pending`, as a connection opens or closes.
+    fn reset_states(&mut self) {
+        self.tally = Tally::default();
+        for ch in self.channels.values_mut() {
+            ch.state = SubState::Pending;
+            ch.subscribed_at = None;
+        }
     }
 
     /// Add a channel; on an open connection it is authorized or subscribed at once.
     pub fn add_channel(&mut self, name: &str) -> Vec<Output> {
-        if self.find(name).is_some() {
+        if self.channels.contains_key(name) {
             return Vec::new();
         }
-        self.channels.push(Channel {
-            name: name.to_owned(),
-            kind: ChannelKind::of(name),
-            state: SubState::Pending,
-            key: None,
-            members: None,
-        });
+        let (i, _) = self.channels.insert_full(
+            name.to_owned(),
+            Channel {
+                kind: ChannelKind::of(name),
+                state: SubState::Pending,
+                subscribed_at: None,
+                key: None,
+                members: None,
+            },
+        );
         let mut out = Vec::new();
         if self.phase == Phase::Open {
-            self.start(self.channels.len() - 1, &mut out);
+            self.start(i, &mut out);
         }
         out
+    }
+
+    /// Forget a channel, unsubscribing when it is subscribed (or being subscribed) on
+    /// the open connection. An authorization still on its way is ignored when it comes.
+    pub fn remove_channel(&mut self, name: &str) -> Vec<Output> {
+        let Some(ch) = self.channels.shift_remove(name) else {
+            return Vec::new();
+        };
+        self.tally.change(name, ch.state, SubState::Pending);
+        if self.phase == Phase::Open
+            && matches!(ch.state, SubState::Subscribed | SubState::Subscribing)
+        {
+            vec![Output::Send(frame::unsubscribe(name))]
+        } else {
+            Vec::new()
+        }
     }
 
     fn start(&mut self, i: usize, out: &mut Vec<Output>) {
         let Some(socket_id) = self.socket_id.clone() else {
             return;
         };
-        let ch = &mut self.channels[i];
+        let waits_for_signin = self.signin && self.signed_in.is_none();
+        let Some((name, ch)) = self.channels.get_index_mut(i) else {
+            return;
+        };
+        let user_channel = name.starts_with(USER_CHANNEL_PREFIX);
         // The user's own channel waits for this connection's sign-in.
-        if self.signin && self.signed_in.is_none() && ch.name.starts_with(USER_CHANNEL_PREFIX) {
+        if waits_for_signin && user_channel {
             return;
         }
-        if ch.kind.needs_auth() && !ch.name.starts_with(USER_CHANNEL_PREFIX) {
-            ch.state = SubState::Authorizing;
+        let state = if ch.kind.needs_auth() && !user_channel {
             out.push(Output::Authorize {
-                channel: ch.name.clone(),
+                channel: name.clone(),
                 socket_id,
             });
+            SubState::Authorizing
         } else {
-            ch.state = SubState::Subscribing;
-            out.push(Output::Send(frame::subscribe(&ch.name, None, None)));
-        }
+            out.push(Output::Send(frame::subscribe(name, None, None)));
+            SubState::Subscribing
+        };
+        self.tally.change(name, ch.state, state);
+        ch.state = state;
     }
 
     /// A new connection is open; the handshake starts.
@@ -340,8 +413,8 @@ impl Session {
         self.last_heard = Some(now);
         self.ping_sent = None;
         self.activity = self.timing.activity;
-        for ch in &mut self.channels {
-            ch.state = SubState::Pending;
+        self.reset_states();
+        for ch in self.channels.values_mut() {
             ch.members = None;
         }
     }
@@ -351,42 +424,32 @@ impl Session {
         self.phase = Phase::Closed;
         self.opened_at = None;
         self.ping_sent = None;
-        for ch in &mut self.channels {
-            ch.state = SubState::Pending;
-        }
+        self.reset_states();
     }
 
     /// The authorization for a channel: subscribe with it (or say why it is unusable).
     pub fn authorized(&mut self, channel: &str, auth: &ChannelAuth) -> Vec<Output> {
-        let Some(ch) = self.find_mut(channel) else {
+        let Some(ch) = self.channels.get_mut(channel) else {
             return Vec::new();
         };
         if ch.state != SubState::Authorizing {
             return Vec::new();
         }
         if ch.kind == ChannelKind::PrivateEncrypted {
-            let refuse = |message: String| Output::SubscriptionFailed {
-                channel: channel.to_owned(),
-                code: None,
-                message,
-            };
-            let Some(secret) = &auth.shared_secret else {
-                ch.state = SubState::Failed;
-                return vec![refuse(format!(
+            let key = match &auth.shared_secret {
+                None => Err(format!(
                     "no shared_secret in the authorization for encrypted channel {channel}"
-                ))];
+                )),
+                Some(secret) => crypto::shared_secret_from_base64(secret).map_err(|_| {
+                    "the authorization's shared_secret is not base64 of 32 bytes".to_owned()
+                }),
             };
-            match crypto::shared_secret_from_base64(secret) {
+            match key {
                 Ok(key) => ch.key = Some(key),
-                Err(_) => {
-                    ch.state = SubState::Failed;
-                    return vec![refuse(
-                        "the authorization's shared_secret is not base64 of 32 bytes".to_owned(),
-                    )];
-                }
+                Err(message) => return vec![self.refused(channel, None, message)],
             }
         }
-        ch.state = SubState::Subscribing;
+        self.set_state(channel, SubState::Subscribing);
         vec![Output::Send(frame::subscribe(
             channel,
             Some(&auth.auth),
@@ -396,9 +459,7 @@ impl Session {
 
     /// The channel could not be authorized.
     pub fn refused(&mut self, channel: &str, code: Option<u16>, message: String) -> Output {
-        if let Some(ch) = self.find_mut(channel) {
-            ch.state = SubState::Failed;
-        }
+        self.set_state(channel, SubState::Failed);
         Output::SubscriptionFailed {
             channel: channel.to_owned(),
             code,
@@ -427,13 +488,13 @@ impl Session {
 
     /// Unsubscribe from every subscribed channel (before a clean close).
     pub fn unsubscribe_all(&mut self) -> Vec<Output> {
-        let mut out = Vec::new();
-        for ch in &mut self.channels {
-            if matches!(ch.state, SubState::Subscribed | SubState::Subscribing) {
-                out.push(Output::Send(frame::unsubscribe(&ch.name)));
-                ch.state = SubState::Pending;
-            }
-        }
+        let out = self
+            .channels
+            .iter()
+            .filter(|(_, ch)| matches!(ch.state, SubState::Subscribed | SubState::Subscribing))
+            .map(|(name, _)| Output::Send(frame::unsubscribe(name)))
+            .collect();
+        self.reset_states();
         out
     }
 
@@ -512,9 +573,12 @@ impl Session {
                 channel,
             } => out.push(self.error(code, message, channel)),
             Message::SubscriptionSucceeded { channel, members } => {
-                if let Some(ch) = self.find_mut(&channel) {
-                    ch.state = SubState::Subscribed;
-                    ch.members.clone_from(&members);
+                if self.channels.contains_key(&channel) {
+                    self.set_state(&channel, SubState::Subscribed);
+                    if let Some(ch) = self.channels.get_mut(&channel) {
+                        ch.members.clone_from(&members);
+                        ch.subscribed_at = Some(now);
+                    }
                     out.push(Output::Subscribed { channel, members });
                 }
             }
@@ -604,18 +668,19 @@ impl Session {
     /// connection once its sign-in has succeeded.
     fn start_user_channel(&mut self, user_id: &str) -> Vec<Output> {
         let name = format!("{USER_CHANNEL_PREFIX}{user_id}");
-        let Some(i) = self.channels.iter().position(|c| c.name == name) else {
+        let Some((i, _, ch)) = self.channels.get_full(&name) else {
             return self.add_channel(&name);
         };
+        let pending = ch.state == SubState::Pending;
         let mut out = Vec::new();
-        if self.channels[i].state == SubState::Pending {
+        if pending {
             self.start(i, &mut out);
         }
         out
     }
 
     fn members_of(&mut self, channel: &str, f: impl FnOnce(&mut Members)) -> usize {
-        match self.find_mut(channel) {
+        match self.channels.get_mut(channel) {
             Some(ch) => {
                 let members = ch.members.get_or_insert_with(Members::default);
                 f(members);
@@ -629,31 +694,29 @@ impl Session {
     /// a channel being subscribed (Pusher's own subscription errors do), or when it is
     /// an authorization or channel error and one subscription is on its way.
     fn error(&mut self, code: Option<u16>, message: String, channel: Option<String>) -> Output {
-        let pending = |c: &&Channel| {
-            matches!(c.state, SubState::Subscribing | SubState::Authorizing)
-                && message.contains(c.name.as_str())
+        // The words of the message that could be channel names, looked up one by one:
+        // the cost follows the message, not the number of channels.
+        let on_its_way = |name: &str| {
+            self.channels
+                .get(name)
+                .is_some_and(|c| matches!(c.state, SubState::Subscribing | SubState::Authorizing))
         };
-        let in_flight: Vec<&Channel> = self
-            .channels
-            .iter()
-            .filter(|c| c.state == SubState::Subscribing)
-            .collect();
+        let named_in_message = message
+            .split(|c: char| !names::is_channel_char(c))
+            .flat_map(|word| [word, word.trim_end_matches(['.', ',', ';'])])
+            .filter(|word| on_its_way(word))
+            .max_by_key(|word| word.len())
+            .map(str::to_owned);
         // Failing that, the one subscription on its way (sockudo names no channel).
-        let only = match in_flight.as_slice() {
-            [one] if code.is_none_or(|c| c == 4009 || (4300..4400).contains(&c)) => {
-                Some(one.name.clone())
+        let only = match (self.tally.subscribing.len(), self.tally.subscribing.first()) {
+            (1, Some(one)) if code.is_none_or(|c| c == 4009 || (4300..4400).contains(&c)) => {
+                Some(one.clone())
             }
             _ => None,
         };
         let target = channel
-            .filter(|c| self.find(c).is_some())
-            .or_else(|| {
-                self.channels
-                    .iter()
-                    .filter(pending)
-                    .max_by_key(|c| c.name.len())
-                    .map(|c| c.name.clone())
-            })
+            .filter(|c| self.channels.contains_key(c))
+            .or(named_in_message)
             .or(only);
         match target {
             Some(ch) if self.state_of(&ch) != Some(SubState::Subscribed) => {
@@ -667,7 +730,7 @@ impl Session {
         let key = frame
             .channel
             .as_deref()
-            .and_then(|c| self.find(c))
+            .and_then(|c| self.channels.get(c))
             .filter(|_| !frame::is_internal(&frame.event))
             .and_then(|c| c.key);
         let mut delivery = Delivery {
@@ -1111,6 +1174,87 @@ mod tests {
         open(&mut s, t);
         s.receive(&ok("a"), t);
         assert_eq!(sends(&s.unsubscribe_all()), [frame::unsubscribe("a")]);
+    }
+
+    #[test]
+    fn a_removed_channel_is_unsubscribed_and_its_late_authorization_ignored() {
+        let t = Instant::now();
+        let mut s = Session::new(Timing::default(), false);
+        s.add_channel("a");
+        s.add_channel("private-b");
+        s.add_channel("c");
+        open(&mut s, t);
+        s.receive(&ok("a"), t);
+        assert_eq!(s.subscribed_at("a"), Some(t));
+        assert_eq!(s.subscribed_at("c"), None, "not confirmed yet");
+        assert_eq!(sends(&s.remove_channel("a")), [frame::unsubscribe("a")]);
+        assert_eq!(s.state_of("a"), None);
+        assert!(s.remove_channel("a").is_empty(), "removed once");
+        // Still being authorized: nothing to unsubscribe, and the answer is dropped.
+        assert!(s.remove_channel("private-b").is_empty());
+        let auth = authorize_channel("k", "s", "1.2", "private-b", None, None).unwrap();
+        assert!(s.authorized("private-b", &auth).is_empty());
+        // What is left decides readiness: "c" alone.
+        assert!(!s.all_subscribed());
+        s.receive(&ok("c"), t);
+        assert!(s.all_subscribed() && s.settled());
+        // Before a connection, removing sends nothing.
+        s.closed();
+        assert!(s.remove_channel("c").is_empty());
+        assert_eq!(s.subscribed_at("c"), None);
+    }
+
+    #[test]
+    fn readiness_follows_every_state_change() {
+        let t = Instant::now();
+        let mut s = Session::new(Timing::default(), false);
+        for name in ["a", "b", "private-c"] {
+            s.add_channel(name);
+        }
+        open(&mut s, t);
+        s.receive(&ok("a"), t);
+        s.receive(&ok("a"), t);
+        assert!(!s.settled(), "a repeated confirmation counts once");
+        s.receive(&ok("b"), t);
+        let refused = s.refused("private-c", Some(403), "no".into());
+        assert!(matches!(refused, Output::SubscriptionFailed { .. }));
+        assert!(s.settled() && !s.all_subscribed());
+        s.unsubscribe_all();
+        assert!(!s.settled());
+        s.closed();
+        open(&mut s, t);
+        for name in ["a", "b"] {
+            s.receive(&ok(name), t);
+        }
+        let auth = authorize_channel("k", "s", "1.2", "private-c", None, None).unwrap();
+        s.authorized("private-c", &auth);
+        assert!(!s.settled());
+        s.receive(&ok("private-c"), t);
+        assert!(s.all_subscribed());
+    }
+
+    #[test]
+    fn an_error_naming_a_channel_with_punctuation_after_it_finds_that_channel() {
+        let t = Instant::now();
+        let mut s = Session::new(Timing::default(), false);
+        s.add_channel("private-foo");
+        s.add_channel("private-foo-2");
+        open(&mut s, t);
+        for ch in ["private-foo", "private-foo-2"] {
+            s.authorized(
+                ch,
+                &authorize_channel("k", "s", "1.2", ch, None, None).unwrap(),
+            );
+        }
+        let out = s.receive(
+            r#"{"event":"pusher:error","data":{"code":null,"message":"Invalid signature: Expected HMAC SHA256 hex digest of 1.2:private-foo-2, but got x."}}"#,
+            t,
+        );
+        assert!(
+            matches!(&out[0], Output::SubscriptionFailed { channel, .. } if channel == "private-foo-2"),
+            "{out:?}"
+        );
+        assert_eq!(s.state_of("private-foo"), Some(SubState::Subscribing));
     }
 
     #[test]

@@ -368,7 +368,9 @@ impl Subscriber {
         }
     }
 
-    fn next_event(&mut self, name: &str) -> Value {
+    /// The next frame named `name` (`pusher_internal:member_added`, …); panics on an error
+    /// frame or when nothing comes within the read timeout.
+    pub fn next_event(&mut self, name: &str) -> Value {
         loop {
             let msg = self.ws.read().expect("websocket read");
             if let Message::Text(text) = msg {
@@ -607,6 +609,15 @@ impl Running {
     pub fn interrupt(&self) {
         let status = Command::new("kill")
             .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    /// Send SIGTERM, as `timeout`, CI cancellation and `docker stop` do.
+    pub fn terminate(&self) {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
             .status()
             .unwrap();
         assert!(status.success());

@@ -1,6 +1,7 @@
 //! `rtctl tail`: subscribe over the WebSocket and stream what happens.
 
 mod output;
+mod patterns;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -14,20 +15,21 @@ use super::Ctx;
 use crate::config::{Resolved, Secret};
 use crate::error::{CliError, Kind};
 use crate::net::auth::{self, AuthBody, Authorizer, Signer};
-use crate::net::http::RestClient;
+use crate::net::http::{JsonPoster, RestClient};
 use crate::net::ws::{self, Client, Control, Ending, Why};
 use crate::pusher::close::Backoff;
 use crate::pusher::names::{self, ChannelKind};
-use crate::pusher::rest::{self, ChannelList};
 use crate::pusher::session::{self, Session, Timing};
 use crate::pusher::sign;
 use crate::ui::Ui;
 use output::{AuthSource, Filter, Printer, Settings};
+use patterns::Scanner;
 
 const EXAMPLES: &str = "\
 Examples:
   rtctl tail dashboard-updates                            a public channel
-  rtctl tail presence-classroom-101 --user-id ops-1       members, joins and leaves
+  rtctl tail presence-classroom-101                       members, joins and leaves
+  rtctl tail presence-classroom-101 --user-id ops-1       ... as member ops-1
   rtctl tail private-user-42 --auth-endpoint http://127.0.0.1:8008/pusher/auth \\
       --auth-header 'Authorization: Bearer …' --auth-body json
   rtctl tail content-generation --event 'progress_*' --json | jq .data
@@ -39,13 +41,24 @@ Examples:
 const MORE: &str = "\
 Output: one line per event (local time, channel, event, data) on stdout; status,
 subscriptions and warnings on stderr. --json writes JSON Lines with a `type` of
-state, connected, subscribed, subscription_error, event, error, reconnecting, gap,
-sent, not_sent, signed_in, signin_error, frame (--raw) and summary.
+state, connected, subscribed, subscription_error, event, unsubscribed, error,
+reconnecting, gap, sent, not_sent, signed_in, signin_error, frame (--raw) and summary.
+
+Presence channels signed locally are joined as --user-id, or else as an observer
+named rtctl-<hostname>-<pid>, which the channel's other members see join and leave.
+
+A pattern's channels are joined as they become occupied and left (an
+`unsubscribed` record) once no one but rtctl is subscribed to them.
+
+A WebSocket message over --max-message-size is a protocol error (exit 1). An auth
+endpoint's redirect is never followed (the auth headers go only to the URL named): it
+fails the subscription, naming the Location.
 
 Reconnecting follows the protocol: close codes 4000-4099 end the run (exit 7);
 4100-4199 and dropped connections reconnect after backing off (1 s doubling to
 30 s, with jitter); 4200-4299 reconnect at once. Every channel is authorized and
-subscribed again, and a gap marker says when events may have been missed.
+subscribed again, and a gap marker says when events may have been missed. Ctrl-C
+and SIGTERM unsubscribe, close, print the summary and exit 130 and 143.
 
 For tail, --timeout is how long to wait for events (exit 124 when --count events
 have not all arrived by then); the network timeout comes from the profile or
@@ -127,7 +140,7 @@ pub struct Args {
     #[arg(long, value_name = "URL", help_heading = "Authorization")]
     pub user_auth_endpoint: Option<String>,
 
-    /// Member id for presence channels and --signin
+    /// Member id for presence channels and --signin [default for presence: rtctl-<hostname>-<pid>]
     #[arg(long, value_name = "ID", help_heading = "Authorization")]
     pub user_id: Option<String>,
 
@@ -173,6 +186,66 @@ pub struct Args {
         help_heading = "Connection"
     )]
     pub pong_timeout: String,
+
+    /// The largest WebSocket message accepted, e.g. 4MiB, 512KiB or bytes; a larger one
+    /// ends the run as a protocol error
+    #[arg(
+        long,
+        value_name = "SIZE",
+        default_value = "1MiB",
+        help_heading = "Connection"
+    )]
+    pub max_message_size: String,
+}
+
+/// The bounds of `--max-message-size`: below 1 KiB not even the handshake fits; above
+/// 1 GiB is no limit at all.
+const MESSAGE_SIZES: std::ops::RangeInclusive<u64> = 1 << 10..=1 << 30;
+
+fn message_size(text: &str) -> Result<usize, CliError> {
+    let hint = "for example --max-message-size 4MiB, 512KiB or 65536 (bytes)";
+    let bytes = crate::size::parse(text).map_err(|e| {
+        CliError::usage(format!("--max-message-size {text:?} is not a size: {e}")).hint(hint)
+    })?;
+    if !MESSAGE_SIZES.contains(&bytes) {
+        return Err(CliError::usage(format!(
+            "--max-message-size must be between {} and {}, not {}",
+            crate::size::display(*MESSAGE_SIZES.start()),
+            crate::size::display(*MESSAGE_SIZES.end()),
+            crate::size::display(bytes)
+        ))
+        .hint(hint));
+    }
+    usize::try_from(bytes).map_err(|_| {
+        CliError::usage("--max-message-size is larger than this machine can address").hint(hint)
+    })
+}
+
+/// Who rtctl is on presence channels it signs for itself when no --user-id is given:
+/// a name that says what it is, unique per machine and process, and a valid user id.
+fn observer_id(hostname: &str, pid: u32) -> String {
+    let host: String = hostname
+        .trim()
+        .chars()
+        .take(64)
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let host = if host.is_empty() { "host" } else { &host };
+    format!("rtctl-{host}-{pid}")
+}
+
+/// This machine's name: the kernel's, else `$HOSTNAME`.
+fn hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_default()
 }
 
 fn duration(flag: &str, text: &str) -> Result<Duration, CliError> {
@@ -300,6 +373,8 @@ fn parse_header(text: &str) -> Result<(String, Secret), CliError> {
 
 /// Everything `tail` needs, worked out before connecting.
 struct Plan {
+    /// The observer identity presence channels are joined with, when no --user-id.
+    observer: Option<String>,
     authorizer: Authorizer,
     auth_source: AuthSource,
     rest: Option<RestClient>,
@@ -324,18 +399,30 @@ fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliError> 
         headers.retain(|(n, _)| !n.eq_ignore_ascii_case(&name));
         headers.push((name, value));
     }
-    let endpoint = endpoint_url.map(|url| auth::Endpoint {
-        url,
-        headers: headers.clone(),
-        body: args.auth_body,
-        timeout,
-    });
-    let user_endpoint = args.user_auth_endpoint.clone().map(|url| auth::Endpoint {
-        url,
-        headers,
-        body: args.auth_body,
-        timeout,
-    });
+    // One HTTP client for the run, shared by both endpoints.
+    let http = if endpoint_url.is_some() || args.user_auth_endpoint.is_some() {
+        Some(JsonPoster::new(timeout)?)
+    } else {
+        None
+    };
+    let endpoint = endpoint_url
+        .zip(http.clone())
+        .map(|(url, http)| auth::Endpoint {
+            url,
+            headers: headers.clone(),
+            body: args.auth_body,
+            http,
+        });
+    let user_endpoint = args
+        .user_auth_endpoint
+        .clone()
+        .zip(http)
+        .map(|(url, http)| auth::Endpoint {
+            url,
+            headers,
+            body: args.auth_body,
+            http,
+        });
     let auth_source = if endpoint.is_some() {
         AuthSource::Endpoint
     } else {
@@ -345,16 +432,11 @@ fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliError> 
     let needs_local_channel =
         endpoint.is_none() && (!chans.patterns.is_empty() || kinds.iter().any(|k| k.needs_auth()));
     let needs_local_user = args.signin && user_endpoint.is_none();
-    if (needs_local_user || (needs_local_channel && kinds.contains(&ChannelKind::Presence)))
-        && args.user_id.is_none()
-    {
-        let why = if needs_local_user {
-            "--signin signs the user in locally and needs --user-id"
-        } else {
-            "a presence channel signed locally needs the member's identity"
-        };
-        return Err(CliError::usage(why)
-            .hint("give --user-id ID (and --user-info JSON), or --auth-endpoint URL"));
+    if needs_local_user && args.user_id.is_none() {
+        return Err(
+            CliError::usage("--signin signs the user in locally and needs --user-id")
+                .hint("give --user-id ID (and --user-info JSON), or --user-auth-endpoint URL"),
+        );
     }
     if let Some(id) = &args.user_id {
         crate::pusher::event::validate_user_id(id)
@@ -385,15 +467,28 @@ fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliError> 
     } else {
         Some(ctx.rest()?)
     };
+    // Presence channels signed here need a member: --user-id, else an observer that
+    // says what it is. With an endpoint, the endpoint decides.
+    let observer = (needs_local_channel && args.user_id.is_none())
+        .then(|| observer_id(&hostname(), std::process::id()));
+    let member = match (&args.user_id, &observer) {
+        (Some(id), _) => Some(sign::member_data(id, info.clone())),
+        (None, Some(id)) => Some(sign::member_data(
+            id,
+            Some(serde_json::json!({
+                "name": "rtctl observer",
+                "client": concat!("rtctl ", env!("CARGO_PKG_VERSION")),
+            })),
+        )),
+        (None, None) => None,
+    };
     Ok(Plan {
+        observer,
         authorizer: Authorizer {
             signer,
             endpoint,
             user_endpoint,
-            channel_data: args
-                .user_id
-                .as_ref()
-                .map(|id| sign::member_data(id, info.clone())),
+            channel_data: member,
             user_data: args.user_id.as_ref().map(|id| {
                 let mut v = serde_json::json!({ "id": id });
                 if let Some(i) = &info {
@@ -405,50 +500,6 @@ fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliError> 
         auth_source,
         rest,
     })
-}
-
-/// Occupied channels matching any pattern.
-async fn scan(rest: &RestClient, patterns: &[String]) -> Result<Vec<String>, CliError> {
-    let mut found = Vec::new();
-    for p in patterns {
-        let prefix = names::pattern_prefix(p);
-        let prefix = (!prefix.is_empty()).then_some(prefix);
-        let list: ChannelList = rest
-            .json(rest::list_channels(rest.app_id(), prefix, &[]))
-            .await?;
-        // Servers that ignore filter_by_prefix are filtered here.
-        for name in list.channels.keys() {
-            if names::glob_match(p, name) && !found.contains(name) {
-                found.push(name.clone());
-            }
-        }
-    }
-    Ok(found)
-}
-
-/// Re-list on an interval and add new matches.
-async fn rescan(
-    rest: RestClient,
-    patterns: Vec<String>,
-    every: Duration,
-    tx: mpsc::Sender<Control>,
-    ui: Ui,
-) {
-    let mut tick = tokio::time::interval(every);
-    tick.tick().await;
-    loop {
-        tick.tick().await;
-        match scan(&rest, &patterns).await {
-            Ok(found) => {
-                for name in found {
-                    if tx.send(Control::AddChannel(name)).await.is_err() {
-                        return;
-                    }
-                }
-            }
-            Err(e) => ui.warn(&format!("re-listing channels failed: {e}")),
-        }
-    }
 }
 
 /// `--interactive`: each stdin line `EVENT [DATA]` goes to every channel.
@@ -512,6 +563,7 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
         .map(|t| duration("--timeout", t))
         .transpose()?;
     let rescan_every = duration("--rescan", &args.rescan)?;
+    let max_message_size = message_size(&args.max_message_size)?;
     let timing = Timing {
         activity: duration("--activity-timeout", &args.activity_timeout)?,
         pong: duration("--pong-timeout", &args.pong_timeout)?,
@@ -549,21 +601,28 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
         connect_timeout: config.timeout.val,
         reconnect: !args.no_reconnect,
         backoff: Backoff::default(),
+        max_message_size,
     };
 
     let mut session = Session::new(timing, args.signin);
     for name in &chans.names {
         session.add_channel(name);
     }
-    if let Some(rest) = &plan.rest {
-        for name in scan(rest, &chans.patterns).await? {
-            session.add_channel(&name);
+    let ui = ctx.ui;
+    let mut scanner = plan
+        .rest
+        .map(|rest| Scanner::new(rest, chans.patterns.clone()));
+    let mut held = None;
+    if let Some(scanner) = &mut scanner {
+        let listing = scanner.scan(&ui).await?;
+        for name in listing.keys() {
+            session.add_channel(name);
         }
+        held = Some(patterns::Held::new(&listing, &chans.names));
     }
 
     let (tx, mut rx) = mpsc::channel(16);
     let (ready_tx, ready_rx) = watch::channel(false);
-    let ui = ctx.ui;
     let mut printer = Printer::new(
         Settings {
             ui,
@@ -579,15 +638,16 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
             named: chans.names.clone(),
             sends,
             auth_source: plan.auth_source,
+            observer: plan.observer,
             ready: ready_tx,
         },
         endpoint.ws_base(),
     );
     let mut tasks = tokio::task::JoinSet::new();
-    if let Some(rest) = plan.rest {
-        tasks.spawn(rescan(
-            rest,
-            chans.patterns.clone(),
+    if let (Some(scanner), Some(held)) = (scanner, held) {
+        tasks.spawn(patterns::rescan(
+            scanner,
+            held,
             rescan_every,
             tx.clone(),
             ui,
@@ -668,6 +728,40 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
                 CliError::new(Kind::Network, format!("connection lost: {reason}"))
                     .hint("without --no-reconnect, tail reconnects and re-subscribes"),
             )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_observer_is_a_valid_user_id_naming_host_and_process() {
+        for (host, id) in [
+            ("build-7\n", "rtctl-build-7-42"),
+            ("db1.example.com", "rtctl-db1.example.com-42"),
+            ("wéird host", "rtctl-w-ird-host-42"),
+            ("", "rtctl-host-42"),
+        ] {
+            let got = observer_id(host, 42);
+            assert_eq!(got, id);
+            assert!(
+                crate::pusher::event::validate_user_id(&got).is_ok(),
+                "{got}"
+            );
+        }
+        assert!(observer_id(&"h".repeat(500), 1).len() < 80);
+    }
+
+    #[test]
+    fn message_sizes_are_bounded() {
+        assert_eq!(message_size("1MiB").unwrap(), 1 << 20);
+        assert_eq!(message_size("2048").unwrap(), 2048);
+        for bad in ["0", "100", "2GiB", "lots", ""] {
+            let e = message_size(bad).unwrap_err();
+            assert_eq!(e.kind, Kind::Usage, "{bad}");
+            assert!(e.message.contains("--max-message-size"), "{}", e.message);
         }
     }
 }

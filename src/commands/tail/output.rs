@@ -55,6 +55,8 @@ pub struct Settings {
     /// Client events to send once every channel is subscribed: (channel, event, data).
     pub sends: Vec<(String, String, Value)>,
     pub auth_source: AuthSource,
+    /// The observer identity presence channels are joined with (no --user-id given).
+    pub observer: Option<String>,
     /// Told when every channel is first subscribed (interactive input waits for it).
     pub ready: watch::Sender<bool>,
 }
@@ -64,6 +66,8 @@ pub struct Printer {
     s: Settings,
     shown: u64,
     ready_once: bool,
+    /// The observer identity has been pointed out.
+    observer_told: bool,
     /// Set when the run should end in an error once the connection is closed.
     pub failure: Option<CliError>,
     stdout_closed: bool,
@@ -77,6 +81,7 @@ impl Printer {
             s,
             shown: 0,
             ready_once: false,
+            observer_told: false,
             failure: None,
             stdout_closed: false,
             target,
@@ -215,6 +220,21 @@ impl Printer {
     }
 
     fn subscribed(&mut self, channel: &str, members: Option<&Members>) -> Result<(), ()> {
+        self.show_subscribed(channel, members)?;
+        if let (Some(id), Some(_), false) = (&self.s.observer, members, self.observer_told) {
+            self.observer_told = true;
+            self.s.ui.status(&format!(
+                "joined {} as the observer `{id}`: the channel's other members see it join and leave",
+                sanitize(channel, false)
+            ));
+            self.s
+                .ui
+                .hint("choose the identity with --user-id ID (and --user-info JSON)");
+        }
+        Ok(())
+    }
+
+    fn show_subscribed(&mut self, channel: &str, members: Option<&Members>) -> Result<(), ()> {
         if self.s.json {
             let mut v = json!({ "channel": channel });
             if let Some(m) = members {
@@ -265,6 +285,11 @@ impl Printer {
     ) -> Result<(), ()> {
         let message = one_line(message, 300);
         let hint = match (self.s.auth_source, names::ChannelKind::of(channel)) {
+            (AuthSource::Endpoint, _) if code.is_some_and(|c| (300..400).contains(&c)) => {
+                "give the URL the endpoint redirects to as --auth-endpoint (or `auth_endpoint`): \
+                 rtctl does not follow redirects, so auth headers go only where you say"
+                    .to_owned()
+            }
             (_, names::ChannelKind::Public) => {
                 "check the channel name and the server's limits for this app".to_owned()
             }
@@ -405,6 +430,19 @@ impl Printer {
                     self.record("sent", json!({ "channel": channel, "event": event }))?;
                 } else {
                     self.s.ui.status(&format!("sent {event} to {channel}"));
+                }
+            }
+            Update::Left { channel, reason } => {
+                if self.s.json {
+                    self.record(
+                        "unsubscribed",
+                        json!({ "channel": channel, "reason": reason }),
+                    )?;
+                } else {
+                    self.s.ui.status(&format!(
+                        "left {}: no one but rtctl is subscribed to it any more",
+                        sanitize(&channel, false)
+                    ));
                 }
             }
             Update::NotSent {
