@@ -13,7 +13,6 @@ pub mod net;
 pub mod payload;
 pub mod pusher;
 pub mod signal;
-pub mod size;
 pub mod ui;
 pub mod values;
 

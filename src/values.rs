@@ -1,4 +1,4 @@
-//! Values people type on a command line or in a file (durations, rates, times), parsed
+//! Values people type on a command line or in a file (durations, rates, sizes, times), parsed
 //! with bounds, so that no accepted value can overflow where it is later used: a timer,
 //! an interval, a date. Pure.
 
@@ -118,6 +118,53 @@ pub fn rfc3339_seconds(unix: i64) -> Option<String> {
     Some(t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
 
+/// Byte-size units, largest first.
+const UNITS: [(&str, u64); 7] = [
+    ("gib", 1 << 30),
+    ("mib", 1 << 20),
+    ("kib", 1 << 10),
+    ("gb", 1_000_000_000),
+    ("mb", 1_000_000),
+    ("kb", 1_000),
+    ("b", 1),
+];
+
+/// A size in bytes: a number of bytes, or a whole number with a unit (`B`, `KiB`, `MiB`, `GiB`,
+/// or the decimal `KB`, `MB`, `GB`), any case, spaces allowed before the unit.
+pub fn size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (digits, unit) = t.split_at(split);
+    let unit = unit.trim().to_ascii_lowercase();
+    if digits.is_empty() {
+        return Err("it does not start with a number".to_owned());
+    }
+    let scale = if unit.is_empty() {
+        1
+    } else {
+        UNITS
+            .iter()
+            .find(|(name, _)| *name == unit)
+            .map(|(_, scale)| *scale)
+            .ok_or_else(|| format!("`{unit}` is not a unit (use B, KiB, MiB or GiB)"))?
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(scale))
+        .ok_or_else(|| "it is too large".to_owned())
+}
+
+/// A size for messages: `1 MiB`, `512 KiB`, `1500 bytes`.
+pub fn size_shown(bytes: u64) -> String {
+    for (name, scale) in [("GiB", 1u64 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] {
+        if bytes >= scale && bytes % scale == 0 {
+            return format!("{} {name}", bytes / scale);
+        }
+    }
+    format!("{bytes} bytes")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,5 +242,39 @@ mod tests {
         );
         assert_eq!(rfc3339_seconds(i64::MAX), None);
         assert_eq!(rfc3339_seconds(315_569_520_000 * 2), None);
+    }
+
+    #[test]
+    fn sizes_with_and_without_units() {
+        for (text, bytes) in [
+            ("1MiB", 1 << 20),
+            ("512KiB", 512 << 10),
+            ("512 kib", 512 << 10),
+            ("2GiB", 2 << 30),
+            ("65536", 65536),
+            ("100B", 100),
+            ("10KB", 10_000),
+            (" 3 MB ", 3_000_000),
+        ] {
+            assert_eq!(size(text), Ok(bytes), "{text}");
+        }
+        for bad in [
+            "",
+            "MiB",
+            "1.5MiB",
+            "1 parsec",
+            "-1",
+            "99999999999999999999GiB",
+        ] {
+            assert!(size(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn sizes_shown_in_the_largest_whole_unit() {
+        assert_eq!(size_shown(1 << 20), "1 MiB");
+        assert_eq!(size_shown(512 << 10), "512 KiB");
+        assert_eq!(size_shown(1500), "1500 bytes");
+        assert_eq!(size_shown(3 << 30), "3 GiB");
     }
 }

@@ -29,7 +29,7 @@ const NUMERIC: [&str; 9] = [
     "KB",
 ];
 
-const EXTREMES: [&str; 14] = [
+const EXTREMES: [&str; 17] = [
     "0",
     "-1",
     "-0.0",
@@ -44,6 +44,9 @@ const EXTREMES: [&str; 14] = [
     "300000000000y",
     "1ns",
     "99999999999999999999999999999d",
+    "99999999999999999999GiB",
+    "1 parsec",
+    "1.5MiB",
 ];
 
 /// How long a run that was accepted may go on before it is asked to stop (SIGTERM).
@@ -134,6 +137,17 @@ fn cases() -> Vec<Case> {
             "tail",
             "--pong-timeout",
             &["tail", "extremes", "--timeout", "1s", "--pong-timeout={}"],
+        ),
+        case(
+            "tail",
+            "--max-message-size",
+            &[
+                "tail",
+                "extremes",
+                "--timeout",
+                "1s",
+                "--max-message-size={}",
+            ],
         ),
         case(
             "webhook fixture",

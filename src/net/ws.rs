@@ -475,7 +475,7 @@ impl Client {
                  rtctl closed the connection (code 1009)",
                 super::shown_url(&self.options.url),
                 size,
-                crate::size::display(limit as u64)
+                crate::values::size_shown(limit as u64)
             ),
         )
         .hint(

@@ -204,15 +204,15 @@ const MESSAGE_SIZES: std::ops::RangeInclusive<u64> = 1 << 10..=1 << 30;
 
 fn message_size(text: &str) -> Result<usize, CliError> {
     let hint = "for example --max-message-size 4MiB, 512KiB or 65536 (bytes)";
-    let bytes = crate::size::parse(text).map_err(|e| {
+    let bytes = crate::values::size(text).map_err(|e| {
         CliError::usage(format!("--max-message-size {text:?} is not a size: {e}")).hint(hint)
     })?;
     if !MESSAGE_SIZES.contains(&bytes) {
         return Err(CliError::usage(format!(
             "--max-message-size must be between {} and {}, not {}",
-            crate::size::display(*MESSAGE_SIZES.start()),
-            crate::size::display(*MESSAGE_SIZES.end()),
-            crate::size::display(bytes)
+            crate::values::size_shown(*MESSAGE_SIZES.start()),
+            crate::values::size_shown(*MESSAGE_SIZES.end()),
+            crate::values::size_shown(bytes)
         ))
         .hint(hint));
     }
