@@ -2,18 +2,21 @@
 # End-to-end figures against a local sockudo (rate limiter off), on its own free port:
 #   trigger  events per second for a 10,000-event --batch, and the wall time of one
 #            `rtctl trigger` (process start-up, config, signing, one request) over 20 runs
+#   pipe     `trigger --batch -` fed 10,000 and then 100,000 lines through a pipe as they
+#            are generated (never a file), with rtctl's peak RSS for each: the input is
+#            read once and streamed, so memory stays flat
 #   tail     events per second `rtctl tail` sustains while `trigger --batch` blasts N
 #            events at its channel (--json to /dev/null and to a file, human lines, and a
 #            stdout that stalls), with tail's peak RSS for N=20,000 and N=100,000
-# Prints figures; asserts nothing. Usage: benches/throughput.sh [trigger] [tail]
-# (both when none is named). TAIL_CONCURRENCY sets trigger's --concurrency there (16).
+# Prints figures; asserts nothing. Usage: benches/throughput.sh [trigger] [pipe] [tail]
+# (all when none is named). TAIL_CONCURRENCY sets trigger's --concurrency there (16).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-sections=" ${*:-trigger tail} "
+sections=" ${*:-trigger pipe tail} "
 sockudo="$(tests/sockudo.sh install)"
 cargo build --release --quiet
-rtctl="$PWD/target/release/rtctl"
+rtctl="${CARGO_TARGET_DIR:-$PWD/target}/release/rtctl"
 work="$(mktemp -d)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 
@@ -56,6 +59,51 @@ PY
     times+=("$(python3 -c "print(round(($end - $start) * 1000, 2))")")
   done
   python3 -c 'import sys, statistics; t=sorted(map(float, sys.argv[1:])); print(f"one trigger (start-up + one request), 20 runs: median {statistics.median(t):.1f} ms, min {t[0]:.1f} ms, max {t[-1]:.1f} ms")' "${times[@]}"
+fi
+
+if [[ "$sections" == *" pipe "* ]]; then
+  # Lines of ~150 B are written to rtctl's stdin as they are made, in chunks of 1,000,
+  # while it sends them; peak RSS and CPU come from wait4(2).
+  python3 - "$rtctl" <<'PY'
+import json, os, subprocess, sys, threading, time
+
+rtctl = sys.argv[1]
+RSS_UNIT = 1 if sys.platform == "darwin" else 1024
+
+
+def run(n):
+    p = subprocess.Popen([rtctl, "trigger", "--batch", "-", "--json", "--concurrency", "8"],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=subprocess.DEVNULL)
+
+    def feed():
+        for start in range(0, n, 1000):
+            chunk = "".join(json.dumps({"channel": f"pipe-{i % 50}", "name": "tick",
+                                        "data": {"n": i, "message": "x" * 80}}) + "\n"
+                            for i in range(start, min(start + 1000, n)))
+            p.stdin.write(chunk.encode())
+        p.stdin.close()
+
+    t0 = time.perf_counter()
+    writer = threading.Thread(target=feed)
+    writer.start()
+    out = p.stdout.read()
+    _, status, ru = os.wait4(p.pid, 0)
+    t1 = time.perf_counter()
+    writer.join()
+    try:
+        s = json.loads(out)
+    except ValueError:
+        print(f"--batch - from a pipe, {n:,} lines: exit {os.waitstatus_to_exitcode(status)}, no summary")
+        return
+    print(f"--batch - from a pipe, {n:,} lines: {s['lines']:,} read, {s['accepted']:,} accepted "
+          f"in {s['requests']:,} requests, {n / (t1 - t0):,.0f} events/s ({t1 - t0:.2f} s); "
+          f"peak RSS {ru.ru_maxrss * RSS_UNIT / 2**20:.1f} MiB, CPU {ru.ru_utime + ru.ru_stime:.2f} s")
+
+
+run(10_000)
+run(100_000)
+PY
 fi
 
 if [[ "$sections" == *" tail "* ]]; then

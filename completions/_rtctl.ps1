@@ -76,7 +76,7 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--text', '--text', [CompletionResultType]::ParameterName, 'Send DATA as plain text, even if it looks like JSON')
             [CompletionResult]::new('--no-validate', '--no-validate', [CompletionResultType]::ParameterName, 'Send even if the payload breaks the catalogue''s rules')
-            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the signed request instead of sending it')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the signed request instead of sending it; with --batch, check every line and send nothing')
             [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print a runnable curl command, already signed, instead of sending')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as JSON')
             [CompletionResult]::new('--fail-fast', '--fail-fast', [CompletionResultType]::ParameterName, 'With --batch: stop at the first bad line')

@@ -72,7 +72,7 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --color 'When to colour output'
             cand --text 'Send DATA as plain text, even if it looks like JSON'
             cand --no-validate 'Send even if the payload breaks the catalogue''s rules'
-            cand --dry-run 'Print the signed request instead of sending it'
+            cand --dry-run 'Print the signed request instead of sending it; with --batch, check every line and send nothing'
             cand --curl 'Print a runnable curl command, already signed, instead of sending'
             cand --json 'Print the result as JSON'
             cand --fail-fast 'With --batch: stop at the first bad line'

@@ -79,7 +79,7 @@ always\t''
 never\t''"
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l text -d 'Send DATA as plain text, even if it looks like JSON'
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l no-validate -d 'Send even if the payload breaks the catalogue\'s rules'
-complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l dry-run -d 'Print the signed request instead of sending it'
+complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l dry-run -d 'Print the signed request instead of sending it; with --batch, check every line and send nothing'
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l curl -d 'Print a runnable curl command, already signed, instead of sending'
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l json -d 'Print the result as JSON'
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l fail-fast -d 'With --batch: stop at the first bad line'

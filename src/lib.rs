@@ -1,7 +1,8 @@
 //! rtctl: operate and debug realtime channels that speak the Pusher Channels protocol.
 //!
 //! `pusher` is the pure protocol core and `config` the profile loader; `net` holds the
-//! only network code; `commands` are the subcommands; `ui` is what the user sees.
+//! only network code; `commands` are the subcommands; `ui` is what the user sees;
+//! `outgoing` is the one path every published event takes.
 
 pub mod catalog;
 pub mod cli;
@@ -10,6 +11,7 @@ pub mod config;
 pub mod error;
 pub mod files;
 pub mod net;
+pub mod outgoing;
 pub mod payload;
 pub mod pusher;
 pub mod signal;

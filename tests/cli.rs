@@ -566,7 +566,7 @@ fn config_init_checks_what_it_writes() {
                 "--key",
                 "k",
             ],
-            "not a positive duration",
+            "`banana` is not a duration",
         ),
         (
             vec!["bad", "--host", "https://h", "--app-id", "1", "--key", "k"],

@@ -6,6 +6,7 @@ pub mod channels;
 pub mod completions;
 pub mod config;
 mod jobs;
+pub(crate) mod publish;
 pub mod tail;
 pub mod trigger;
 pub mod users;
@@ -124,9 +125,9 @@ fn read_stdin_secret(ui: &Ui) -> Result<Secret, CliError> {
 
 /// Network work stops at Ctrl-C (exit 130) or SIGTERM (exit 143); local work needs no
 /// such care.
-async fn interruptible(
-    work: impl std::future::Future<Output = Result<(), CliError>>,
-) -> Result<(), CliError> {
+async fn interruptible<T>(
+    work: impl std::future::Future<Output = Result<T, CliError>>,
+) -> Result<T, CliError> {
     tokio::select! {
         result = work => result,
         stop = crate::signal::requested() => Err(stop.error()),
@@ -151,7 +152,8 @@ pub async fn run(cli: Cli, ui: Ui) -> Result<(), CliError> {
         Command::Catalog(cmd) => catalog::run(&mut ctx, cmd),
         Command::Completions(args) => completions::run(&ctx, &args),
         Command::Channels(cmd) => interruptible(channels::run(&mut ctx, cmd)).await,
-        Command::Trigger(args) => interruptible(trigger::run(&mut ctx, *args)).await,
+        // trigger's batches and repeats stop on a signal themselves, to print the summary.
+        Command::Trigger(args) => trigger::run(&mut ctx, *args).await,
         Command::Users(cmd) => interruptible(users::run(&mut ctx, cmd)).await,
         // tail handles Ctrl-C itself: it unsubscribes, closes and prints a summary.
         Command::Tail(args) => tail::run(&mut ctx, *args).await,

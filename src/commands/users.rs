@@ -4,10 +4,11 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 
 use super::Ctx;
-use super::trigger::{event_error, payload_error, read_data};
+use super::publish::{self, read_data, show_notes};
 use crate::error::CliError;
-use crate::payload::{self, DataArg};
-use crate::pusher::event::{self, Event, USER_CHANNEL_PREFIX};
+use crate::outgoing::{self, Data, Draft, Encryption, Rules, System};
+use crate::payload::DataArg;
+use crate::pusher::event::{self, USER_CHANNEL_PREFIX};
 use crate::pusher::rest;
 use crate::ui::json_text;
 
@@ -57,7 +58,7 @@ pub async fn run(ctx: &mut Ctx, cmd: Command) -> Result<(), CliError> {
     match cmd {
         Command::Send(args) => send(ctx, args).await,
         Command::Terminate(args) => {
-            event::validate_user_id(&args.user_id).map_err(event_error)?;
+            event::validate_user_id(&args.user_id)?;
             let client = ctx.rest()?;
             let reply = client
                 .send(rest::terminate_user_connections(
@@ -79,35 +80,37 @@ pub async fn run(ctx: &mut Ctx, cmd: Command) -> Result<(), CliError> {
 }
 
 async fn send(ctx: &mut Ctx, args: SendArgs) -> Result<(), CliError> {
-    event::validate_user_id(&args.user_id).map_err(event_error)?;
-    let mut data = match &args.data {
-        Some(arg) => {
-            let text = read_data(&DataArg::parse(arg)).await?;
-            payload::from_text(text, args.text).map_err(payload_error)?
-        }
-        None => payload::from_value(json!({}), payload::Origin::Empty),
+    event::validate_user_id(&args.user_id)?;
+    publish::stdin_is_free(ctx, args.data.as_deref() == Some("-"))?;
+    let data = match &args.data {
+        Some(arg) => Data::Text {
+            text: read_data(&DataArg::parse(arg)).await?,
+            as_text: args.text,
+        },
+        None => Data::Unset,
     };
-    if !args.sets.is_empty() {
-        let base = data.json.clone().ok_or_else(|| {
-            CliError::usage("--set needs JSON object data to edit, but the data is plain text")
-        })?;
-        data = payload::from_value(
-            payload::apply_sets(base, &args.sets).map_err(payload_error)?,
-            payload::Origin::Given,
-        );
-    }
-    let ev = Event {
-        name: args.event.clone(),
-        data: data.data,
+    let draft = Draft {
         channels: vec![format!("{USER_CHANNEL_PREFIX}{}", args.user_id)],
+        name: args.event.clone(),
+        data,
+        sets: args.sets.clone(),
         socket_id: None,
     };
-    let max_kb = ctx.config()?.max_payload_kb.val as usize;
-    event::validate(&ev, max_kb).map_err(event_error)?;
+    // A user's channel has no catalogue entry and is never encrypted: the limits apply.
+    let rules = Rules {
+        max_payload_kb: ctx.config()?.max_payload_kb.val as usize,
+        catalog: None,
+        enforce_catalog: true,
+        encryption: Encryption::Here(None),
+    };
+    let checked = outgoing::check(draft, &rules, &mut System)?;
+    show_notes(&ctx.ui, &checked.notes);
+    let ready = checked.seal(&mut System)?;
     let client = ctx.rest()?;
     let reply = client
-        .send(rest::trigger(client.app_id(), &ev, &[]))
+        .send(outgoing::trigger_request(client.app_id(), &ready, &[]))
         .await?;
+    let ev = ready.event();
     if args.json {
         let v = json!({ "user_id": args.user_id, "name": ev.name, "data": ev.data, "status": reply.status });
         return Ok(ctx.ui.out(&json_text(&v))?);

@@ -115,7 +115,9 @@ fn field_format_hint(field: Field) -> &'static str {
         (_, Kind::Bool) => "use true or false",
         (_, Kind::Port) => "use a port number from 1 to 65535",
         (_, Kind::Count) => "use a whole number greater than 0",
-        (_, Kind::Duration) => "use seconds (`10`) or a duration such as `10s`, `500ms` or `2m`",
+        (_, Kind::Duration) => {
+            "use seconds (`10`) or a duration such as `10s`, `500ms` or `2m`, from 1ms to 365d"
+        }
         (_, Kind::Headers) => {
             "a table such as { Authorization = \"Bearer …\" }; in the environment, one `Name: value` a line"
         }

@@ -478,7 +478,7 @@ fn typed(field: Field, raw: &Raw) -> Result<Typed, String> {
             };
             crate::values::duration(&s)
                 .map(Typed::Duration)
-                .map_err(|e| format!("{e} ({})", e.hint()))
+                .map_err(|e| e.to_string())
         }
         Kind::Count => {
             let s = match raw {

@@ -49,6 +49,16 @@ impl Reply {
     }
 }
 
+/// A request that got no answer.
+#[derive(Debug)]
+pub struct NoAnswer {
+    pub error: CliError,
+    /// Whether the request may have reached the server: it failed after connecting (a
+    /// timeout waiting for the answer, a connection reset or closed mid-answer), not
+    /// while connecting or resolving the name.
+    pub maybe_sent: bool,
+}
+
 pub fn unix_now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -99,6 +109,12 @@ impl RestClient {
     /// Send a signed request and return the answer whatever its status; only a
     /// failure to get an answer is an error.
     pub async fn exchange(&self, signed: &SignedRequest) -> Result<Reply, CliError> {
+        self.attempt(signed).await.map_err(|e| e.error)
+    }
+
+    /// `exchange`, saying of a request that got no answer whether the server may have
+    /// had it all the same (and acted on it).
+    pub async fn attempt(&self, signed: &SignedRequest) -> Result<Reply, NoAnswer> {
         let method = match signed.method {
             Method::Get => reqwest::Method::GET,
             Method::Post => reqwest::Method::POST,
@@ -109,8 +125,17 @@ impl RestClient {
                 .header(reqwest::header::CONTENT_TYPE, "application/json")
                 .body(body.clone());
         }
-        let resp = builder.send().await.map_err(|e| self.transport_error(&e))?;
-        read_reply(resp, |e| self.transport_error(e)).await
+        let no_answer = |e: &reqwest::Error| NoAnswer {
+            error: self.transport_error(e),
+            maybe_sent: !(e.is_connect() || e.is_builder()),
+        };
+        let resp = builder.send().await.map_err(|e| no_answer(&e))?;
+        read_reply(resp, |e| self.transport_error(e))
+            .await
+            .map_err(|error| NoAnswer {
+                error,
+                maybe_sent: true,
+            })
     }
 
     /// A non-2xx answer as an error naming its likely cause.

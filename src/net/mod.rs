@@ -34,6 +34,15 @@ pub fn shown_url(url: &str) -> String {
     one_line(&shown, 200)
 }
 
+/// Whether `shown_url` leaves out something of `url` that may be a secret: a user
+/// name, a password or a query.
+pub fn url_hides_secrets(url: &str) -> bool {
+    match reqwest::Url::parse(url) {
+        Ok(u) => !u.username().is_empty() || u.password().is_some() || u.query().is_some(),
+        Err(_) => url.contains(['@', '?']),
+    }
+}
+
 /// The innermost cause of a request error, on one line (reqwest's own text names the
 /// whole URL).
 pub fn root_cause(e: &reqwest::Error) -> String {
@@ -65,5 +74,8 @@ mod tests {
         ] {
             assert_eq!(shown_url(url), shown, "{url}");
         }
+        assert!(url_hides_secrets("https://ops:hunter2@app.example/x"));
+        assert!(url_hides_secrets("https://app.example/x?token=abc"));
+        assert!(!url_hides_secrets("http://127.0.0.1:8008/pusher/webhook"));
     }
 }

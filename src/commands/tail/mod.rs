@@ -17,6 +17,7 @@ use crate::error::{CliError, Kind};
 use crate::net::auth::{self, AuthBody, Authorizer, Signer};
 use crate::net::http::{JsonPoster, RestClient};
 use crate::net::ws::{self, Client, Control, Ending, Why};
+use crate::outgoing;
 use crate::pusher::close::Backoff;
 use crate::pusher::names::{self, ChannelKind};
 use crate::pusher::session::{self, Session, Timing};
@@ -300,13 +301,18 @@ fn channels(args: &Args) -> Result<Channels, CliError> {
     Ok(out)
 }
 
-/// `--send EVENT DATA`: checked against every channel before anything is sent.
-fn sends(args: &Args, chans: &Channels) -> Result<Vec<(String, String, Value)>, CliError> {
+/// `--send EVENT DATA`: checked against every channel, and its data against the
+/// limits (`outgoing::client_data`), before anything is sent.
+fn sends(
+    args: &Args,
+    chans: &Channels,
+    max_payload_kb: usize,
+) -> Result<Vec<(String, String, Value)>, CliError> {
     let Some(send) = &args.send else {
         return Ok(Vec::new());
     };
     let (event, data) = match send.as_slice() {
-        [e, d] => (e.clone(), client_data(d)),
+        [e, d] => (e.clone(), outgoing::client_data(d, max_payload_kb)?),
         _ => return Err(CliError::usage("--send takes an EVENT and its DATA")),
     };
     if !chans.patterns.is_empty() {
@@ -331,11 +337,6 @@ fn client_event_error(e: session::ClientEventError) -> CliError {
         _ => "check the event name",
     };
     CliError::usage(format!("{e}; nothing was sent")).hint(hint)
-}
-
-/// Client-event data: JSON when it parses, else the text as a string.
-fn client_data(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_owned()))
 }
 
 fn user_info(args: &Args) -> Result<Option<Value>, CliError> {
@@ -502,12 +503,14 @@ fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliError> 
     })
 }
 
-/// `--interactive`: each stdin line `EVENT [DATA]` goes to every channel.
+/// `--interactive`: each stdin line `EVENT [DATA]` goes to every channel; data over
+/// the limit is refused with a warning before anything is sent.
 async fn interactive(
     channels: Vec<String>,
     tx: mpsc::Sender<Control>,
     mut ready: watch::Receiver<bool>,
     ui: Ui,
+    max_payload_kb: usize,
 ) {
     if ready.wait_for(|r| *r).await.is_err() {
         return;
@@ -522,7 +525,13 @@ async fn interactive(
             continue;
         }
         let (event, data) = match line.split_once(char::is_whitespace) {
-            Some((e, d)) => (e, client_data(d.trim())),
+            Some((e, d)) => match outgoing::client_data(d.trim(), max_payload_kb) {
+                Ok(data) => (e, data),
+                Err(refused) => {
+                    ui.warn(&format!("`{}` not sent: {refused}", names::shown(e)));
+                    continue;
+                }
+            },
             None => (line, Value::Object(serde_json::Map::new())),
         };
         // The client checks each and says what it did not send (a record in --json).
@@ -569,7 +578,8 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
         pong: duration("--pong-timeout", &args.pong_timeout)?,
         handshake: ctx.config()?.timeout.val,
     };
-    let sends = sends(&args, &chans)?;
+    let max_payload_kb = ctx.config()?.max_payload_kb.val as usize;
+    let sends = sends(&args, &chans, max_payload_kb)?;
     if args.interactive {
         if !chans.patterns.is_empty() {
             return Err(CliError::usage(
@@ -654,7 +664,13 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
         ));
     }
     if args.interactive {
-        tasks.spawn(interactive(chans.names.clone(), tx.clone(), ready_rx, ui));
+        tasks.spawn(interactive(
+            chans.names.clone(),
+            tx.clone(),
+            ready_rx,
+            ui,
+            max_payload_kb,
+        ));
     }
     {
         let tx = tx.clone();

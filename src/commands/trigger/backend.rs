@@ -4,34 +4,57 @@
 
 use serde_json::{Value, json};
 
-use super::{Args, Ctx, Header, Prepared, curl_command, dry_run_text};
+use super::{Args, Ctx, Header, curl_command, dry_run_text};
 use crate::config::{ConfigError, Field};
 use crate::error::{CliError, Kind};
 use crate::net::http::post_json;
+use crate::net::{shown_url, url_hides_secrets};
+use crate::outgoing::Ready;
 use crate::ui::{json_text, sanitize::one_line};
 
-/// The platform's body: `{"channel","event","data","socket_id"?}`, data as JSON when it is JSON.
-fn body(channel: &str, prepared: &Prepared) -> Vec<u8> {
-    let data = prepared
-        .payload
+/// The platform's body: `{"channel","event","data","socket_id"?}`, data as JSON when it
+/// is JSON. The backend encrypts for encrypted channels, so the data goes as given.
+fn body(channel: &str, ready: &Ready) -> Vec<u8> {
+    let event = ready.event();
+    let data = ready
+        .payload()
         .json
         .clone()
-        .unwrap_or_else(|| Value::String(prepared.event.data.clone()));
-    let mut b = json!({ "channel": channel, "event": prepared.event.name, "data": data });
-    if let Some(id) = &prepared.event.socket_id {
+        .unwrap_or_else(|| Value::String(ready.payload().data.clone()));
+    let mut b = json!({ "channel": channel, "event": event.name, "data": data });
+    if let Some(id) = &event.socket_id {
         b["socket_id"] = json!(id);
     }
     b.to_string().into_bytes()
 }
 
-pub async fn run(ctx: &mut Ctx, args: &Args, prepared: &Prepared) -> Result<(), CliError> {
+/// `{backend_url}/realtime/trigger`, the path added to the URL's own (a query stays a query).
+fn trigger_url(base: &str) -> String {
+    match reqwest::Url::parse(base) {
+        Ok(mut u) => {
+            let path = format!("{}/realtime/trigger", u.path().trim_end_matches('/'));
+            u.set_path(&path);
+            u.to_string()
+        }
+        Err(_) => format!("{}/realtime/trigger", base.trim_end_matches('/')),
+    }
+}
+
+pub async fn run(ctx: &mut Ctx, args: &Args, ready: &Ready) -> Result<(), CliError> {
     let config = ctx.config()?.clone();
     let profile = config.profile.val.clone();
     let base = config.backend_url.clone().ok_or(ConfigError::Missing {
         field: Field::BackendUrl,
         profile: profile.clone(),
     })?;
-    let url = format!("{}/realtime/trigger", base.val.trim_end_matches('/'));
+    let url = trigger_url(&base.val);
+    // Messages, --curl and --dry-run show the URL without credentials or query.
+    let shown = shown_url(&url);
+    if (args.curl || args.dry_run) && url_hides_secrets(&url) {
+        ctx.ui.warn(&format!(
+            "the URL is shown as {shown}: its user name, password and query are left out; add them yourself"
+        ));
+    }
     let token = config.backend_token.clone();
     let mut headers: Vec<Header> = Vec::new();
     if token.is_some() {
@@ -42,15 +65,15 @@ pub async fn run(ctx: &mut Ctx, args: &Args, prepared: &Prepared) -> Result<(), 
         });
     }
     let mut results = Vec::new();
-    for channel in &prepared.event.channels {
-        let body = body(channel, prepared);
+    for channel in &ready.event().channels {
+        let body = body(channel, ready);
         if args.curl {
-            ctx.ui.out(&curl_command(&url, &headers, &body))?;
+            ctx.ui.out(&curl_command(&shown, &headers, &body))?;
             continue;
         }
         if args.dry_run {
             ctx.ui.status("dry run: nothing was sent");
-            ctx.ui.out(&dry_run_text(&url, &headers, &body))?;
+            ctx.ui.out(&dry_run_text(&shown, &headers, &body))?;
             continue;
         }
         let auth: Vec<(String, String)> = token
@@ -73,7 +96,7 @@ pub async fn run(ctx: &mut Ctx, args: &Args, prepared: &Prepared) -> Result<(), 
                     Kind::Failure
                 },
                 format!(
-                    "the backend refused the event for `{channel}` (POST {url} → HTTP {}: {said})",
+                    "the backend refused the event for `{channel}` (POST {shown} → HTTP {}: {said})",
                     reply.status
                 ),
             );
@@ -104,16 +127,33 @@ pub async fn run(ctx: &mut Ctx, args: &Args, prepared: &Prepared) -> Result<(), 
     }
     if args.json {
         return Ok(ctx.ui.out(&json_text(
-            &json!({ "via": "backend", "url": url, "results": results }),
+            &json!({ "via": "backend", "url": shown, "results": results }),
         ))?);
     }
     for r in &results {
         ctx.ui.out(&format!(
             "{} → {} via the backend: {} accepted",
-            prepared.event.name,
+            ready.event().name,
             r["channel"].as_str().unwrap_or_default(),
             r["status"]
         ))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_trigger_path_goes_on_the_urls_path() {
+        assert_eq!(
+            trigger_url("http://localhost:8008"),
+            "http://localhost:8008/realtime/trigger"
+        );
+        assert_eq!(
+            trigger_url("https://app.example/api/?v=2"),
+            "https://app.example/api/realtime/trigger?v=2"
+        );
+    }
 }

@@ -8,15 +8,17 @@ use std::path::{Path, PathBuf};
 use clap::Args as ClapArgs;
 use serde_json::{Value, json};
 
-use super::Ctx;
-use crate::catalog::{self, Catalog, Fill};
+use super::publish::{self, read_data, show_notes};
+use super::{Ctx, interruptible};
+use crate::catalog::{self, Catalog};
 use crate::config::Source;
 use crate::error::{CliError, Kind};
-use crate::net::http::{Reply, unix_now};
-use crate::payload::{self, DataArg, Origin, Payload};
-use crate::pusher::event::{self, Event};
+use crate::net::http::Reply;
+use crate::outgoing::{self, Checked, Data, Draft, Encryption, Rules, System};
+use crate::payload::DataArg;
+use crate::pusher::event::Event;
 use crate::pusher::names::ChannelKind;
-use crate::pusher::rest::{self, SignedRequest};
+use crate::pusher::rest::SignedRequest;
 use crate::ui::json_text;
 use crate::ui::sanitize::{one_line, sanitize};
 
@@ -30,7 +32,13 @@ Examples:
   rtctl trigger dashboard-updates system_notification --curl             a curl command, already signed
   rtctl trigger dashboard-updates system_notification --via backend      through the app's /realtime/trigger
   rtctl trigger --batch events.jsonl                                     JSON Lines, 10 per request
-  rtctl trigger load-test tick '{\"n\":1}' --repeat 1000 --rate 50       soak: 1000 events at 50/s";
+  rtctl trigger --batch events.jsonl --dry-run                           check every line, send nothing
+  rtctl trigger load-test tick '{\"n\":1}' --repeat 1000 --rate 50       soak: 1000 events at 50/s
+
+--batch and --repeat stop at Ctrl-C (exit 130) or SIGTERM (exit 143): requests in flight
+get 2 s to finish, then the summary accounts for every event and says where to resume.
+A request retried after it was sent (a timeout, a reset) may publish its events twice:
+the summary counts them as retried_after_send.";
 
 /// Where events go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -84,8 +92,9 @@ pub struct Args {
     #[arg(long, value_name = "WHERE", default_value = "pusher")]
     pub via: Via,
 
-    /// Print the signed request instead of sending it
-    #[arg(long, conflicts_with_all = ["curl", "batch", "repeat"])]
+    /// Print the signed request instead of sending it; with --batch, check every line
+    /// and send nothing
+    #[arg(long, conflicts_with_all = ["curl", "repeat"])]
     pub dry_run: bool,
 
     /// Print a runnable curl command, already signed, instead of sending
@@ -225,185 +234,50 @@ fn parse_catalog(text: &str, name: &str) -> Result<Catalog, CliError> {
     })
 }
 
-/// Read the data argument's text (stdin without blocking, so Ctrl-C still works).
-pub async fn read_data(arg: &DataArg) -> Result<String, CliError> {
-    match arg {
-        DataArg::Inline(text) => Ok(text.clone()),
-        DataArg::File(path) => tokio::fs::read_to_string(path)
-            .await
-            .map(|t| t.trim_end_matches(['\n', '\r']).to_owned())
-            .map_err(|e| {
-                CliError::usage(format!("cannot read data file {path}: {e}"))
-                    .hint("write @path/to/file.json, or give the data inline")
-            }),
-        DataArg::Stdin => {
-            let mut text = String::new();
-            tokio::io::AsyncReadExt::read_to_string(&mut tokio::io::stdin(), &mut text)
-                .await
-                .map_err(|e| CliError::usage(format!("cannot read data from stdin: {e}")))?;
-            Ok(text.trim_end_matches(['\n', '\r']).to_owned())
-        }
-    }
-}
-
-pub fn event_error(e: event::EventError) -> CliError {
-    let hint = e.hint();
-    CliError::usage(e.to_string()).hint(hint)
-}
-
-pub fn payload_error(e: payload::PayloadError) -> CliError {
-    let hint = e.hint();
-    CliError::usage(e.to_string()).hint(hint)
-}
-
-/// An event ready to go, and how its data was made.
-pub struct Prepared {
-    pub event: Event,
-    pub payload: Payload,
-}
-
-/// Build the event: data from the argument, `--set` and the catalogue; checked
-/// against the catalogue and the protocol's limits; encrypted for an encrypted channel.
-async fn prepare(
+/// Read the data and check the event: everything before encryption. Notes go to stderr.
+async fn check_event(
     ctx: &mut Ctx,
     args: &Args,
     channels: Vec<String>,
     name: String,
-) -> Result<Prepared, CliError> {
-    let max_kb = ctx.config()?.max_payload_kb.val as usize;
-    let mut event = Event {
-        name,
-        data: String::new(),
+) -> Result<Checked, CliError> {
+    let data = match &args.data {
+        Some(arg) => Data::Text {
+            text: read_data(&DataArg::parse(arg)).await?,
+            as_text: args.text,
+        },
+        None => Data::Unset,
+    };
+    let draft = Draft {
         channels,
+        name,
+        data,
+        sets: args.sets.clone(),
         socket_id: args.socket_id.clone(),
     };
-    // Names first: a bad channel or event name is reported before anything else.
-    event::validate(&event, max_kb).map_err(event_error)?;
-    let (channels, name) = (event.channels.clone(), event.name.clone());
     let catalog = load_catalog(ctx, args.catalog.as_deref())?;
-    let first_spec = catalog.as_ref().and_then(|(c, _)| {
-        c.channel(&channels[0])
-            .and_then(|(ch, vars)| ch.event(&name).map(|e| (e.clone(), vars)))
-    });
-    let given = match &args.data {
-        Some(arg) => Some(
-            payload::from_text(read_data(&DataArg::parse(arg)).await?, args.text)
-                .map_err(payload_error)?,
-        ),
-        None => None,
+    let max_payload_kb = ctx.config()?.max_payload_kb.val as usize;
+    // The key is read only when a channel needs it: a broken one stops nothing else.
+    let encrypted = draft
+        .channels
+        .iter()
+        .any(|c| ChannelKind::of(c) == ChannelKind::PrivateEncrypted);
+    let key = match args.via {
+        Via::Pusher if encrypted => ctx.master_key()?,
+        _ => None,
     };
-    let base = match (given, &first_spec) {
-        (Some(p), _) => p,
-        (None, Some((spec, vars))) => {
-            let fill = Fill {
-                now_unix: unix_now(),
-                random: random_id(),
-                vars: vars.clone(),
-            };
-            let v = spec
-                .example_payload(&fill)
-                .map_err(|e| CliError::new(Kind::Config, e))?;
-            payload::from_value(v, Origin::Catalogue)
-        }
-        (None, None) => payload::from_value(json!({}), Origin::Empty),
+    let rules = Rules {
+        max_payload_kb,
+        catalog: catalog.as_ref().map(|(c, n)| (c, n.as_str())),
+        enforce_catalog: !args.no_validate,
+        encryption: match args.via {
+            Via::Pusher => Encryption::Here(key.as_ref()),
+            Via::Backend => Encryption::ByBackend,
+        },
     };
-    let payload = if args.sets.is_empty() {
-        base
-    } else {
-        let json = base.json.clone().ok_or_else(|| {
-            CliError::usage("--set needs JSON object data to edit, but the data is plain text")
-                .hint("give object data, or none to start from the catalogue's example")
-        })?;
-        let origin = base.origin;
-        payload::from_value(
-            payload::apply_sets(json, &args.sets).map_err(payload_error)?,
-            origin,
-        )
-    };
-    match (&payload.origin, &first_spec) {
-        (Origin::Catalogue, _) => ctx
-            .ui
-            .status(&format!("data: the catalogue's example for `{name}`")),
-        (Origin::Empty, _) => ctx.ui.status(&format!(
-            "data: {{}} (`{name}` has no example in the catalogue)"
-        )),
-        (Origin::Given, _) => {}
-    }
-    if let Some((catalog, catalog_name)) = &catalog {
-        check_against_catalog(
-            ctx,
-            catalog,
-            catalog_name,
-            &channels,
-            &name,
-            &payload,
-            args.no_validate,
-        )?;
-    }
-    event.data = payload.data.clone();
-    if args.via == Via::Pusher
-        && event.channels.len() == 1
-        && ChannelKind::of(&event.channels[0]) == ChannelKind::PrivateEncrypted
-    {
-        let key = ctx.master_key()?.ok_or_else(|| {
-            CliError::new(Kind::Config, format!("`{}` is an encrypted channel and no encryption master key is configured", event.channels[0]))
-                .hint("set `encryption_master_key` in the profile or RTCTL_ENCRYPTION_MASTER_KEY (32 bytes, base64)")
-        })?;
-        let mut nonce = [0u8; 24];
-        getrandom::fill(&mut nonce).map_err(|e| {
-            CliError::new(Kind::Failure, format!("no randomness for the nonce: {e}"))
-        })?;
-        event.data = key.encrypt(&event.channels[0], &nonce, event.data.as_bytes());
-    }
-    event::validate(&event, max_kb).map_err(event_error)?;
-    Ok(Prepared { event, payload })
-}
-
-fn random_id() -> String {
-    let mut bytes = [0u8; 6];
-    let _ = getrandom::fill(&mut bytes);
-    hex::encode(bytes)
-}
-
-/// Refuse a payload that breaks the catalogue's rules; warn about an event it does not know.
-fn check_against_catalog(
-    ctx: &Ctx,
-    catalog: &Catalog,
-    catalog_name: &str,
-    channels: &[String],
-    name: &str,
-    payload: &Payload,
-    no_validate: bool,
-) -> Result<(), CliError> {
-    for channel in channels {
-        let Some(spec) = catalog.channel(channel).and_then(|(ch, _)| ch.event(name)) else {
-            ctx.ui.warn(&format!(
-                "`{name}` on `{channel}` is not in the {catalog_name}; sent without checks"
-            ));
-            continue;
-        };
-        let violations = match &payload.json {
-            Some(v) => spec.check(v),
-            None => spec.check(&Value::String(payload.data.clone())),
-        };
-        if violations.is_empty() {
-            continue;
-        }
-        if no_validate {
-            for v in &violations {
-                ctx.ui
-                    .warn(&format!("{} (sent anyway: --no-validate)", v.problem));
-            }
-            continue;
-        }
-        let list: Vec<&str> = violations.iter().map(|v| v.problem.as_str()).collect();
-        return Err(CliError::usage(format!(
-            "the data for `{name}` on `{channel}` breaks the catalogue: {}",
-            list.join("; ")
-        ))
-        .hint(format!("fix the data (see `rtctl catalog show {channel} {name}`), or pass --no-validate to send it anyway")));
-    }
-    Ok(())
+    let checked = outgoing::check(draft, &rules, &mut System)?;
+    show_notes(&ctx.ui, &checked.notes);
+    Ok(checked)
 }
 
 fn split_channels(list: &str) -> Vec<String> {
@@ -466,14 +340,17 @@ fn dry_run_text(url: &str, headers: &[Header], body: &[u8]) -> String {
 }
 
 pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
-    if ctx.global.secret_stdin
-        && (args.data.as_deref() == Some("-") || args.batch.as_deref() == Some("-"))
-    {
-        return Err(
-            CliError::usage("--secret-stdin and data from stdin cannot share stdin")
-                .hint("give the data with @FILE, or the secret with secret_env / secret_command"),
-        );
+    publish::stdin_is_free(
+        ctx,
+        args.data.as_deref() == Some("-") || args.batch.as_deref() == Some("-"),
+    )?;
+    if args.via == Via::Backend && (args.batch.is_some() || args.repeat.is_some()) {
+        return Err(CliError::usage(
+            "--batch and --repeat publish through Pusher's REST API, not --via backend",
+        )
+        .hint("send one event at a time through the backend, or drop --via backend"));
     }
+    // Batches and repeats stop at Ctrl-C or SIGTERM themselves, to account for every event.
     if let Some(batch) = &args.batch {
         return bulk::run_batch(ctx, &args, batch).await;
     }
@@ -486,16 +363,25 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
             CliError::usage("no channel given").hint("name one or more channels, comma-separated")
         );
     }
-    let prepared = prepare(ctx, &args, channels, name.clone()).await?;
-    if args.via == Via::Backend {
-        return backend::run(ctx, &args, &prepared).await;
-    }
+    let checked = interruptible(check_event(ctx, &args, channels, name.clone())).await?;
     if let Some(times) = args.repeat {
-        return bulk::run_repeat(ctx, &args, &prepared.event, times).await;
+        return bulk::run_repeat(ctx, &args, checked, times).await;
+    }
+    interruptible(send_one(ctx, &args, &checked)).await
+}
+
+/// Seal the event and send it, or show the request (`--curl`, `--dry-run`).
+async fn send_one(ctx: &mut Ctx, args: &Args, checked: &Checked) -> Result<(), CliError> {
+    let ready = checked.seal(&mut System)?;
+    if args.via == Via::Backend {
+        return backend::run(ctx, args, &ready).await;
     }
     let client = ctx.rest()?;
-    let signed: SignedRequest =
-        client.sign(rest::trigger(client.app_id(), &prepared.event, &args.info))?;
+    let signed: SignedRequest = client.sign(outgoing::trigger_request(
+        client.app_id(),
+        &ready,
+        &args.info,
+    ))?;
     let body = signed.body.clone().unwrap_or_default();
     let headers = [Header::plain("Content-Type", "application/json")];
     if args.curl {
@@ -510,7 +396,7 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
             .out(&dry_run_text(&client.url(&signed), &headers, &body))?);
     }
     let reply = client.exchange(&signed).await?;
-    report(ctx, &args, &prepared, &reply)?;
+    report(ctx, args, ready.event(), &reply)?;
     if reply.is_success() {
         Ok(())
     } else {
@@ -519,11 +405,10 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
 }
 
 /// What was sent and what the server said, on stdout.
-fn report(ctx: &Ctx, args: &Args, prepared: &Prepared, reply: &Reply) -> Result<(), CliError> {
+fn report(ctx: &Ctx, args: &Args, e: &Event, reply: &Reply) -> Result<(), CliError> {
     let answer_text = String::from_utf8_lossy(&reply.body).into_owned();
     let answer: Value =
         serde_json::from_str(&answer_text).unwrap_or(Value::String(answer_text.clone()));
-    let e = &prepared.event;
     if args.json {
         let out = json!({
             "sent": { "channels": e.channels, "name": e.name, "data": e.data, "socket_id": e.socket_id },

@@ -4,7 +4,7 @@ use clap::Args as ClapArgs;
 use clap::builder::PossibleValuesParser;
 
 use super::{Ctx, now_ms};
-use crate::commands::trigger::{payload_error, read_data};
+use crate::commands::publish::read_data;
 use crate::error::CliError;
 use crate::payload::{self, DataArg};
 use crate::pusher::webhook::{self, EventType, Spec};
@@ -68,7 +68,7 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
     let data = match &args.data {
         Some(arg) => {
             let text = read_data(&DataArg::parse(arg)).await?;
-            Some(payload::from_text(text, false).map_err(payload_error)?.data)
+            Some(payload::from_text(text, false)?.data)
         }
         None => None,
     };

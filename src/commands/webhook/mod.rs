@@ -49,7 +49,8 @@ pub enum Command {
 pub async fn run(ctx: &mut Ctx, cmd: Command) -> Result<(), CliError> {
     match cmd {
         Command::Fixture(args) => fixture::run(ctx, &args).await,
-        Command::Replay(args) => super::interruptible(replay::run(ctx, &args)).await,
+        // replay stops on a signal itself, to account for every fixture.
+        Command::Replay(args) => replay::run(ctx, &args).await,
         Command::Verify(args) => verify::run(ctx, &args),
         Command::Listen(args) => listen::run(ctx, &args).await,
     }

@@ -8,12 +8,15 @@ use indicatif::ProgressBar;
 use serde_json::{Value, json};
 
 use super::{Ctx, key_and_secret, now_ms};
-use crate::commands::jobs::{self, JobSource};
+use crate::commands::interruptible;
+use crate::commands::jobs::{self, Ended, JobSource, counted};
 use crate::config::{ConfigError, Field};
 use crate::error::{CliError, Kind};
 use crate::net::http::JsonPoster;
+use crate::net::{shown_url, url_hides_secrets};
 use crate::pusher::sign::webhook_signature;
 use crate::pusher::webhook;
+use crate::signal::Stop;
 use crate::ui::json_text;
 use crate::ui::sanitize::{one_line, sanitize};
 
@@ -29,7 +32,8 @@ Examples:
 Each body is sent byte for byte (less a final newline) with X-Pusher-Key, X-Pusher-Signature
 (HMAC-SHA256 of the body with the profile's secret) and Content-Type: application/json.
 Exit code 1 if any was rejected; with --tamper, 5 if any was accepted; 6 if the endpoint
-could not be reached.";
+could not be reached; 130 (Ctrl-C) or 143 (SIGTERM) when stopped: webhooks in flight get
+2 s, and the summary counts the rest as unknown or not sent, naming the first not sent.";
 
 #[derive(Debug, ClapArgs)]
 pub struct Args {
@@ -238,6 +242,15 @@ struct Job {
     headers: Vec<(String, String)>,
 }
 
+impl jobs::Job for Job {
+    /// The fixture's name.
+    type Ticket = String;
+
+    fn ticket(&self) -> String {
+        self.fixture.name.clone()
+    }
+}
+
 /// How one request ended.
 struct Sent {
     fixture: Fixture,
@@ -298,6 +311,10 @@ struct Tally {
     accepted_tampered: u64,
     failed: u64,
     unreachable: u64,
+    /// In flight at a stop: they may or may not have arrived.
+    unknown: u64,
+    not_sent: u64,
+    first_not_sent: Option<String>,
     first_unreachable: Option<CliError>,
 }
 
@@ -348,7 +365,7 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
                 .hint("give the fixtures as files, or the secret with secret_env / secret_command"),
         );
     }
-    let raw = read_fixtures(args).await?;
+    let raw = interruptible(read_fixtures(args)).await?;
     let fixtures = prepare(args, raw)?;
     let (url, where_from) = endpoint(ctx, args)?;
     let (key, secret) = key_and_secret(ctx)?;
@@ -370,9 +387,15 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
         .collect();
     if args.dry_run {
         ctx.ui.status("dry run: nothing was sent");
+        if url_hides_secrets(&url) {
+            ctx.ui.warn(&format!(
+                "the URL is shown as {}: its user name, password and query are left out",
+                shown_url(&url)
+            ));
+        }
         let requests: Vec<String> = jobs
             .iter()
-            .map(|j| raw_request(&url, &j.headers, &j.fixture.body))
+            .map(|j| raw_request(&shown_url(&url), &j.headers, &j.fixture.body))
             .collect();
         return Ok(ctx.ui.out(&requests.join("\n\n"))?);
     }
@@ -382,16 +405,25 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
     let mut tally = Tally::default();
     let started = Instant::now();
     let ui = ctx.ui;
+    let mut queue = Queue(jobs.into_iter());
     let result = jobs::drive(
         args.concurrency as usize,
         &bar,
         &mut tally,
-        &mut Queue(jobs.into_iter()),
+        &mut queue,
         |job| send(poster.clone(), url.clone(), where_from.clone(), job),
-        |tally, sent: Sent, bar| {
+        |tally, ended: Ended<Sent, String>, bar| {
             bar.inc(1);
-            let outcome = Outcome::of(args.tamper, sent.result.as_ref().ok().map(|r| r.0));
             tally.sent += 1;
+            let sent = match ended {
+                Ended::Finished(sent) => sent,
+                Ended::CutOff(name) => {
+                    tally.unknown += 1;
+                    let line = cut_off_line(&ui, args, &name);
+                    return bar.suspend(|| ui.out(&line)).map_err(CliError::from);
+                }
+            };
+            let outcome = Outcome::of(args.tamper, sent.result.as_ref().ok().map(|r| r.0));
             match outcome {
                 Outcome::Accepted | Outcome::Refused => tally.passed += 1,
                 Outcome::Rejected => tally.rejected += 1,
@@ -410,8 +442,36 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
     )
     .await;
     bar.finish_and_clear();
-    result?;
-    summarize(ctx, args, tally, started.elapsed())
+    let stop = result?;
+    if stop.is_some() {
+        tally.not_sent = queue.0.len() as u64;
+        tally.first_not_sent = queue.0.next().map(|j| j.fixture.name);
+    }
+    summarize(ctx, args, tally, started.elapsed(), stop)
+}
+
+/// A fixture still in flight at a stop, after the grace.
+fn cut_off_line(ui: &crate::ui::Ui, args: &Args, name: &str) -> String {
+    if args.json {
+        return json_text(&json!({
+            "type": "replay",
+            "fixture": name,
+            "outcome": "unknown",
+            "status": null,
+            "tampered": args.tamper,
+            "answer": "none before the stop: it may or may not have arrived",
+        }));
+    }
+    format!(
+        "{} {:<9} {:>7} ms  {}  (in flight at the stop: it may or may not have arrived)",
+        ui.paint(
+            &format!("{:<11}", "unknown"),
+            |s| colored::Colorize::yellow(s)
+        ),
+        "no answer",
+        "-",
+        sanitize(name, false)
+    )
 }
 
 fn report_line(ui: &crate::ui::Ui, args: &Args, sent: &Sent, outcome: Outcome) -> String {
@@ -458,7 +518,13 @@ fn report_line(ui: &crate::ui::Ui, args: &Args, sent: &Sent, outcome: Outcome) -
     line
 }
 
-fn summarize(ctx: &Ctx, args: &Args, t: Tally, elapsed: Duration) -> Result<(), CliError> {
+fn summarize(
+    ctx: &Ctx,
+    args: &Args,
+    t: Tally,
+    elapsed: Duration,
+    stop: Option<Stop>,
+) -> Result<(), CliError> {
     if args.json {
         let out = json!({
             "type": "summary",
@@ -468,30 +534,51 @@ fn summarize(ctx: &Ctx, args: &Args, t: Tally, elapsed: Duration) -> Result<(), 
             "accepted_bad_signature": t.accepted_tampered,
             "failed": t.failed,
             "unreachable": t.unreachable,
+            "unknown": t.unknown,
+            "not_sent": t.not_sent,
+            "stopped_by": stop.map(Stop::word),
+            "first_not_sent": t.first_not_sent,
             "tampered": args.tamper,
             "elapsed_ms": elapsed.as_millis() as u64,
         });
         ctx.ui.out(&json_text(&out))?;
-    } else if args.tamper {
-        ctx.ui.status(&format!(
-            "sent {} webhooks with a wrong signature in {:.2}s: {} refused, {} accepted, {} failed, {} unreachable",
-            t.sent,
-            elapsed.as_secs_f64(),
-            t.passed,
-            t.accepted_tampered,
-            t.failed,
-            t.unreachable
-        ));
     } else {
-        ctx.ui.status(&format!(
-            "sent {} webhook{} in {:.2}s: {} accepted, {} rejected, {} unreachable",
-            t.sent,
-            if t.sent == 1 { "" } else { "s" },
-            elapsed.as_secs_f64(),
-            t.passed,
-            t.rejected,
-            t.unreachable
-        ));
+        let unknown = if t.unknown > 0 {
+            format!(", {} unknown", t.unknown)
+        } else {
+            String::new()
+        };
+        if args.tamper {
+            ctx.ui.status(&format!(
+                "sent {} with a wrong signature in {:.2}s: {} refused, {} accepted, {} failed, {} unreachable{unknown}",
+                counted(t.sent, "webhook"),
+                elapsed.as_secs_f64(),
+                t.passed,
+                t.accepted_tampered,
+                t.failed,
+                t.unreachable
+            ));
+        } else {
+            ctx.ui.status(&format!(
+                "sent {} in {:.2}s: {} accepted, {} rejected, {} unreachable{unknown}",
+                counted(t.sent, "webhook"),
+                elapsed.as_secs_f64(),
+                t.passed,
+                t.rejected,
+                t.unreachable
+            ));
+        }
+        if let Some(stop) = stop {
+            let rest = match &t.first_not_sent {
+                Some(first) => format!(
+                    "{} not sent, from {}",
+                    counted(t.not_sent, "webhook"),
+                    sanitize(first, false)
+                ),
+                None => "every webhook was sent".to_owned(),
+            };
+            ctx.ui.status(&format!("{}: {rest}", stop.word()));
+        }
     }
     if t.accepted_tampered > 0 {
         return Err(CliError::new(
@@ -502,6 +589,9 @@ fn summarize(ctx: &Ctx, args: &Args, t: Tally, elapsed: Duration) -> Result<(), 
             ),
         )
         .hint("it must check X-Pusher-Signature (HMAC-SHA256 of the raw body with the app secret, compared in constant time) and answer 401"));
+    }
+    if let Some(stop) = stop {
+        return Err(stop.error());
     }
     if let Some(first) = t.first_unreachable {
         let mut err = CliError::new(

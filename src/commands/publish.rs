@@ -1,0 +1,49 @@
+//! What the commands that publish events share around the pipeline (`crate::outgoing`):
+//! reading the data argument from where it says, and showing what the pipeline noted.
+
+use crate::error::CliError;
+use crate::outgoing::Note;
+use crate::payload::DataArg;
+use crate::ui::Ui;
+
+/// Refuse to read data from stdin when `--secret-stdin` reads the secret from it.
+pub fn stdin_is_free(ctx: &super::Ctx, data_from_stdin: bool) -> Result<(), CliError> {
+    if ctx.global.secret_stdin && data_from_stdin {
+        return Err(
+            CliError::usage("--secret-stdin and data from stdin cannot share stdin")
+                .hint("give the data with @FILE, or the secret with secret_env / secret_command"),
+        );
+    }
+    Ok(())
+}
+
+/// Read the data argument's text (stdin without blocking, so Ctrl-C still works).
+pub async fn read_data(arg: &DataArg) -> Result<String, CliError> {
+    match arg {
+        DataArg::Inline(text) => Ok(text.clone()),
+        DataArg::File(path) => tokio::fs::read_to_string(path)
+            .await
+            .map(|t| t.trim_end_matches(['\n', '\r']).to_owned())
+            .map_err(|e| {
+                CliError::usage(format!("cannot read data file {path}: {e}"))
+                    .hint("write @path/to/file.json, or give the data inline")
+            }),
+        DataArg::Stdin => {
+            let mut text = String::new();
+            tokio::io::AsyncReadExt::read_to_string(&mut tokio::io::stdin(), &mut text)
+                .await
+                .map_err(|e| CliError::usage(format!("cannot read data from stdin: {e}")))?;
+            Ok(text.trim_end_matches(['\n', '\r']).to_owned())
+        }
+    }
+}
+
+/// Status notes on stderr, warnings as warnings.
+pub fn show_notes(ui: &Ui, notes: &[Note]) {
+    for note in notes {
+        match note {
+            Note::Status(s) => ui.status(s),
+            Note::Warning(w) => ui.warn(w),
+        }
+    }
+}

@@ -1,0 +1,525 @@
+//! Many events: `--batch` (JSON Lines through `batch_events`, ten a request) and
+//! `--repeat` (one event again and again, at a rate). Every line goes through the same
+//! pipeline as a single trigger (`crate::outgoing`). Several requests are in flight
+//! over kept-alive connections; 429, 5xx and lost connections are retried with
+//! backoff; a Ctrl-C or SIGTERM stops the run (`jobs::drive`); every line ends up
+//! counted in the summary (`tally`), with where to resume after a stop.
+
+mod lines;
+mod tally;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use indicatif::ProgressBar;
+use serde::Deserialize;
+use serde_json::Value;
+use tokio::io::{AsyncBufRead, BufReader};
+
+use super::{Args, Ctx, load_catalog};
+use crate::catalog::Catalog;
+use crate::commands::jobs::{self, JobSource};
+use crate::error::{CliError, Kind};
+use crate::net::http::RestClient;
+use crate::outgoing::{self, Checked, Data, Draft, Encryption, Ready, Rules, System};
+use crate::pusher::MasterKey;
+use crate::pusher::event::MAX_BATCH;
+use crate::pusher::rest::RestRequest;
+use crate::signal::Stop;
+use lines::{LineReader, RawLine, max_line};
+use tally::{Failure, Fate, Mode, Outcome, Span, Tally, summarize};
+
+/// One request's worth of events.
+struct Job {
+    span: Span,
+    req: RestRequest,
+}
+
+impl jobs::Job for Job {
+    type Ticket = Span;
+
+    fn ticket(&self) -> Span {
+        self.span
+    }
+}
+
+/// Wait before retry `attempt` (0-based): the server's Retry-After when given, else
+/// 250 ms doubling to 5 s, with up to 100 ms of jitter so clients spread out.
+fn backoff(attempt: u32, retry_after: Option<Duration>) -> Duration {
+    let mut jitter = [0u8; 1];
+    let _ = getrandom::fill(&mut jitter);
+    let jitter = Duration::from_millis(u64::from(jitter[0]) * 100 / 255);
+    match retry_after {
+        Some(d) => d.min(Duration::from_secs(10)) + jitter,
+        None => {
+            Duration::from_millis(250u64 << attempt.min(5)).min(Duration::from_secs(5)) + jitter
+        }
+    }
+}
+
+/// Send one request, signing it afresh for each try.
+async fn send_job(client: Arc<RestClient>, job: Job, retries: u32) -> Outcome {
+    let mut retried = 0;
+    let mut maybe_sent = false;
+    let end = |retried, maybe_sent: bool, fate| Outcome {
+        span: job.span,
+        retried,
+        retried_after_send: maybe_sent && retried > 0,
+        fate,
+    };
+    loop {
+        let signed = match client.sign(job.req.clone()) {
+            Ok(s) => s,
+            Err(e) => return end(retried, maybe_sent, Fate::Rejected(failure(e))),
+        };
+        let wait = match client.attempt(&signed).await {
+            Ok(reply) if reply.is_success() => return end(retried, maybe_sent, Fate::Accepted),
+            Ok(reply) if reply.is_retryable() && retried < retries => {
+                backoff(retried, reply.retry_after)
+            }
+            Ok(reply) => {
+                let f = Failure {
+                    key: format!("HTTP {}", reply.status),
+                    message: client.reply_error(&signed, &reply).message,
+                };
+                // Refused now, but an earlier try may have got through.
+                let fate = if maybe_sent {
+                    Fate::Unknown(f)
+                } else {
+                    Fate::Rejected(f)
+                };
+                return end(retried, maybe_sent, fate);
+            }
+            Err(no) => {
+                maybe_sent |= no.maybe_sent;
+                if no.error.kind != Kind::Network || retried >= retries {
+                    let fate = if maybe_sent {
+                        Fate::Unknown(failure(no.error))
+                    } else {
+                        Fate::Rejected(failure(no.error))
+                    };
+                    return end(retried, maybe_sent, fate);
+                }
+                backoff(retried, None)
+            }
+        };
+        retried += 1;
+        tokio::time::sleep(wait).await;
+    }
+}
+
+fn failure(e: CliError) -> Failure {
+    Failure {
+        key: e.message.clone(),
+        message: e.message,
+    }
+}
+
+/// A JSON Lines record.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Line {
+    channel: String,
+    name: String,
+    data: Value,
+    #[serde(default)]
+    socket_id: Option<String>,
+}
+
+/// What the batch lines are held to; a line's event is checked and sealed by `outgoing`.
+struct LineRules {
+    catalog: Option<(Catalog, String)>,
+    enforce_catalog: bool,
+    max_payload_kb: usize,
+    master_key: Option<MasterKey>,
+}
+
+impl LineRules {
+    /// One line as an event ready to send, or why it cannot be sent.
+    fn ready(&self, text: &str) -> Result<Ready, String> {
+        let line: Line =
+            serde_json::from_str(text).map_err(|e| format!("not a valid event record: {e}"))?;
+        let draft = Draft {
+            channels: vec![line.channel],
+            name: line.name,
+            data: Data::Line(line.data),
+            sets: Vec::new(),
+            socket_id: line.socket_id,
+        };
+        let rules = Rules {
+            max_payload_kb: self.max_payload_kb,
+            catalog: self.catalog.as_ref().map(|(c, n)| (c, n.as_str())),
+            enforce_catalog: self.enforce_catalog,
+            encryption: Encryption::Here(self.master_key.as_ref()),
+        };
+        outgoing::prepare(draft, &rules, &mut System).map_err(|e| e.to_string())
+    }
+}
+
+/// Lines of a JSON Lines file or stdin, read once, ten valid ones a request.
+struct BatchSource {
+    reader: LineReader,
+    rules: LineRules,
+    /// Valid lines not yet in a request, with their line numbers.
+    pending: Vec<(u64, Ready)>,
+    app_id: String,
+    fail_fast: bool,
+    /// The bar counts bytes of a regular file; else lines read.
+    bar_in_bytes: bool,
+    done: bool,
+}
+
+impl BatchSource {
+    /// The next up to ten valid lines, and the lines they span.
+    async fn next_batch(
+        &mut self,
+        tally: &mut Tally,
+        bar: &ProgressBar,
+    ) -> Result<Option<(Span, Vec<Ready>)>, CliError> {
+        while !self.done && self.pending.len() < MAX_BATCH {
+            let raw = match self.reader.next().await {
+                Ok(Some(raw)) => raw,
+                Ok(None) => {
+                    self.done = true;
+                    break;
+                }
+                Err(e) => {
+                    self.done = true;
+                    return Err(CliError::usage(format!(
+                        "cannot read line {}: {e}",
+                        tally.lines + 1
+                    )));
+                }
+            };
+            tally.lines += 1;
+            if self.bar_in_bytes {
+                bar.set_position(self.reader.consumed);
+            } else {
+                bar.inc(1);
+            }
+            let line = tally.lines;
+            let checked = match raw {
+                RawLine::TooLong => Err(format!(
+                    "longer than {} bytes, more than an event can hold",
+                    self.reader.max
+                )),
+                RawLine::Text(bytes) => match String::from_utf8(bytes) {
+                    Err(_) => Err("not UTF-8 text".to_owned()),
+                    Ok(text) if text.trim().is_empty() => {
+                        tally.blank += 1;
+                        continue;
+                    }
+                    Ok(text) => self.rules.ready(&text),
+                },
+            };
+            match checked {
+                Ok(ready) => {
+                    tally.valid += 1;
+                    self.pending.push((line, ready));
+                }
+                Err(why) => {
+                    tally.invalid_line(line, &why);
+                    if self.fail_fast {
+                        tally.stopped_at = Some(line);
+                        self.done = true;
+                    }
+                }
+            }
+        }
+        if self.pending.is_empty() {
+            return Ok(None);
+        }
+        let (lines, ready): (Vec<u64>, Vec<Ready>) =
+            std::mem::take(&mut self.pending).into_iter().unzip();
+        let span = Span {
+            events: ready.len() as u64,
+            first: lines[0],
+            last: lines[lines.len() - 1],
+        };
+        Ok(Some((span, ready)))
+    }
+
+    /// After a stop: the valid lines read but never sent, and the first line not sent.
+    fn stopped(&self, tally: &mut Tally) {
+        tally.not_sent += self.pending.len() as u64;
+        tally.resume_from = Some(
+            self.pending
+                .first()
+                .map_or(tally.lines + 1, |(line, _)| *line),
+        );
+    }
+}
+
+impl JobSource<Tally> for BatchSource {
+    type Job = Job;
+
+    async fn next(
+        &mut self,
+        tally: &mut Tally,
+        bar: &ProgressBar,
+    ) -> Result<Option<Job>, CliError> {
+        Ok(self.next_batch(tally, bar).await?.map(|(span, ready)| Job {
+            span,
+            req: outgoing::batch_request(&self.app_id, ready),
+        }))
+    }
+}
+
+/// Open the batch input, once; a regular file's size sizes the progress bar.
+async fn open_input(
+    source: &str,
+) -> Result<(Box<dyn AsyncBufRead + Unpin>, Option<u64>), CliError> {
+    if source == "-" {
+        return Ok((Box::new(BufReader::new(tokio::io::stdin())), None));
+    }
+    let file = tokio::fs::File::open(source).await.map_err(|e| {
+        CliError::usage(format!("cannot read batch file {source}: {e}"))
+            .hint("give a JSON Lines file, or - for stdin")
+    })?;
+    let meta = file.metadata().await.ok();
+    if meta.as_ref().is_some_and(std::fs::Metadata::is_dir) {
+        return Err(
+            CliError::usage(format!("{source} is a folder, not a batch file"))
+                .hint("give a JSON Lines file, or - for stdin"),
+        );
+    }
+    let size = meta.filter(std::fs::Metadata::is_file).map(|m| m.len());
+    Ok((Box::new(BufReader::new(file)), size))
+}
+
+pub async fn run_batch(ctx: &mut Ctx, args: &Args, path: &str) -> Result<(), CliError> {
+    let catalog = if args.no_validate {
+        None
+    } else {
+        load_catalog(ctx, args.catalog.as_deref())?
+    };
+    let max_payload_kb = ctx.config()?.max_payload_kb.val as usize;
+    let rules = LineRules {
+        catalog,
+        enforce_catalog: !args.no_validate,
+        max_payload_kb,
+        master_key: ctx.master_key()?,
+    };
+    let client = if args.dry_run {
+        None
+    } else {
+        Some(Arc::new(ctx.rest()?))
+    };
+    let (reader, size) = super::interruptible(open_input(path)).await?;
+    let bar = match size {
+        Some(bytes) => jobs::byte_bar(&ctx.ui, bytes),
+        None => jobs::progress_bar(&ctx.ui, None, "lines read"),
+    };
+    let mut source = BatchSource {
+        reader: LineReader::new(reader, max_line(max_payload_kb)),
+        rules,
+        pending: Vec::new(),
+        app_id: client
+            .as_ref()
+            .map(|c| c.app_id().to_owned())
+            .unwrap_or_default(),
+        fail_fast: args.fail_fast,
+        bar_in_bytes: size.is_some(),
+        done: false,
+    };
+    let Some(client) = client else {
+        return lint(ctx, args, &mut source, &bar).await;
+    };
+    let mut tally = Tally::default();
+    let started = Instant::now();
+    let result = drive(args, client, &mut source, &mut tally, &bar, false).await;
+    if !matches!(result, Ok(None)) {
+        source.stopped(&mut tally);
+    }
+    bar.finish_and_clear();
+    let mode = Mode::Batch {
+        file: size.map(|_| path.to_owned()),
+    };
+    summarize(ctx, args, &tally, started.elapsed(), &mode, result)
+}
+
+/// `--batch --dry-run`: every line through the pipeline, nothing sent.
+async fn lint(
+    ctx: &Ctx,
+    args: &Args,
+    source: &mut BatchSource,
+    bar: &ProgressBar,
+) -> Result<(), CliError> {
+    let mut tally = Tally::default();
+    let started = Instant::now();
+    let checked = super::interruptible(async {
+        while source.next_batch(&mut tally, bar).await?.is_some() {
+            tally.requests += 1;
+        }
+        Ok(())
+    })
+    .await;
+    bar.finish_and_clear();
+    checked?;
+    ctx.ui.status("dry run: nothing was sent");
+    summarize(ctx, args, &tally, started.elapsed(), &Mode::Lint, Ok(None))
+}
+
+/// One event, `times` times, paced by `--rate`; each sealed on its own (a fresh nonce
+/// for an encrypted channel).
+struct RepeatSource {
+    checked: Checked,
+    app_id: String,
+    times: u64,
+    made: u64,
+    ticker: Option<tokio::time::Interval>,
+}
+
+impl JobSource<Tally> for RepeatSource {
+    type Job = Job;
+
+    async fn next(&mut self, tally: &mut Tally, _: &ProgressBar) -> Result<Option<Job>, CliError> {
+        if self.made == self.times {
+            return Ok(None);
+        }
+        if let Some(t) = self.ticker.as_mut() {
+            t.tick().await;
+        }
+        let ready = self.checked.seal(&mut System)?;
+        self.made += 1;
+        tally.lines += 1;
+        tally.valid += 1;
+        Ok(Some(Job {
+            span: Span {
+                events: 1,
+                first: self.made,
+                last: self.made,
+            },
+            req: outgoing::trigger_request(&self.app_id, &ready, &[]),
+        }))
+    }
+}
+
+pub async fn run_repeat(
+    ctx: &mut Ctx,
+    args: &Args,
+    checked: Checked,
+    times: u64,
+) -> Result<(), CliError> {
+    let client = Arc::new(ctx.rest()?);
+    let mut source = RepeatSource {
+        checked,
+        app_id: client.app_id().to_owned(),
+        times,
+        made: 0,
+        ticker: args.rate.map(|r| {
+            let mut t = tokio::time::interval(crate::values::interval(r));
+            t.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            t
+        }),
+    };
+    let bar = jobs::progress_bar(&ctx.ui, Some(times), "events");
+    let mut tally = Tally::default();
+    let started = Instant::now();
+    let result = drive(args, client, &mut source, &mut tally, &bar, true).await;
+    if let Ok(Some(_)) = result {
+        tally.not_sent = times - source.made;
+        tally.resume_from = Some(source.made + 1);
+    }
+    bar.finish_and_clear();
+    summarize(ctx, args, &tally, started.elapsed(), &Mode::Repeat, result)
+}
+
+/// Drive the jobs; `Some(stop)` when a signal stopped them.
+async fn drive(
+    args: &Args,
+    client: Arc<RestClient>,
+    source: &mut impl JobSource<Tally, Job = Job>,
+    tally: &mut Tally,
+    bar: &ProgressBar,
+    bar_counts_events: bool,
+) -> Result<Option<Stop>, CliError> {
+    let retries = args.retries;
+    jobs::drive(
+        args.concurrency as usize,
+        bar,
+        tally,
+        source,
+        |job| send_job(client.clone(), job, retries),
+        |tally, ended, bar| {
+            tally.add(ended);
+            if bar_counts_events {
+                bar.set_position(tally.sent);
+            } else {
+                bar.set_message(format!("{} accepted", tally.accepted));
+            }
+            Ok(())
+        },
+    )
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        let b0 = backoff(0, None);
+        assert!(b0 >= Duration::from_millis(250) && b0 <= Duration::from_millis(350));
+        let b3 = backoff(3, None);
+        assert!(b3 >= Duration::from_secs(2));
+        assert!(backoff(9, None) <= Duration::from_millis(5100));
+        assert!(backoff(0, Some(Duration::from_secs(60))) <= Duration::from_millis(10100));
+    }
+
+    fn rules(catalog: Option<Catalog>) -> LineRules {
+        LineRules {
+            catalog: catalog.map(|c| (c, "built-in catalogue".to_owned())),
+            enforce_catalog: true,
+            max_payload_kb: 10,
+            master_key: None,
+        }
+    }
+
+    #[test]
+    fn lines() {
+        let r = rules(None);
+        let item = r
+            .ready(r#"{"channel":"c","name":"e","data":{"a":1}}"#)
+            .unwrap();
+        assert_eq!(item.event().data, r#"{"a":1}"#);
+        let item = r
+            .ready(r#"{"channel":"c","name":"e","data":"text","socket_id":"1.2"}"#)
+            .unwrap();
+        assert_eq!(
+            (
+                item.event().data.as_str(),
+                item.event().socket_id.as_deref()
+            ),
+            ("text", Some("1.2"))
+        );
+        assert!(
+            r.ready("nope")
+                .unwrap_err()
+                .starts_with("not a valid event record")
+        );
+        assert!(r.ready(r#"{"channel":"c","name":"e"}"#).is_err());
+        assert!(
+            r.ready(r#"{"channel":"c","name":"e","data":1,"extra":1}"#)
+                .is_err()
+        );
+        assert!(
+            r.ready(r#"{"channel":"bad channel","name":"e","data":1}"#)
+                .is_err()
+        );
+        assert!(
+            r.ready(r#"{"channel":"c","name":"client-x","data":1}"#)
+                .is_err()
+        );
+        let r = rules(Some(Catalog::parse(crate::catalog::BUILTIN).unwrap()));
+        let bad = r#"{"channel":"dashboard-updates","name":"system_notification","data":{"type":"urgent","message":"m"}}"#;
+        assert!(r.ready(bad).unwrap_err().contains("allowed: info"));
+        let enc = r#"{"channel":"private-encrypted-x","name":"e","data":{}}"#;
+        assert!(
+            r.ready(enc)
+                .unwrap_err()
+                .contains("no encryption master key")
+        );
+    }
+}
