@@ -2,7 +2,7 @@
 //! reading the data argument from where it says, and showing what the pipeline noted.
 
 use crate::error::CliError;
-use crate::outgoing::Note;
+use crate::outgoing::{Data, Note};
 use crate::payload::DataArg;
 use crate::ui::Ui;
 
@@ -36,6 +36,18 @@ pub async fn read_data(arg: &DataArg) -> Result<String, CliError> {
             Ok(text.trim_end_matches(['\n', '\r']).to_owned())
         }
     }
+}
+
+/// The pipeline's data from the DATA argument (inline, @FILE or `-`), or `Unset` when
+/// none was given; `as_text` is `--text`.
+pub async fn data(arg: Option<&str>, as_text: bool) -> Result<Data, CliError> {
+    Ok(match arg {
+        Some(arg) => Data::Text {
+            text: read_data(&DataArg::parse(arg)).await?,
+            as_text,
+        },
+        None => Data::Unset,
+    })
 }
 
 /// Status notes on stderr, warnings as warnings.

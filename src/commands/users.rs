@@ -4,10 +4,9 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 
 use super::Ctx;
-use super::publish::{self, read_data, show_notes};
+use super::publish::{self, show_notes};
 use crate::error::CliError;
-use crate::outgoing::{self, Data, Draft, Encryption, Rules, System};
-use crate::payload::DataArg;
+use crate::outgoing::{self, Draft, Encryption, Rules, System};
 use crate::pusher::event::{self, USER_CHANNEL_PREFIX};
 use crate::pusher::rest;
 use crate::ui::json_text;
@@ -82,13 +81,7 @@ pub async fn run(ctx: &mut Ctx, cmd: Command) -> Result<(), CliError> {
 async fn send(ctx: &mut Ctx, args: SendArgs) -> Result<(), CliError> {
     event::validate_user_id(&args.user_id)?;
     publish::stdin_is_free(ctx, args.data.as_deref() == Some("-"))?;
-    let data = match &args.data {
-        Some(arg) => Data::Text {
-            text: read_data(&DataArg::parse(arg)).await?,
-            as_text: args.text,
-        },
-        None => Data::Unset,
-    };
+    let data = publish::data(args.data.as_deref(), args.text).await?;
     let draft = Draft {
         channels: vec![format!("{USER_CHANNEL_PREFIX}{}", args.user_id)],
         name: args.event.clone(),

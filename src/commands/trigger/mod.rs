@@ -8,14 +8,13 @@ use std::path::{Path, PathBuf};
 use clap::Args as ClapArgs;
 use serde_json::{Value, json};
 
-use super::publish::{self, read_data, show_notes};
+use super::publish::{self, show_notes};
 use super::{Ctx, interruptible};
 use crate::catalog::{self, Catalog};
 use crate::config::Source;
 use crate::error::{CliError, Kind};
 use crate::net::http::Reply;
-use crate::outgoing::{self, Checked, Data, Draft, Encryption, Rules, System};
-use crate::payload::DataArg;
+use crate::outgoing::{self, Checked, Draft, Encryption, Rules, System};
 use crate::pusher::event::Event;
 use crate::pusher::names::ChannelKind;
 use crate::pusher::rest::SignedRequest;
@@ -241,13 +240,7 @@ async fn check_event(
     channels: Vec<String>,
     name: String,
 ) -> Result<Checked, CliError> {
-    let data = match &args.data {
-        Some(arg) => Data::Text {
-            text: read_data(&DataArg::parse(arg)).await?,
-            as_text: args.text,
-        },
-        None => Data::Unset,
-    };
+    let data = publish::data(args.data.as_deref(), args.text).await?;
     let draft = Draft {
         channels,
         name,
