@@ -446,6 +446,68 @@ fn platform_variables_overriding_a_chosen_profile_are_pointed_out() {
         ));
 }
 
+// ---------------------------------------------------------------- secret_command
+
+/// `rtctl auth sign`: local work that needs the secret, and nothing else.
+const SIGN: [&str; 5] = ["auth", "sign", "private-x", "--socket-id", "1.1"];
+
+#[test]
+fn a_secret_command_that_never_answers_is_stopped_and_named() {
+    let env = TestEnv::new();
+    let pid_file = env.work_dir().join("pid");
+    env.write_config(&format!(
+        "[profiles.local]\nsecret_command = \"echo $$ > {}; exec sleep 1000\"\n",
+        pid_file.display()
+    ));
+    // The whole 30 s bound; the timeout here only guards against a hang.
+    let out = env
+        .rtctl()
+        .args(SIGN)
+        .timeout(std::time::Duration::from_secs(300))
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(
+        stderr.contains(&format!(
+            "`secret_command` (from {}:2 [profiles.local]) gave no answer within 30s and was stopped",
+            env.config_path().display()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("secret_env"), "{stderr}");
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
+    assert!(common::process_ended(&pid), "the command still runs");
+}
+
+#[test]
+fn ctrl_c_stops_a_waiting_secret_command_at_once() {
+    let env = TestEnv::new();
+    let pid_file = env.work_dir().join("pid");
+    env.write_config(&format!(
+        "[profiles.local]\nsecret_command = \"echo $$ > {}.tmp; mv {0}.tmp {0}; exec sleep 1000\"\n",
+        pid_file.display()
+    ));
+    for (signal, code) in [("-INT", 130), ("-TERM", 143)] {
+        let _ = std::fs::remove_file(&pid_file);
+        let run = env.spawn(&SIGN);
+        let pid = common::eventually("the secret command starts", || {
+            std::fs::read_to_string(&pid_file).ok()
+        });
+        let status = std::process::Command::new("kill")
+            .args([signal, &run.pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let (exit, _, stderr) = run.finish();
+        assert_eq!(exit, Some(code), "{signal}: {stderr}");
+        common::eventually("the secret command is killed", || {
+            common::process_ended(&pid).then_some(())
+        });
+    }
+}
+
 // ---------------------------------------------------------------- config init / use / list
 
 #[test]

@@ -58,7 +58,7 @@ pub async fn run(ctx: &mut Ctx, cmd: Command) -> Result<(), CliError> {
         Command::Send(args) => send(ctx, args).await,
         Command::Terminate(args) => {
             event::validate_user_id(&args.user_id).map_err(event_error)?;
-            let client = ctx.rest()?;
+            let client = ctx.rest().await?;
             let reply = client
                 .send(rest::terminate_user_connections(
                     client.app_id(),
@@ -104,7 +104,7 @@ async fn send(ctx: &mut Ctx, args: SendArgs) -> Result<(), CliError> {
     };
     let max_kb = ctx.config()?.max_payload_kb.val as usize;
     event::validate(&ev, max_kb).map_err(event_error)?;
-    let client = ctx.rest()?;
+    let client = ctx.rest().await?;
     let reply = client
         .send(rest::trigger(client.app_id(), &ev, &[]))
         .await?;

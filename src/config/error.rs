@@ -1,6 +1,7 @@
 //! Everything that can be wrong with configuration. No variant holds a secret.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use super::fields::Field;
 use super::value::Source;
@@ -54,6 +55,8 @@ pub enum ConfigError {
     SecretEnvUnset { var: String, origin: Source },
     #[error("`secret_command` (from {origin}) failed: {reason}")]
     SecretCommand { origin: Source, reason: String },
+    #[error("`secret_command` (from {origin}) gave no answer within {}s and was stopped", after.as_secs())]
+    SecretCommandTimeout { origin: Source, after: Duration },
     #[error("profile `{0}` already exists")]
     ProfileExists(String),
     #[error("{0}")]
@@ -96,6 +99,10 @@ impl ConfigError {
             Self::SecretCommand { .. } => vec![
                 "run the command yourself to see what it says; its output (first line) is the secret"
                     .into(),
+            ],
+            Self::SecretCommandTimeout { .. } => vec![
+                "a command waiting for a PIN, a touch or a password gets none without a terminal: in CI, set `secret_env` or pipe the secret to --secret-stdin".into(),
+                "run the command yourself to see what it waits for".into(),
             ],
             Self::ProfileExists(name) => vec![format!(
                 "pass --force to replace it, or choose another name than `{name}`"

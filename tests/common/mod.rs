@@ -646,3 +646,13 @@ impl Drop for Running {
         let _ = self.child.wait();
     }
 }
+
+/// Whether process `pid` has ended (gone, or a zombie waiting to be reaped).
+pub fn process_ended(pid: &str) -> bool {
+    match std::fs::read_to_string(format!("/proc/{}/stat", pid.trim())) {
+        Err(_) => true,
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')),
+    }
+}

@@ -312,7 +312,7 @@ struct Plan {
     rest: Option<RestClient>,
 }
 
-fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliError> {
+async fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliError> {
     let config = ctx.config()?.clone();
     let info = user_info(args)?;
     let endpoint_url = args.auth_endpoint.clone().or_else(|| {
@@ -381,7 +381,7 @@ fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliError> 
         }
         Some(Signer {
             key: config.require_key()?.to_owned(),
-            secret: ctx.secret()?,
+            secret: ctx.secret().await?,
             master_key,
         })
     } else {
@@ -390,7 +390,7 @@ fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliError> 
     let rest = if chans.patterns.is_empty() {
         None
     } else {
-        Some(ctx.rest()?)
+        Some(ctx.rest().await?)
     };
     Ok(Plan {
         authorizer: Authorizer {
@@ -535,7 +535,7 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
             session::check_client_event(ch, "client-x").map_err(client_event_error)?;
         }
     }
-    let plan = plan(ctx, &args, &chans)?;
+    let plan = plan(ctx, &args, &chans).await?;
     if let Some(path) = &args.ready_file {
         remove_stale(path)?;
     }

@@ -254,7 +254,7 @@ pub async fn run_batch(ctx: &mut Ctx, args: &Args, source: &str) -> Result<(), C
         load_catalog(ctx, args.catalog.as_deref())?.map(|(c, _)| c)
     };
     let max_kb = ctx.config()?.max_payload_kb.val as usize;
-    let client = Arc::new(ctx.rest()?);
+    let client = Arc::new(ctx.rest().await?);
     let (reader, total): (Box<dyn tokio::io::AsyncBufRead + Unpin>, Option<u64>) = if source == "-"
     {
         (Box::new(BufReader::new(tokio::io::stdin())), None)
@@ -312,7 +312,7 @@ pub async fn run_repeat(
     event: &Event,
     times: u64,
 ) -> Result<(), CliError> {
-    let client = Arc::new(ctx.rest()?);
+    let client = Arc::new(ctx.rest().await?);
     let mut source = RepeatSource {
         req: rest::trigger(client.app_id(), event, &[]),
         times,

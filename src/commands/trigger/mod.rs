@@ -497,7 +497,7 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
     if let Some(times) = args.repeat {
         return bulk::run_repeat(ctx, &args, &prepared.event, times).await;
     }
-    let client = ctx.rest()?;
+    let client = ctx.rest().await?;
     let signed: SignedRequest =
         client.sign(rest::trigger(client.app_id(), &prepared.event, &args.info))?;
     let body = signed.body.clone().unwrap_or_default();

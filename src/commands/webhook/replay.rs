@@ -351,7 +351,7 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
     let raw = read_fixtures(args).await?;
     let fixtures = prepare(args, raw)?;
     let (url, where_from) = endpoint(ctx, args)?;
-    let (key, secret) = key_and_secret(ctx)?;
+    let (key, secret) = key_and_secret(ctx).await?;
     let timeout = ctx.config()?.timeout.val;
     let jobs: Vec<Job> = fixtures
         .into_iter()
