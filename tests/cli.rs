@@ -5,7 +5,7 @@ mod common;
 use std::io::Read as _;
 use std::process::Stdio;
 
-use common::{TestEnv, output_text, set_mode};
+use common::{TestEnv, output_text, set_mode, write_file};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -506,6 +506,61 @@ fn ctrl_c_stops_a_waiting_secret_command_at_once() {
             common::process_ended(&pid).then_some(())
         });
     }
+}
+
+#[test]
+fn files_others_could_write_or_read_a_secret_from_are_warned_about() {
+    let env = TestEnv::new();
+    // A config file others can write can set a command for rtctl to run, secret or not.
+    env.write_config("[profiles.local]\nkey = \"k\"\n");
+    set_mode(&env.config_path(), 0o664);
+    let (_, stderr) = output_text(&env.rtctl().args(["config", "show"]).output().unwrap());
+    assert!(
+        stderr.contains("is writable by others, who could set a `secret_command`")
+            && stderr.contains("(mode 664)")
+            && stderr.contains("chmod 600"),
+        "{stderr}"
+    );
+    set_mode(&env.config_path(), 0o600);
+    // A .env holding a secret that others can read.
+    let dotenv = write_file(
+        &env.work_dir(),
+        ".env",
+        &format!("PUSHER_SECRET={SECRET}\n"),
+    );
+    set_mode(&dotenv, 0o644);
+    let out = env
+        .rtctl()
+        .args(["--env-file", "config", "show"])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            ".env holds a secret and is readable by others (mode 644); run `chmod 600 .env`"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(SECRET) && !stdout.contains(SECRET));
+    set_mode(&dotenv, 0o600);
+    let (_, stderr) = output_text(
+        &env.rtctl()
+            .args(["--env-file", "config", "show"])
+            .output()
+            .unwrap(),
+    );
+    assert!(!stderr.contains("by others"), "{stderr}");
+    // Without a secret, a readable .env is nobody's business.
+    write_file(&env.work_dir(), ".env", "PUSHER_KEY=k\n");
+    set_mode(&dotenv, 0o644);
+    let (_, stderr) = output_text(
+        &env.rtctl()
+            .args(["--env-file", "config", "show"])
+            .output()
+            .unwrap(),
+    );
+    assert!(!stderr.contains("by others"), "{stderr}");
 }
 
 // ---------------------------------------------------------------- config init / use / list
@@ -1157,7 +1212,7 @@ fn catalogue_list_and_show() {
 #[test]
 fn a_broken_catalogue_is_a_config_error_before_anything_is_sent() {
     let env = TestEnv::new();
-    common::write_file(
+    write_file(
         &env.work_dir(),
         "bad.toml",
         "[[channel]]\nname = \"c\"\n[[channel.event]]\nname = \"e\"\nexample = '{nope'\n",

@@ -80,22 +80,44 @@ fn dotenv_error(path: &Path, e: dotenvy::Error) -> ConfigError {
     }
 }
 
-/// A warning when a file holding a secret is readable by group or others, as ssh gives.
+/// What a file rtctl reads settings from can do, for `permission_warning`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Holds {
+    /// A `.env`: values only.
+    Values { secret: bool },
+    /// The config file: values, and a `secret_command` rtctl runs.
+    Commands { secret: bool },
+}
+
+/// A warning, as ssh gives, when a file holding a secret is readable by group or others,
+/// or the config file (which can set a command for rtctl to run) is writable by them.
 #[cfg(unix)]
-fn permission_warning(path: &Path, file: &ConfigFile) -> Option<String> {
+fn permission_warning(path: &Path, holds: Holds) -> Option<String> {
     use std::os::unix::fs::PermissionsExt as _;
     let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
-    (mode & 0o044 != 0 && file.holds_secret()).then(|| {
+    let (secret, commands) = match holds {
+        Holds::Values { secret } => (secret, false),
+        Holds::Commands { secret } => (secret, true),
+    };
+    let mut problems = Vec::new();
+    if secret && mode & 0o044 != 0 {
+        problems.push("holds a secret and is readable by others");
+    }
+    if commands && mode & 0o022 != 0 {
+        problems.push("is writable by others, who could set a `secret_command` for rtctl to run");
+    }
+    (!problems.is_empty()).then(|| {
         format!(
-            "{} holds a secret and is readable by others (mode {mode:o}); run `chmod 600 {}`",
+            "{} {} (mode {mode:o}); run `chmod 600 {}`",
             path.display(),
+            problems.join(", and "),
             path.display()
         )
     })
 }
 
 #[cfg(not(unix))]
-fn permission_warning(_: &Path, _: &ConfigFile) -> Option<String> {
+fn permission_warning(_: &Path, _: Holds) -> Option<String> {
     None
 }
 
@@ -118,7 +140,10 @@ pub fn load(cli: CliValues, dotenv: &DotEnvRequest) -> Result<Resolved, ConfigEr
         ));
     }
     if let Some(f) = &file {
-        warnings.extend(permission_warning(&path, f));
+        let holds = Holds::Commands {
+            secret: f.holds_secret(),
+        };
+        warnings.extend(permission_warning(&path, holds));
     }
     let mut inputs = Inputs {
         file,
@@ -130,7 +155,12 @@ pub fn load(cli: CliValues, dotenv: &DotEnvRequest) -> Result<Resolved, ConfigEr
     if dotenv.path.is_some() || resolve::wants_dotenv(&inputs, &profile.val)? {
         let p = dotenv.path.clone().unwrap_or_else(|| PathBuf::from(".env"));
         if p.exists() || dotenv.path.is_some() {
-            inputs.dotenv = Some((p.clone(), read_dotenv(&p)?));
+            let vars = read_dotenv(&p)?;
+            let holds = Holds::Values {
+                secret: vars.keys().any(|k| resolve::is_secret_var(k)),
+            };
+            warnings.extend(permission_warning(&p, holds));
+            inputs.dotenv = Some((p.clone(), vars));
         } else {
             warnings.push(format!("env_file is on but there is no {}", p.display()));
         }
@@ -344,15 +374,60 @@ mod tests {
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
         let file = read_file(&path).unwrap().unwrap();
-        assert_eq!(permission_warning(&path, &file), None);
+        let holds = Holds::Commands {
+            secret: file.holds_secret(),
+        };
+        assert_eq!(permission_warning(&path, holds), None);
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
-        let warning = permission_warning(&path, &file).unwrap();
+        let warning = permission_warning(&path, holds).unwrap();
         assert!(warning.contains("mode 644"), "{warning}");
         assert!(!warning.contains("\"s\""));
         // Overwriting keeps it private.
         write_private(&path, "").unwrap();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn permission_warnings_table() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        std::fs::write(&path, "").unwrap();
+        let readable = "holds a secret and is readable by others";
+        let writable = "is writable by others";
+        // (mode, what the file holds, the warning's parts)
+        let cases: [(u32, Holds, &[&str]); 9] = [
+            (0o600, Holds::Commands { secret: true }, &[]),
+            (0o644, Holds::Commands { secret: false }, &[]),
+            (0o644, Holds::Commands { secret: true }, &[readable]),
+            (0o620, Holds::Commands { secret: false }, &[writable]),
+            (0o602, Holds::Commands { secret: false }, &[writable]),
+            (
+                0o666,
+                Holds::Commands { secret: true },
+                &[readable, writable],
+            ),
+            (0o640, Holds::Values { secret: true }, &[readable]),
+            (0o666, Holds::Values { secret: false }, &[]),
+            (0o604, Holds::Values { secret: true }, &[readable]),
+        ];
+        for (mode, holds, parts) in cases {
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+            let warning = permission_warning(&path, holds);
+            match warning {
+                None => assert!(parts.is_empty(), "{mode:o} {holds:?}"),
+                Some(w) => {
+                    assert!(!parts.is_empty(), "{mode:o} {holds:?}: {w}");
+                    for p in parts {
+                        assert!(w.contains(p), "{mode:o} {holds:?}: {w}");
+                    }
+                    assert!(w.contains(&format!("(mode {mode:o})")), "{w}");
+                    assert!(w.contains("chmod 600"), "{w}");
+                }
+            }
+        }
     }
 
     #[test]

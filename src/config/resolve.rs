@@ -39,7 +39,7 @@ fn is_secret(field: Field) -> bool {
 }
 
 /// Whether an environment variable holds a secret.
-fn is_secret_var(var: &str) -> bool {
+pub(super) fn is_secret_var(var: &str) -> bool {
     Field::ALL
         .iter()
         .any(|&f| is_secret(f) && (var == f.env() || f.pusher_env() == Some(var)))
