@@ -310,6 +310,43 @@ fn secret_command_is_not_run_by_config_show() {
     assert!(!marker.exists());
 }
 
+#[test]
+fn config_show_hides_credentials_in_urls_and_bad_header_names() {
+    let env = TestEnv::new();
+    env.write_config(
+        "[profiles.local]\nauth_endpoint = \"https://ops:hunter2@app.example/pusher/auth?token=tok-1\"\nbackend_url = \"https://ops:hunter2@app.example?token=tok-1\"\nwebhook_url = \"http://u:hunter2@127.0.0.1:8008/pusher/webhook#tok-1\"\n",
+    );
+    for args in [
+        vec!["config", "show", "--show-origin"],
+        vec!["config", "show", "--json"],
+    ] {
+        let stdout = stdout_of(env.rtctl().args(&args));
+        assert!(
+            !stdout.contains("hunter2") && !stdout.contains("tok-1"),
+            "{args:?}: {stdout}"
+        );
+        assert!(
+            stdout.contains("https://app.example/pusher/auth"),
+            "{stdout}"
+        );
+        assert!(
+            stdout.contains("http://127.0.0.1:8008/pusher/webhook"),
+            "{stdout}"
+        );
+    }
+    // A header name that is really the start of a token is named by place, not shown.
+    let out = env
+        .rtctl()
+        .args(["config", "show"])
+        .env("RTCTL_AUTH_HEADERS", "Bearer s3cr3t-tok: x")
+        .output()
+        .unwrap();
+    let (_, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("line 1"), "{stderr}");
+    assert!(!stderr.contains("s3cr3t"), "{stderr}");
+}
+
 // ---------------------------------------------------------------- bad config
 
 #[test]

@@ -417,28 +417,41 @@ fn is_header_name(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
-/// `Name: value` lines. A bad line is named by number, never echoed: it may hold a token.
-fn parse_header_lines(s: &str) -> Result<Vec<(String, String)>, String> {
+/// A header as given: where it is (`line 2`, `entry 1`), its name and its value.
+type RawHeader = (String, String, String);
+
+/// `Name: value` lines.
+fn parse_header_lines(s: &str) -> Result<Vec<RawHeader>, String> {
     s.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, line)| {
+            let at = format!("line {}", i + 1);
             let (name, value) = line
                 .split_once(':')
-                .ok_or_else(|| format!("line {} is not of the form `Name: value`", i + 1))?;
-            Ok((name.trim().to_owned(), value.trim().to_owned()))
+                .ok_or_else(|| format!("{at} is not of the form `Name: value`"))?;
+            Ok((at, name.trim().to_owned(), value.trim().to_owned()))
         })
         .collect()
 }
 
-fn check_headers(headers: Vec<(String, String)>) -> Result<Vec<(String, String)>, String> {
-    if let Some((name, _)) = headers.iter().find(|(n, _)| !is_header_name(n)) {
-        return Err(format!("`{}` is not a valid header name", shown(name)));
-    }
-    if let Some((name, _)) = headers.iter().find(|(_, v)| v.contains(['\r', '\n'])) {
-        return Err(format!("the value of header `{name}` spans lines"));
-    }
-    Ok(headers)
+/// A bad header is named by where it is, never echoed: a name that is not a header
+/// name is often the start of a token typed in the wrong place.
+fn check_headers(headers: Vec<RawHeader>) -> Result<Vec<(String, Secret)>, String> {
+    headers
+        .into_iter()
+        .map(|(at, name, value)| {
+            if !is_header_name(&name) {
+                return Err(format!(
+                    "{at}: the name is not a header name, which has letters, digits and `-` but no spaces (it is not shown: it may hold a token)"
+                ));
+            }
+            if value.contains(['\r', '\n']) {
+                return Err(format!("{at}: the value of header `{name}` spans lines"));
+            }
+            Ok((name, Secret::new(value)))
+        })
+        .collect()
 }
 
 fn typed(field: Field, raw: &Raw) -> Result<Typed, String> {
@@ -508,19 +521,18 @@ fn typed(field: Field, raw: &Raw) -> Result<Typed, String> {
                 Raw::Text(s) => parse_header_lines(s)?,
                 Raw::File(FileValue::Table(entries)) => entries
                     .iter()
-                    .map(|(k, v)| match v {
-                        FileValue::Str(s) => Ok((k.clone(), s.clone())),
-                        other => Err(format!("header `{k}`: {}", expected("a string", other))),
+                    .enumerate()
+                    .map(|(i, (k, v))| {
+                        let at = format!("entry {}", i + 1);
+                        match v {
+                            FileValue::Str(s) => Ok((at, k.clone(), s.clone())),
+                            other => Err(format!("{at}: {}", expected("a string", other))),
+                        }
                     })
                     .collect::<Result<_, _>>()?,
                 Raw::File(other) => return Err(expected("a table of strings", other)),
             };
-            Ok(Typed::Headers(
-                check_headers(headers)?
-                    .into_iter()
-                    .map(|(n, v)| (n, Secret::new(v)))
-                    .collect(),
-            ))
+            Ok(Typed::Headers(check_headers(headers)?))
         }
     }
 }
@@ -1382,5 +1394,28 @@ host = "h"
         assert_eq!(r.warnings.len(), 1);
         // A file profile named `local` layers over the built-in one.
         assert_eq!(r.key.unwrap().val, "app-key");
+    }
+
+    #[test]
+    fn bad_header_names_are_not_echoed() {
+        for (e, at) in [
+            ("Bearer s3cr3t-token: x", "line 1"),
+            ("A: b\n\nBearer s3cr3t-token", "line 3"),
+        ] {
+            let err = run(&inputs(None, &[("RTCTL_AUTH_HEADERS", e)], &[]))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(at), "{err}");
+            assert!(!err.contains("s3cr3t"), "{err}");
+        }
+        let f = ConfigFile::parse(
+            Path::new("c"),
+            "[profiles.p]\nauth_headers = { A = \"b\", \"Bearer s3cr3t\" = \"x\" }\n",
+        )
+        .unwrap();
+        let err = run(&inputs(Some(f), &[("RTCTL_PROFILE", "p")], &[]))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("entry 2") && !err.contains("s3cr3t"), "{err}");
     }
 }
