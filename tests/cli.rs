@@ -483,10 +483,119 @@ fn platform_variables_overriding_a_chosen_profile_are_pointed_out() {
         ));
 }
 
-// ---------------------------------------------------------------- secret_command
+// ---------------------------------------------------------------- what a .env or a file can make rtctl do
 
 /// `rtctl auth sign`: local work that needs the secret, and nothing else.
 const SIGN: [&str; 5] = ["auth", "sign", "private-x", "--socket-id", "1.1"];
+
+#[test]
+fn a_dotenv_cannot_make_rtctl_run_a_command() {
+    let env = TestEnv::new();
+    let marker = env.work_dir().join("pwned");
+    let command = format!("touch {}; echo s", marker.display());
+    write_file(
+        &env.work_dir(),
+        ".env",
+        &format!("PUSHER_KEY=k\nRTCTL_SECRET_COMMAND='{command}'\n"),
+    );
+    // Read because the profile says so, or because of --env-file: refused either way.
+    env.write_config("[profiles.local]\nenv_file = true\n");
+    for args in [vec![], vec!["--env-file"]] {
+        for cmd in [&SIGN[..], &["config", "show"]] {
+            let out = env.rtctl().args(&args).args(cmd).output().unwrap();
+            let (stdout, stderr) = output_text(&out);
+            assert_eq!(out.status.code(), Some(3), "{cmd:?}: {stderr}");
+            assert!(!marker.exists(), "{cmd:?}: the .env's command ran");
+            assert!(stdout.is_empty(), "{stdout}");
+            assert!(
+                stderr.contains(
+                    "a .env file may not set `secret_command` (.env RTCTL_SECRET_COMMAND)"
+                ),
+                "{stderr}"
+            );
+            assert!(
+                stderr.contains("hint:") && stderr.contains("export RTCTL_SECRET_COMMAND"),
+                "{stderr}"
+            );
+        }
+        env.write_config("");
+    }
+    // The other half: the same command from the user's environment or config file runs.
+    std::fs::remove_file(env.work_dir().join(".env")).unwrap();
+    env.rtctl()
+        .args(SIGN)
+        .env("RTCTL_SECRET_COMMAND", &command)
+        .assert()
+        .success();
+    assert!(marker.exists(), "the environment's command did not run");
+    std::fs::remove_file(&marker).unwrap();
+    env.write_config(&format!(
+        "[profiles.local]\nsecret_command = \"{}\"\n",
+        command.replace('"', "\\\"")
+    ));
+    env.rtctl().args(SIGN).assert().success();
+    assert!(marker.exists(), "the config file's command did not run");
+}
+
+#[test]
+fn a_dotenv_url_gets_no_token_from_the_profile_unless_trusted() {
+    let (port, heads) = common::recorder("200 OK", r#"{"success":true}"#);
+    let env = TestEnv::new();
+    env.write_config("[profiles.local]\nbackend_token = \"profile-token-77\"\n");
+    let dotenv = format!("RTCTL_BACKEND_URL=http://127.0.0.1:{port}\n");
+    write_file(&env.work_dir(), ".env", &dotenv);
+    let trigger = |extra: &[&str]| {
+        env.rtctl()
+            .arg("--env-file")
+            .args(extra)
+            .args(["trigger", "dashboard-updates", "system_notification"])
+            .args(["--via", "backend"])
+            .output()
+            .unwrap()
+    };
+    let out = trigger(&[]);
+    let (_, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("not using `backend_url` (RTCTL_BACKEND_URL) from .env")
+            && stderr.contains("`backend_token` from ")
+            && stderr.contains("pass --trust-env-file"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("profile-token-77"), "{stderr}");
+    assert!(
+        heads.try_recv().is_err(),
+        "something was sent to the .env's URL"
+    );
+
+    // The user's say-so, which the .env cannot give itself.
+    let out = trigger(&["--trust-env-file"]);
+    assert!(out.status.success(), "{:?}", output_text(&out));
+    let head = heads
+        .try_recv()
+        .expect("the trusted .env's URL got the request");
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("\r\nauthorization: bearer profile-token-77\r\n"),
+        "{head}"
+    );
+    write_file(
+        &env.work_dir(),
+        ".env",
+        &format!("{dotenv}RTCTL_TRUST_ENV_FILE=1\n"),
+    );
+    let out = trigger(&[]);
+    let (_, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("a .env cannot vouch for itself"),
+        "{stderr}"
+    );
+    assert!(
+        heads.try_recv().is_err(),
+        "something was sent to the .env's URL"
+    );
+}
 
 #[test]
 fn a_secret_command_that_never_answers_is_stopped_and_named() {

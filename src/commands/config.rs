@@ -195,8 +195,13 @@ fn rows(r: &Resolved) -> Vec<Row> {
         humantime::format_duration(r.timeout.val).to_string(),
         &r.timeout.source,
     ));
-    if let Some(v) = &r.env_file {
-        rows.push(Row::new("env_file", v.val.to_string(), &v.source));
+    for (key, v) in [
+        ("env_file", &r.env_file),
+        ("trust_env_file", &r.trust_env_file),
+    ] {
+        if let Some(v) = v {
+            rows.push(Row::new(key, v.val.to_string(), &v.source));
+        }
     }
     text_row(&mut rows, "catalog", r.catalog.as_ref());
     rows.push(Row::new(
@@ -357,7 +362,7 @@ fn draft_from_flags(ctx: &Ctx, args: &InitArgs) -> Result<Draft, CliError> {
             Field::Port | Field::WsPort => {
                 NewValue::Int(value.parse().map_err(|_| CliError::usage("bad port"))?)
             }
-            Field::Tls | Field::EnvFile => NewValue::Bool(value == "true"),
+            Field::Tls | Field::EnvFile | Field::TrustEnvFile => NewValue::Bool(value == "true"),
             _ => NewValue::Str(value),
         };
         d.put(field, v);

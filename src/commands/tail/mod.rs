@@ -320,6 +320,9 @@ async fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliE
             .then(|| config.auth_endpoint.as_ref().map(|v| v.val.clone()))
             .flatten()
     });
+    if args.auth_endpoint.is_none() && !args.sign_locally && !args.auth_header.is_empty() {
+        config.allow_flag_auth_headers()?;
+    }
     let timeout = config.timeout.val;
     let mut headers: Vec<(String, Secret)> = config
         .auth_headers
