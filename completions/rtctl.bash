@@ -296,7 +296,7 @@ _rtctl() {
 
     case "${cmd}" in
         rtctl)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version trigger tail channels users catalog auth webhook doctor config completions help"
+            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version trigger tail channels users catalog auth webhook doctor config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -354,7 +354,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__auth)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version sign user verify help"
+            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version sign user verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -482,7 +482,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__auth__subcmd__sign)
-            opts="-h -V --socket-id --user-id --user-info --channel-data --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version"
+            opts="-h -V --socket-id --user-id --user-info --channel-data --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -556,7 +556,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__auth__subcmd__user)
-            opts="-h -V --socket-id --user-data --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version"
+            opts="-h -V --socket-id --user-data --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -622,7 +622,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__auth__subcmd__verify)
-            opts="-h -V --socket-id --auth --user-id --user-info --channel-data --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version"
+            opts="-h -V --socket-id --auth --user-id --user-info --channel-data --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -700,7 +700,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__catalog)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version list show help"
+            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -814,7 +814,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__catalog__subcmd__list)
-            opts="-h -V --catalog --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version"
+            opts="-h -V --catalog --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -876,7 +876,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__catalog__subcmd__show)
-            opts="-h -V --catalog --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version"
+            opts="-h -V --catalog --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -938,7 +938,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__channels)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version list show users help"
+            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version list show users help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1066,7 +1066,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__channels__subcmd__list)
-            opts="-h -V --prefix --info --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version"
+            opts="-h -V --prefix --info --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1132,7 +1132,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__channels__subcmd__show)
-            opts="-h -V --info --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version"
+            opts="-h -V --info --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1194,7 +1194,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__channels__subcmd__users)
-            opts="-h -V --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version"
+            opts="-h -V --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1252,7 +1252,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__completions)
-            opts="-h -V --dynamic --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version bash elvish fish powershell zsh"
+            opts="-h -V --dynamic --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1310,7 +1310,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__config)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version show list path init use help"
+            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version show list path init use help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1466,7 +1466,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__config__subcmd__init)
-            opts="-h -V --secret-env --secret-command --auth-endpoint --backend-url --webhook-url --default --force --no-input --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version"
+            opts="-h -V --secret-env --secret-command --auth-endpoint --backend-url --webhook-url --default --force --no-input --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1544,7 +1544,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__config__subcmd__list)
-            opts="-h -V --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version"
+            opts="-h -V --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1602,7 +1602,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__config__subcmd__path)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version"
+            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1660,7 +1660,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__config__subcmd__show)
-            opts="-h -V --show-origin --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version"
+            opts="-h -V --show-origin --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1718,7 +1718,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__config__subcmd__use)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version"
+            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1776,7 +1776,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__doctor)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version"
+            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2268,7 +2268,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__tail)
-            opts="-h -V --json --raw --expand --event --exclude-internal --count --timeout --ready-file --rescan --auth-endpoint --sign-locally --auth-header --auth-body --user-auth-endpoint --user-id --user-info --signin --send --interactive --no-reconnect --activity-timeout --pong-timeout --max-message-size --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --env-file --color --help --version"
+            opts="-h -V --json --raw --expand --event --exclude-internal --count --timeout --ready-file --rescan --auth-endpoint --sign-locally --auth-header --auth-body --user-auth-endpoint --user-id --user-info --signin --send --interactive --no-reconnect --activity-timeout --pong-timeout --max-message-size --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2382,7 +2382,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__trigger)
-            opts="-h -V --set --text --socket-id --info --catalog --no-validate --via --dry-run --curl --json --batch --fail-fast --repeat --rate --concurrency --retries --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version"
+            opts="-h -V --set --text --socket-id --info --catalog --no-validate --via --dry-run --curl --json --batch --fail-fast --repeat --rate --concurrency --retries --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2480,7 +2480,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__users)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version send terminate help"
+            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version send terminate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2594,7 +2594,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__users__subcmd__send)
-            opts="-h -V --set --text --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version"
+            opts="-h -V --set --text --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2656,7 +2656,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__users__subcmd__terminate)
-            opts="-h -V --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version"
+            opts="-h -V --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2714,7 +2714,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__webhook)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version fixture replay verify listen help"
+            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version fixture replay verify listen help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2772,7 +2772,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__webhook__subcmd__fixture)
-            opts="-h -V --channel --user-id --event --data --socket-id --count --time-ms --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version channel_occupied channel_vacated member_added member_removed client_event cache_miss subscription_count"
+            opts="-h -V --channel --user-id --event --data --socket-id --count --time-ms --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version channel_occupied channel_vacated member_added member_removed client_event cache_miss subscription_count"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2942,7 +2942,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__webhook__subcmd__listen)
-            opts="-h -V --bind --forward --save --count --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version"
+            opts="-h -V --bind --forward --save --count --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3016,7 +3016,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__webhook__subcmd__replay)
-            opts="-h -V --to --now --tamper --no-validate --concurrency --dry-run --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version"
+            opts="-h -V --to --now --tamper --no-validate --concurrency --dry-run --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3082,7 +3082,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__webhook__subcmd__verify)
-            opts="-h -V --signature --pusher-key --headers --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --color --help --version"
+            opts="-h -V --signature --pusher-key --headers --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

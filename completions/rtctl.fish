@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_rtctl_global_optspecs
-    string join \n profile= app-id= key= secret-stdin cluster= host= port= tls no-tls ws-host= ws-port= timeout= env-file= color= h/help V/version
+    string join \n profile= app-id= key= secret-stdin cluster= host= port= tls no-tls ws-host= ws-port= timeout= env-file= trust-env-file color= h/help V/version
 end
 
 function __fish_rtctl_needs_command
@@ -40,6 +40,7 @@ never\t''"
 complete -c rtctl -n "__fish_rtctl_needs_command" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_needs_command" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_needs_command" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_needs_command" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_needs_command" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "trigger" -d 'Publish events over the REST API: one, a batch file, or one many times'
@@ -86,6 +87,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l fail-fast -d 'Wi
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l event -d 'Only events whose name matches GLOB (`*`, `?`); repeatable' -r
@@ -127,6 +129,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l no-reconnect -d 'Ex
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
@@ -145,6 +148,7 @@ never\t''"
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -f -a "list" -d 'List occupied channels'
@@ -170,6 +174,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_su
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from list" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from list" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from list" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from list" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from show" -l info -d 'Attributes to include, comma-separated: user_count (presence), subscription_count' -r
@@ -190,6 +195,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_su
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from show" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from show" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from show" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from show" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
@@ -209,6 +215,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_su
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from help" -f -a "list" -d 'List occupied channels'
@@ -231,6 +238,7 @@ never\t''"
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -f -a "send" -d 'Send an event to one signed-in user (the #server-to-user-ID channel)'
@@ -255,6 +263,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subco
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
@@ -274,6 +283,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subco
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "send" -d 'Send an event to one signed-in user (the #server-to-user-ID channel)'
@@ -295,6 +305,7 @@ never\t''"
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -f -a "list" -d 'List the catalogue\'s channels and their events'
@@ -318,6 +329,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_sub
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l catalog -d 'Event catalogue (TOML) [default: profile\'s `catalog`, else built-in]' -r
@@ -338,6 +350,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_sub
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the catalogue\'s channels and their events'
@@ -359,6 +372,7 @@ never\t''"
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -f -a "sign" -d 'Sign a channel subscription; prints exactly what an auth endpoint returns'
@@ -385,6 +399,7 @@ never\t''"
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from user" -l socket-id -d 'The connection\'s socket id' -r
@@ -405,6 +420,7 @@ never\t''"
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from user" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from user" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from user" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from user" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from user" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from user" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from verify" -l socket-id -d 'The connection\'s socket id' -r
@@ -429,6 +445,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcom
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from verify" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from verify" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from verify" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from verify" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Sign a channel subscription; prints exactly what an auth endpoint returns'
@@ -451,6 +468,7 @@ never\t''"
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -f -a "fixture" -d 'Print a webhook body of one event type, for the platform\'s channels by default'
@@ -481,6 +499,7 @@ never\t''"
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l to -d 'The webhook endpoint [default: the profile\'s webhook_url]' -r
@@ -506,6 +525,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_sub
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l signature -d 'The X-Pusher-Signature it came with [default: from --headers]' -r
@@ -528,6 +548,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_sub
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l bind -d 'Address to listen on: PORT (on 127.0.0.1) or HOST:PORT; `--port P` is short for `--bind P` [default: 127.0.0.1:8090]' -r
@@ -551,6 +572,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_sub
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "fixture" -d 'Print a webhook body of one event type, for the platform\'s channels by default'
@@ -574,6 +596,7 @@ never\t''"
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
@@ -592,6 +615,7 @@ never\t''"
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -f -a "show" -d 'Show the resolved profile (secrets masked)'
@@ -618,6 +642,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subc
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from show" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from show" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from show" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from show" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
@@ -637,6 +662,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subc
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from list" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from list" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from list" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from list" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
@@ -655,6 +681,7 @@ never\t''"
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from path" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from path" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from path" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from path" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l secret-env -d 'Read the secret from this environment variable at run time' -r
@@ -681,6 +708,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subc
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from use" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
@@ -699,6 +727,7 @@ never\t''"
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from use" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from use" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from use" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from use" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from use" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the resolved profile (secrets masked)'
@@ -724,6 +753,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l dynamic -d '
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "trigger" -d 'Publish events over the REST API: one, a batch file, or one many times'

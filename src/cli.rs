@@ -136,6 +136,10 @@ pub struct GlobalArgs {
           default_missing_value = ".env", help_heading = "Connection")]
     pub env_file: Option<PathBuf>,
 
+    /// Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)
+    #[arg(long, global = true, help_heading = "Connection")]
+    pub trust_env_file: bool,
+
     /// When to colour output
     #[arg(
         long,
@@ -181,6 +185,9 @@ impl GlobalArgs {
         }
         if self.env_file.is_some() {
             cli.set(Field::EnvFile, "true", "--env-file");
+        }
+        if self.trust_env_file {
+            cli.set(Field::TrustEnvFile, "true", "--trust-env-file");
         }
         cli
     }

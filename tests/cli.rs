@@ -5,7 +5,7 @@ mod common;
 use std::io::Read as _;
 use std::process::Stdio;
 
-use common::{TestEnv, output_text, set_mode};
+use common::{TestEnv, output_text, set_mode, write_file};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -310,6 +310,43 @@ fn secret_command_is_not_run_by_config_show() {
     assert!(!marker.exists());
 }
 
+#[test]
+fn config_show_hides_credentials_in_urls_and_bad_header_names() {
+    let env = TestEnv::new();
+    env.write_config(
+        "[profiles.local]\nauth_endpoint = \"https://ops:hunter2@app.example/pusher/auth?token=tok-1\"\nbackend_url = \"https://ops:hunter2@app.example?token=tok-1\"\nwebhook_url = \"http://u:hunter2@127.0.0.1:8008/pusher/webhook#tok-1\"\n",
+    );
+    for args in [
+        vec!["config", "show", "--show-origin"],
+        vec!["config", "show", "--json"],
+    ] {
+        let stdout = stdout_of(env.rtctl().args(&args));
+        assert!(
+            !stdout.contains("hunter2") && !stdout.contains("tok-1"),
+            "{args:?}: {stdout}"
+        );
+        assert!(
+            stdout.contains("https://app.example/pusher/auth"),
+            "{stdout}"
+        );
+        assert!(
+            stdout.contains("http://127.0.0.1:8008/pusher/webhook"),
+            "{stdout}"
+        );
+    }
+    // A header name that is really the start of a token is named by place, not shown.
+    let out = env
+        .rtctl()
+        .args(["config", "show"])
+        .env("RTCTL_AUTH_HEADERS", "Bearer s3cr3t-tok: x")
+        .output()
+        .unwrap();
+    let (_, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("line 1"), "{stderr}");
+    assert!(!stderr.contains("s3cr3t"), "{stderr}");
+}
+
 // ---------------------------------------------------------------- bad config
 
 #[test]
@@ -444,6 +481,232 @@ fn platform_variables_overriding_a_chosen_profile_are_pointed_out() {
         .stderr(predicate::str::contains(
             "env PUSHER_KEY overrides `key` of profile `prod`",
         ));
+}
+
+// ---------------------------------------------------------------- what a .env or a file can make rtctl do
+
+/// `rtctl auth sign`: local work that needs the secret, and nothing else.
+const SIGN: [&str; 5] = ["auth", "sign", "private-x", "--socket-id", "1.1"];
+
+#[test]
+fn a_dotenv_cannot_make_rtctl_run_a_command() {
+    let env = TestEnv::new();
+    let marker = env.work_dir().join("pwned");
+    let command = format!("touch {}; echo s", marker.display());
+    write_file(
+        &env.work_dir(),
+        ".env",
+        &format!("PUSHER_KEY=k\nRTCTL_SECRET_COMMAND='{command}'\n"),
+    );
+    // Read because the profile says so, or because of --env-file: refused either way.
+    env.write_config("[profiles.local]\nenv_file = true\n");
+    for args in [vec![], vec!["--env-file"]] {
+        for cmd in [&SIGN[..], &["config", "show"]] {
+            let out = env.rtctl().args(&args).args(cmd).output().unwrap();
+            let (stdout, stderr) = output_text(&out);
+            assert_eq!(out.status.code(), Some(3), "{cmd:?}: {stderr}");
+            assert!(!marker.exists(), "{cmd:?}: the .env's command ran");
+            assert!(stdout.is_empty(), "{stdout}");
+            assert!(
+                stderr.contains(
+                    "a .env file may not set `secret_command` (.env RTCTL_SECRET_COMMAND)"
+                ),
+                "{stderr}"
+            );
+            assert!(
+                stderr.contains("hint:") && stderr.contains("export RTCTL_SECRET_COMMAND"),
+                "{stderr}"
+            );
+        }
+        env.write_config("");
+    }
+    // The other half: the same command from the user's environment or config file runs.
+    std::fs::remove_file(env.work_dir().join(".env")).unwrap();
+    env.rtctl()
+        .args(SIGN)
+        .env("RTCTL_SECRET_COMMAND", &command)
+        .assert()
+        .success();
+    assert!(marker.exists(), "the environment's command did not run");
+    std::fs::remove_file(&marker).unwrap();
+    env.write_config(&format!(
+        "[profiles.local]\nsecret_command = \"{}\"\n",
+        command.replace('"', "\\\"")
+    ));
+    env.rtctl().args(SIGN).assert().success();
+    assert!(marker.exists(), "the config file's command did not run");
+}
+
+#[test]
+fn a_dotenv_url_gets_no_token_from_the_profile_unless_trusted() {
+    let (port, heads) = common::recorder("200 OK", r#"{"success":true}"#);
+    let env = TestEnv::new();
+    env.write_config("[profiles.local]\nbackend_token = \"profile-token-77\"\n");
+    let dotenv = format!("RTCTL_BACKEND_URL=http://127.0.0.1:{port}\n");
+    write_file(&env.work_dir(), ".env", &dotenv);
+    let trigger = |extra: &[&str]| {
+        env.rtctl()
+            .arg("--env-file")
+            .args(extra)
+            .args(["trigger", "dashboard-updates", "system_notification"])
+            .args(["--via", "backend"])
+            .output()
+            .unwrap()
+    };
+    let out = trigger(&[]);
+    let (_, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("not using `backend_url` (RTCTL_BACKEND_URL) from .env")
+            && stderr.contains("`backend_token` from ")
+            && stderr.contains("pass --trust-env-file"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("profile-token-77"), "{stderr}");
+    assert!(
+        heads.try_recv().is_err(),
+        "something was sent to the .env's URL"
+    );
+
+    // The user's say-so, which the .env cannot give itself.
+    let out = trigger(&["--trust-env-file"]);
+    assert!(out.status.success(), "{:?}", output_text(&out));
+    let head = heads
+        .try_recv()
+        .expect("the trusted .env's URL got the request");
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("\r\nauthorization: bearer profile-token-77\r\n"),
+        "{head}"
+    );
+    write_file(
+        &env.work_dir(),
+        ".env",
+        &format!("{dotenv}RTCTL_TRUST_ENV_FILE=1\n"),
+    );
+    let out = trigger(&[]);
+    let (_, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("a .env cannot vouch for itself"),
+        "{stderr}"
+    );
+    assert!(
+        heads.try_recv().is_err(),
+        "something was sent to the .env's URL"
+    );
+}
+
+#[test]
+fn a_secret_command_that_never_answers_is_stopped_and_named() {
+    let env = TestEnv::new();
+    let pid_file = env.work_dir().join("pid");
+    env.write_config(&format!(
+        "[profiles.local]\nsecret_command = \"echo $$ > {}; exec sleep 1000\"\n",
+        pid_file.display()
+    ));
+    // The whole 30 s bound; the timeout here only guards against a hang.
+    let out = env
+        .rtctl()
+        .args(SIGN)
+        .timeout(std::time::Duration::from_secs(300))
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(
+        stderr.contains(&format!(
+            "`secret_command` (from {}:2 [profiles.local]) gave no answer within 30s and was stopped",
+            env.config_path().display()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("secret_env"), "{stderr}");
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
+    assert!(common::process_ended(&pid), "the command still runs");
+}
+
+#[test]
+fn ctrl_c_stops_a_waiting_secret_command_at_once() {
+    let env = TestEnv::new();
+    let pid_file = env.work_dir().join("pid");
+    env.write_config(&format!(
+        "[profiles.local]\nsecret_command = \"echo $$ > {}.tmp; mv {0}.tmp {0}; exec sleep 1000\"\n",
+        pid_file.display()
+    ));
+    for (signal, code) in [("-INT", 130), ("-TERM", 143)] {
+        let _ = std::fs::remove_file(&pid_file);
+        let run = env.spawn(&SIGN);
+        let pid = common::eventually("the secret command starts", || {
+            std::fs::read_to_string(&pid_file).ok()
+        });
+        let status = std::process::Command::new("kill")
+            .args([signal, &run.pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let (exit, _, stderr) = run.finish();
+        assert_eq!(exit, Some(code), "{signal}: {stderr}");
+        common::eventually("the secret command is killed", || {
+            common::process_ended(&pid).then_some(())
+        });
+    }
+}
+
+#[test]
+fn files_others_could_write_or_read_a_secret_from_are_warned_about() {
+    let env = TestEnv::new();
+    // A config file others can write can set a command for rtctl to run, secret or not.
+    env.write_config("[profiles.local]\nkey = \"k\"\n");
+    set_mode(&env.config_path(), 0o664);
+    let (_, stderr) = output_text(&env.rtctl().args(["config", "show"]).output().unwrap());
+    assert!(
+        stderr.contains("is writable by others, who could set a `secret_command`")
+            && stderr.contains("(mode 664)")
+            && stderr.contains("chmod 600"),
+        "{stderr}"
+    );
+    set_mode(&env.config_path(), 0o600);
+    // A .env holding a secret that others can read.
+    let dotenv = write_file(
+        &env.work_dir(),
+        ".env",
+        &format!("PUSHER_SECRET={SECRET}\n"),
+    );
+    set_mode(&dotenv, 0o644);
+    let out = env
+        .rtctl()
+        .args(["--env-file", "config", "show"])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            ".env holds a secret and is readable by others (mode 644); run `chmod 600 .env`"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(SECRET) && !stdout.contains(SECRET));
+    set_mode(&dotenv, 0o600);
+    let (_, stderr) = output_text(
+        &env.rtctl()
+            .args(["--env-file", "config", "show"])
+            .output()
+            .unwrap(),
+    );
+    assert!(!stderr.contains("by others"), "{stderr}");
+    // Without a secret, a readable .env is nobody's business.
+    write_file(&env.work_dir(), ".env", "PUSHER_KEY=k\n");
+    set_mode(&dotenv, 0o644);
+    let (_, stderr) = output_text(
+        &env.rtctl()
+            .args(["--env-file", "config", "show"])
+            .output()
+            .unwrap(),
+    );
+    assert!(!stderr.contains("by others"), "{stderr}");
 }
 
 // ---------------------------------------------------------------- config init / use / list
@@ -1245,7 +1508,7 @@ fn catalogue_list_and_show() {
 #[test]
 fn a_broken_catalogue_is_a_config_error_before_anything_is_sent() {
     let env = TestEnv::new();
-    common::write_file(
+    write_file(
         &env.work_dir(),
         "bad.toml",
         "[[channel]]\nname = \"c\"\n[[channel.event]]\nname = \"e\"\nexample = '{nope'\n",

@@ -285,3 +285,137 @@ fn secret_command_and_stdin_reach_the_server() {
         .assert()
         .success();
 }
+
+// ---------------------------------------------------------------- what a .env may point credentials at
+
+#[test]
+fn a_dotenv_server_gets_no_signatures_made_with_the_profiles_secret_unless_trusted() {
+    let server = Server::shared();
+    let (port, heads) = common::recorder("200 OK", r#"{"channels":{}}"#);
+    let env = TestEnv::with_server(server);
+    write_file(&env.work_dir(), ".env", &format!("PUSHER_PORT={port}\n"));
+    let out = env
+        .rtctl()
+        .args(["--env-file", "channels", "list"])
+        .output()
+        .unwrap();
+    let (_, stderr) = output_text(&out);
+    // The profile's own server answered; the .env's port was set aside, and said so.
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("not using `port` (PUSHER_PORT) from .env")
+            && stderr.contains("pass --trust-env-file"),
+        "{stderr}"
+    );
+    assert!(heads.try_recv().is_err(), "the .env's server got a request");
+    env.rtctl()
+        .args(["--env-file", "--trust-env-file", "channels", "list"])
+        .assert()
+        .success();
+    let head = heads
+        .try_recv()
+        .expect("the trusted .env's server got the request");
+    assert!(head.contains("auth_signature="), "{head}");
+}
+
+/// `tail private-x` with the profile's `auth_headers` and the `.env`'s `auth_endpoint`.
+fn tail_private(env: &TestEnv, args: &[&str]) -> common::Running {
+    let mut all = vec!["--env-file"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["tail", "private-dotenv", "--json"]);
+    env.spawn(&all)
+}
+
+#[test]
+fn a_dotenv_auth_endpoint_gets_no_headers_from_the_profile_unless_trusted() {
+    let server = Server::shared();
+    let (port, heads) = common::recorder("403 Forbidden", r#"{"error":"no"}"#);
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "{}auth_headers = {{ Authorization = \"Bearer profile-tok-9\" }}\n",
+        server.profile()
+    ));
+    write_file(
+        &env.work_dir(),
+        ".env",
+        &format!("RTCTL_AUTH_ENDPOINT=http://127.0.0.1:{port}/pusher/auth\n"),
+    );
+    // The .env's endpoint is set aside: tail signs with the profile's secret instead.
+    let mut run = tail_private(&env, &[]);
+    run.record_of("subscribed", Some("private-dotenv"));
+    assert!(
+        heads.try_recv().is_err(),
+        "the .env's endpoint got a request"
+    );
+    run.interrupt();
+    let (code, _, stderr) = run.finish();
+    assert_eq!(code, Some(130), "{stderr}");
+    assert!(
+        stderr.contains("not using `auth_endpoint` (RTCTL_AUTH_ENDPOINT) from .env")
+            && stderr.contains("`auth_headers` from ")
+            && stderr.contains("pass --trust-env-file"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("profile-tok-9"), "{stderr}");
+    // Trusted: the endpoint gets the headers (and refuses; no matter here).
+    let run = tail_private(&env, &["--trust-env-file"]);
+    let head = heads
+        .recv_timeout(common::WAIT)
+        .expect("the trusted .env's endpoint got the request");
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("\r\nauthorization: bearer profile-tok-9\r\n"),
+        "{head}"
+    );
+    drop(run);
+}
+
+#[test]
+fn auth_header_flags_go_to_a_dotenv_auth_endpoint_only_when_trusted() {
+    let server = Server::shared();
+    let (port, heads) = common::recorder("403 Forbidden", r#"{"error":"no"}"#);
+    let env = TestEnv::with_server(server);
+    write_file(
+        &env.work_dir(),
+        ".env",
+        &format!("RTCTL_AUTH_ENDPOINT=http://127.0.0.1:{port}/pusher/auth\n"),
+    );
+    let header = ["--auth-header", "Authorization: Bearer flag-tok-5"];
+    let out = env
+        .rtctl()
+        .args(["--env-file", "tail", "private-dotenv"])
+        .args(header)
+        .timeout(common::WAIT)
+        .output()
+        .unwrap();
+    let (_, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains(
+            "--auth-header would go to `auth_endpoint` from .env RTCTL_AUTH_ENDPOINT, a .env file; nothing was sent"
+        ) && stderr.contains("--auth-endpoint URL"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("flag-tok-5"), "{stderr}");
+    assert!(
+        heads.try_recv().is_err(),
+        "the .env's endpoint got a request"
+    );
+    let run = env.spawn(&[
+        "--env-file",
+        "--trust-env-file",
+        "tail",
+        "private-dotenv",
+        header[0],
+        header[1],
+    ]);
+    let head = heads
+        .recv_timeout(common::WAIT)
+        .expect("the trusted .env's endpoint got the request");
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("\r\nauthorization: bearer flag-tok-5\r\n"),
+        "{head}"
+    );
+    drop(run);
+}

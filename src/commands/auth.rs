@@ -105,11 +105,11 @@ pub struct VerifyArgs {
     pub json: bool,
 }
 
-pub fn run(ctx: &mut Ctx, cmd: Command) -> Result<(), CliError> {
+pub async fn run(ctx: &mut Ctx, cmd: Command) -> Result<(), CliError> {
     match cmd {
-        Command::Sign(args) => sign_channel(ctx, &args),
-        Command::User(args) => sign_user(ctx, &args),
-        Command::Verify(args) => verify(ctx, &args),
+        Command::Sign(args) => sign_channel(ctx, &args).await,
+        Command::User(args) => sign_user(ctx, &args).await,
+        Command::Verify(args) => verify(ctx, &args).await,
     }
 }
 
@@ -167,12 +167,12 @@ fn channel_data(
     Ok(None)
 }
 
-fn key_and_secret(ctx: &mut Ctx) -> Result<(String, crate::config::Secret), CliError> {
+async fn key_and_secret(ctx: &mut Ctx) -> Result<(String, crate::config::Secret), CliError> {
     let key = ctx.config()?.require_key()?.to_owned();
-    Ok((key, ctx.secret()?))
+    Ok((key, ctx.secret().await?))
 }
 
-fn sign_channel(ctx: &mut Ctx, args: &SignArgs) -> Result<(), CliError> {
+async fn sign_channel(ctx: &mut Ctx, args: &SignArgs) -> Result<(), CliError> {
     let kind = channel_needing_auth(&args.channel)?;
     names::validate_socket_id(&args.socket_id)?;
     let data = channel_data(ctx, kind, &args.member)?;
@@ -181,7 +181,7 @@ fn sign_channel(ctx: &mut Ctx, args: &SignArgs) -> Result<(), CliError> {
     } else {
         None
     };
-    let (key, secret) = key_and_secret(ctx)?;
+    let (key, secret) = key_and_secret(ctx).await?;
     let reply = sign::authorize_channel(
         &key,
         secret.expose(),
@@ -193,15 +193,15 @@ fn sign_channel(ctx: &mut Ctx, args: &SignArgs) -> Result<(), CliError> {
     Ok(ctx.ui.out(&sign::to_endpoint_json(&reply))?)
 }
 
-fn sign_user(ctx: &mut Ctx, args: &UserArgs) -> Result<(), CliError> {
+async fn sign_user(ctx: &mut Ctx, args: &UserArgs) -> Result<(), CliError> {
     names::validate_socket_id(&args.socket_id)?;
     sign::user_data_id(&args.user_data)?;
-    let (key, secret) = key_and_secret(ctx)?;
+    let (key, secret) = key_and_secret(ctx).await?;
     let reply = sign::authenticate_user(&key, secret.expose(), &args.socket_id, &args.user_data)?;
     Ok(ctx.ui.out(&sign::to_endpoint_json(&reply))?)
 }
 
-fn verify(ctx: &mut Ctx, args: &VerifyArgs) -> Result<(), CliError> {
+async fn verify(ctx: &mut Ctx, args: &VerifyArgs) -> Result<(), CliError> {
     let kind = channel_needing_auth(&args.channel)?;
     names::validate_socket_id(&args.socket_id)?;
     let data = channel_data(ctx, kind, &args.member)?;
@@ -215,7 +215,7 @@ fn verify(ctx: &mut Ctx, args: &VerifyArgs) -> Result<(), CliError> {
         })?;
         sign::presence_user_id(data)?;
     }
-    let (key, secret) = key_and_secret(ctx)?;
+    let (key, secret) = key_and_secret(ctx).await?;
     let to_sign = sign::channel_string_to_sign(&args.socket_id, &args.channel, data.as_deref());
     let parts = sign::check_channel_auth(
         &key,

@@ -120,7 +120,7 @@ async fn list(ctx: &mut Ctx, args: ListArgs) -> Result<(), CliError> {
         return Err(CliError::usage("user_count is only for presence channels")
             .hint("add --prefix presence- (or a longer presence- prefix)"));
     }
-    let client = ctx.rest()?;
+    let client = ctx.rest().await?;
     let list: ChannelList = client
         .json(rest::list_channels(
             client.app_id(),
@@ -174,7 +174,7 @@ async fn show(ctx: &mut Ctx, args: ShowArgs) -> Result<(), CliError> {
         return Err(CliError::usage("user_count is only for presence channels")
             .hint("ask for subscription_count instead"));
     }
-    let client = ctx.rest()?;
+    let client = ctx.rest().await?;
     let state: ChannelInfo = client
         .json(rest::get_channel(client.app_id(), &args.channel, &info))
         .await?;
@@ -214,7 +214,7 @@ async fn users(ctx: &mut Ctx, args: UsersArgs) -> Result<(), CliError> {
         ))
         .hint("presence channel names start with presence-"));
     }
-    let client = ctx.rest()?;
+    let client = ctx.rest().await?;
     let users: UserList = client
         .json(rest::channel_users(client.app_id(), &args.channel))
         .await?;

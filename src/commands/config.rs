@@ -10,6 +10,7 @@ use crate::config::load;
 use crate::config::resolve::{self, Inputs, LOCAL_PROFILE};
 use crate::config::{CliValues, ConfigError, Field, Resolved, SecretSpec, Source, Value};
 use crate::error::CliError;
+use crate::net::shown_url;
 use crate::ui::{json_text, table};
 
 const SHOW_EXAMPLES: &str = "\
@@ -136,6 +137,13 @@ fn text_row(rows: &mut Vec<Row>, key: &'static str, v: Option<&Value<String>>) {
     }
 }
 
+/// A URL as the rest of rtctl shows one: without credentials, query or fragment.
+fn url_row(rows: &mut Vec<Row>, key: &'static str, v: Option<&Value<String>>) {
+    if let Some(v) = v {
+        rows.push(Row::new(key, shown_url(&v.val), &v.source));
+    }
+}
+
 fn rows(r: &Resolved) -> Vec<Row> {
     let mut rows = Vec::new();
     text_row(&mut rows, "app_id", r.app_id.as_ref());
@@ -162,7 +170,7 @@ fn rows(r: &Resolved) -> Vec<Row> {
             &ep.port.source,
         ));
     }
-    text_row(&mut rows, "auth_endpoint", r.auth_endpoint.as_ref());
+    url_row(&mut rows, "auth_endpoint", r.auth_endpoint.as_ref());
     if let Some(h) = &r.auth_headers {
         let shown = h
             .val
@@ -172,8 +180,8 @@ fn rows(r: &Resolved) -> Vec<Row> {
             .join("; ");
         rows.push(Row::new("auth_headers", shown, &h.source));
     }
-    text_row(&mut rows, "backend_url", r.backend_url.as_ref());
-    text_row(&mut rows, "webhook_url", r.webhook_url.as_ref());
+    url_row(&mut rows, "backend_url", r.backend_url.as_ref());
+    url_row(&mut rows, "webhook_url", r.webhook_url.as_ref());
     for (key, v) in [
         ("backend_token", &r.backend_token),
         ("encryption_master_key", &r.encryption_master_key),
@@ -187,8 +195,13 @@ fn rows(r: &Resolved) -> Vec<Row> {
         humantime::format_duration(r.timeout.val).to_string(),
         &r.timeout.source,
     ));
-    if let Some(v) = &r.env_file {
-        rows.push(Row::new("env_file", v.val.to_string(), &v.source));
+    for (key, v) in [
+        ("env_file", &r.env_file),
+        ("trust_env_file", &r.trust_env_file),
+    ] {
+        if let Some(v) = v {
+            rows.push(Row::new(key, v.val.to_string(), &v.source));
+        }
     }
     text_row(&mut rows, "catalog", r.catalog.as_ref());
     rows.push(Row::new(
@@ -349,7 +362,7 @@ fn draft_from_flags(ctx: &Ctx, args: &InitArgs) -> Result<Draft, CliError> {
             Field::Port | Field::WsPort => {
                 NewValue::Int(value.parse().map_err(|_| CliError::usage("bad port"))?)
             }
-            Field::Tls | Field::EnvFile => NewValue::Bool(value == "true"),
+            Field::Tls | Field::EnvFile | Field::TrustEnvFile => NewValue::Bool(value == "true"),
             _ => NewValue::Str(value),
         };
         d.put(field, v);

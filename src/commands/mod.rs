@@ -69,10 +69,11 @@ impl Ctx {
             .ok_or_else(|| CliError::new(Kind::Failure, "config did not load"))
     }
 
-    /// The app secret, read from wherever the profile says.
-    pub fn secret(&mut self) -> Result<Secret, CliError> {
+    /// The app secret, read from wherever the profile says. A `secret_command` runs off
+    /// the runtime's thread, so Ctrl-C and SIGTERM stop it (and the run) at once.
+    pub async fn secret(&mut self) -> Result<Secret, CliError> {
         let spec = self.config()?.require_secret()?.clone();
-        Ok(load::read_secret(&spec)?)
+        interruptible(async { Ok(load::read_secret(&spec).await?) }).await
     }
 
     /// The encryption master key, when one is configured.
@@ -92,8 +93,8 @@ impl Ctx {
     }
 
     /// A REST client for the profile's app and server.
-    pub fn rest(&mut self) -> Result<RestClient, CliError> {
-        let secret = self.secret()?;
+    pub async fn rest(&mut self) -> Result<RestClient, CliError> {
+        let secret = self.secret().await?;
         RestClient::new(self.config()?, secret)
     }
 }
@@ -123,14 +124,16 @@ fn read_stdin_secret(ui: &Ui) -> Result<Secret, CliError> {
     Ok(Secret::new(secret))
 }
 
-/// Network work stops at Ctrl-C (exit 130) or SIGTERM (exit 143); local work needs no
-/// such care.
+/// Network work (and a `secret_command`) stops at Ctrl-C (exit 130) or SIGTERM (exit
+/// 143); local work needs no such care. The signals are listened for before the work
+/// starts.
 async fn interruptible<T>(
     work: impl std::future::Future<Output = Result<T, CliError>>,
 ) -> Result<T, CliError> {
     tokio::select! {
-        result = work => result,
+        biased;
         stop = crate::signal::requested() => Err(stop.error()),
+        result = work => result,
     }
 }
 
@@ -147,7 +150,7 @@ pub async fn run(cli: Cli, ui: Ui) -> Result<(), CliError> {
     let mut ctx = Ctx::new(cli.global, ui)?;
     match cli.command {
         Command::Doctor(_) => Err(not_built("doctor", None)),
-        Command::Auth(cmd) => auth::run(&mut ctx, cmd),
+        Command::Auth(cmd) => auth::run(&mut ctx, cmd).await,
         Command::Config(cmd) => config::run(&mut ctx, cmd),
         Command::Catalog(cmd) => catalog::run(&mut ctx, cmd),
         Command::Completions(args) => completions::run(&ctx, &args),

@@ -58,7 +58,7 @@ pub async fn run(ctx: &mut Ctx, cmd: Command) -> Result<(), CliError> {
         Command::Send(args) => send(ctx, args).await,
         Command::Terminate(args) => {
             event::validate_user_id(&args.user_id)?;
-            let client = ctx.rest()?;
+            let client = ctx.rest().await?;
             let reply = client
                 .send(rest::terminate_user_connections(
                     client.app_id(),
@@ -99,7 +99,7 @@ async fn send(ctx: &mut Ctx, args: SendArgs) -> Result<(), CliError> {
     let checked = outgoing::check(draft, &rules, &mut System)?;
     show_notes(&ctx.ui, &checked.notes);
     let ready = checked.seal(&mut System)?;
-    let client = ctx.rest()?;
+    let client = ctx.rest().await?;
     let reply = client
         .send(outgoing::trigger_request(client.app_id(), &ready, &[]))
         .await?;

@@ -1,6 +1,7 @@
 //! Everything that can be wrong with configuration. No variant holds a secret.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use super::fields::Field;
 use super::value::Source;
@@ -54,6 +55,18 @@ pub enum ConfigError {
     SecretEnvUnset { var: String, origin: Source },
     #[error("`secret_command` (from {origin}) failed: {reason}")]
     SecretCommand { origin: Source, reason: String },
+    #[error("`secret_command` (from {origin}) gave no answer within {}s and was stopped", after.as_secs())]
+    SecretCommandTimeout { origin: Source, after: Duration },
+    #[error("a .env file may not set `{field}` ({origin}); nothing was run or sent")]
+    NotFromDotEnv {
+        field: Field,
+        origin: Source,
+        profile: String,
+    },
+    #[error(
+        "--auth-header would go to `auth_endpoint` from {origin}, a .env file; nothing was sent"
+    )]
+    AuthHeaderToDotEnv { origin: Source },
     #[error("profile `{0}` already exists")]
     ProfileExists(String),
     #[error("{0}")]
@@ -96,6 +109,20 @@ impl ConfigError {
             Self::SecretCommand { .. } => vec![
                 "run the command yourself to see what it says; its output (first line) is the secret"
                     .into(),
+            ],
+            Self::SecretCommandTimeout { .. } => vec![
+                "a command waiting for a PIN, a touch or a password gets none without a terminal: in CI, set `secret_env` or pipe the secret to --secret-stdin".into(),
+                "run the command yourself to see what it waits for".into(),
+            ],
+            Self::NotFromDotEnv { field, profile, .. } => vec![match field {
+                Field::TrustEnvFile => "a .env cannot vouch for itself: pass --trust-env-file, export RTCTL_TRUST_ENV_FILE=1, or set `trust_env_file = true` in the profile; and remove it from the .env".into(),
+                _ => format!(
+                    "a .env supplies values, never a command to run: set `{field}` in [profiles.{profile}] of the config file (`rtctl config path`) or export {} yourself, and remove it from the .env",
+                    field.env()
+                ),
+            }],
+            Self::AuthHeaderToDotEnv { .. } => vec![
+                "name the endpoint yourself with --auth-endpoint URL, or pass --trust-env-file to allow the .env's".into(),
             ],
             Self::ProfileExists(name) => vec![format!(
                 "pass --force to replace it, or choose another name than `{name}`"

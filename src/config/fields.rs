@@ -70,6 +70,7 @@ fields! {
     EncryptionMasterKey => "encryption_master_key", Secret, None, None, "32 bytes, base64, for private-encrypted- channels";
     Timeout => "timeout", Duration, None, Some("--timeout"), "network timeout, e.g. 10s";
     EnvFile => "env_file", Bool, None, Some("--env-file"), "also read PUSHER_* and RTCTL_* from ./.env";
+    TrustEnvFile => "trust_env_file", Bool, None, Some("--trust-env-file"), "let the server and URLs a .env names receive credentials from elsewhere (a .env cannot set this)";
     Catalog => "catalog", Text, None, Some("--catalog"), "event catalogue (TOML) for trigger, or `none`; default: the built-in platform catalogue";
     MaxPayloadKb => "max_payload_kb", Count, None, None, "the server's limit on an event's data, in KB (default 10)";
 }

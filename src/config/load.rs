@@ -2,13 +2,17 @@
 //! file, the environment, a `.env` file, a secret command; writing the file.
 
 use std::collections::BTreeMap;
+use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
+use std::time::Duration;
+
+use tokio::io::AsyncReadExt as _;
 
 use super::error::ConfigError;
 use super::file::ConfigFile;
 use super::resolve::{self, CliValues, Inputs, Resolved, SecretSpec};
-use super::value::Secret;
+use super::value::{Secret, Source};
 
 /// `$RTCTL_CONFIG`, else `$XDG_CONFIG_HOME/rtctl/config.toml`, else `~/.config/rtctl/config.toml`
 /// (on macOS too, like gh and most CLIs, rather than `~/Library`).
@@ -76,22 +80,44 @@ fn dotenv_error(path: &Path, e: dotenvy::Error) -> ConfigError {
     }
 }
 
-/// A warning when a file holding a secret is readable by group or others, as ssh gives.
+/// What a file rtctl reads settings from can do, for `permission_warning`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Holds {
+    /// A `.env`: values only.
+    Values { secret: bool },
+    /// The config file: values, and a `secret_command` rtctl runs.
+    Commands { secret: bool },
+}
+
+/// A warning, as ssh gives, when a file holding a secret is readable by group or others,
+/// or the config file (which can set a command for rtctl to run) is writable by them.
 #[cfg(unix)]
-fn permission_warning(path: &Path, file: &ConfigFile) -> Option<String> {
+fn permission_warning(path: &Path, holds: Holds) -> Option<String> {
     use std::os::unix::fs::PermissionsExt as _;
     let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
-    (mode & 0o044 != 0 && file.holds_secret()).then(|| {
+    let (secret, commands) = match holds {
+        Holds::Values { secret } => (secret, false),
+        Holds::Commands { secret } => (secret, true),
+    };
+    let mut problems = Vec::new();
+    if secret && mode & 0o044 != 0 {
+        problems.push("holds a secret and is readable by others");
+    }
+    if commands && mode & 0o022 != 0 {
+        problems.push("is writable by others, who could set a `secret_command` for rtctl to run");
+    }
+    (!problems.is_empty()).then(|| {
         format!(
-            "{} holds a secret and is readable by others (mode {mode:o}); run `chmod 600 {}`",
+            "{} {} (mode {mode:o}); run `chmod 600 {}`",
             path.display(),
+            problems.join(", and "),
             path.display()
         )
     })
 }
 
 #[cfg(not(unix))]
-fn permission_warning(_: &Path, _: &ConfigFile) -> Option<String> {
+fn permission_warning(_: &Path, _: Holds) -> Option<String> {
     None
 }
 
@@ -114,7 +140,10 @@ pub fn load(cli: CliValues, dotenv: &DotEnvRequest) -> Result<Resolved, ConfigEr
         ));
     }
     if let Some(f) = &file {
-        warnings.extend(permission_warning(&path, f));
+        let holds = Holds::Commands {
+            secret: f.holds_secret(),
+        };
+        warnings.extend(permission_warning(&path, holds));
     }
     let mut inputs = Inputs {
         file,
@@ -126,7 +155,12 @@ pub fn load(cli: CliValues, dotenv: &DotEnvRequest) -> Result<Resolved, ConfigEr
     if dotenv.path.is_some() || resolve::wants_dotenv(&inputs, &profile.val)? {
         let p = dotenv.path.clone().unwrap_or_else(|| PathBuf::from(".env"));
         if p.exists() || dotenv.path.is_some() {
-            inputs.dotenv = Some((p.clone(), read_dotenv(&p)?));
+            let vars = read_dotenv(&p)?;
+            let holds = Holds::Values {
+                secret: vars.keys().any(|k| resolve::is_secret_var(k)),
+            };
+            warnings.extend(permission_warning(&p, holds));
+            inputs.dotenv = Some((p.clone(), vars));
         } else {
             warnings.push(format!("env_file is on but there is no {}", p.display()));
         }
@@ -137,8 +171,15 @@ pub fn load(cli: CliValues, dotenv: &DotEnvRequest) -> Result<Resolved, ConfigEr
     Ok(resolved)
 }
 
+/// How long `secret_command` may take: one waiting for a PIN or a touch that never comes
+/// must not hang a CI job.
+pub const SECRET_COMMAND_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The most of a secret command's output read; the secret is its first line.
+const SECRET_OUTPUT_LIMIT: u64 = 64 * 1024;
+
 /// Read the secret, running `secret_command` or reading `secret_env` when that is the way.
-pub fn read_secret(spec: &SecretSpec) -> Result<Secret, ConfigError> {
+pub async fn read_secret(spec: &SecretSpec) -> Result<Secret, ConfigError> {
     match spec {
         SecretSpec::Given(v) => Ok(v.val.clone()),
         SecretSpec::Env { var, source } => std::env::var(var)
@@ -149,36 +190,70 @@ pub fn read_secret(spec: &SecretSpec) -> Result<Secret, ConfigError> {
                 var: var.clone(),
                 origin: source.clone(),
             }),
-        SecretSpec::Command { command, source } => {
-            let fail = |reason: String| ConfigError::SecretCommand {
-                origin: source.clone(),
-                reason,
-            };
-            let (shell, flag) = if cfg!(windows) {
-                ("cmd", "/C")
-            } else {
-                ("sh", "-c")
-            };
-            // The command's own stderr (a pinentry prompt, an error) reaches the user;
-            // its stdout is the secret and is never shown.
-            let out = Command::new(shell)
-                .args([flag, command])
-                .stdin(Stdio::inherit())
-                .stderr(Stdio::inherit())
-                .output()
-                .map_err(|e| fail(format!("cannot run `{command}`: {e}")))?;
-            if !out.status.success() {
-                return Err(fail(format!("`{command}` exited with {}", out.status)));
-            }
-            let text = String::from_utf8(out.stdout)
-                .map_err(|_| fail(format!("`{command}` printed something that is not UTF-8")))?;
-            let line = text.lines().next().unwrap_or("").trim_end_matches('\r');
-            if line.is_empty() {
-                return Err(fail(format!("`{command}` printed nothing")));
-            }
-            Ok(Secret::new(line))
-        }
+        SecretSpec::Command { command, source } => run_secret_command(command, source).await,
     }
+}
+
+/// Run `command` without blocking the runtime, for at most `SECRET_COMMAND_TIMEOUT`;
+/// it is killed when it takes longer, or when the caller stops waiting (Ctrl-C).
+async fn run_secret_command(command: &str, source: &Source) -> Result<Secret, ConfigError> {
+    let fail = |reason: String| ConfigError::SecretCommand {
+        origin: source.clone(),
+        reason,
+    };
+    let (shell, flag) = if cfg!(windows) {
+        ("cmd", "/C")
+    } else {
+        ("sh", "-c")
+    };
+    // A terminal is passed on for a PIN prompt; a pipe is not (it may be rtctl's own
+    // input, and a prompt reading it would wait forever). The command's stderr (a
+    // prompt, an error) reaches the user; its stdout is the secret and is never shown.
+    let stdin = if std::io::stdin().is_terminal() {
+        Stdio::inherit()
+    } else {
+        Stdio::null()
+    };
+    let mut child = tokio::process::Command::new(shell)
+        .args([flag, command])
+        .stdin(stdin)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .kill_on_drop(true)
+        .spawn()
+        .map_err(|e| fail(format!("cannot run `{command}`: {e}")))?;
+    let stdout = child.stdout.take();
+    let read = async move {
+        let mut out = Vec::new();
+        if let Some(pipe) = stdout {
+            pipe.take(SECRET_OUTPUT_LIMIT).read_to_end(&mut out).await?;
+        }
+        Ok::<_, std::io::Error>(out)
+    };
+    let finished = tokio::time::timeout(SECRET_COMMAND_TIMEOUT, async {
+        tokio::join!(read, child.wait())
+    })
+    .await;
+    let Ok((out, status)) = finished else {
+        // Killed and reaped before the error is reported.
+        let _ = child.kill().await;
+        return Err(ConfigError::SecretCommandTimeout {
+            origin: source.clone(),
+            after: SECRET_COMMAND_TIMEOUT,
+        });
+    };
+    let status = status.map_err(|e| fail(format!("cannot wait for `{command}`: {e}")))?;
+    if !status.success() {
+        return Err(fail(format!("`{command}` exited with {status}")));
+    }
+    let out = out.map_err(|e| fail(format!("cannot read what `{command}` printed: {e}")))?;
+    let text = String::from_utf8(out)
+        .map_err(|_| fail(format!("`{command}` printed something that is not UTF-8")))?;
+    let line = text.lines().next().unwrap_or("").trim_end_matches('\r');
+    if line.is_empty() {
+        return Err(fail(format!("`{command}` printed nothing")));
+    }
+    Ok(Secret::new(line))
 }
 
 /// Write the config file with mode 0600, through a temporary file and a rename, so
@@ -199,46 +274,71 @@ pub fn write_private(path: &Path, text: &str) -> Result<(), ConfigError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::value::Source;
 
-    #[test]
-    fn secret_command_output_is_the_secret() {
-        let spec = SecretSpec::Command {
-            command: "printf 's3cret\\nsecond line'".into(),
+    fn command(text: &str) -> SecretSpec {
+        SecretSpec::Command {
+            command: text.into(),
             source: Source::Default,
-        };
-        assert_eq!(read_secret(&spec).unwrap().expose(), "s3cret");
+        }
     }
 
-    #[test]
-    fn failing_secret_command_does_not_leak_output() {
-        let spec = SecretSpec::Command {
-            command: "printf 'hun%s' ter2; exit 3".into(),
-            source: Source::Default,
-        };
-        let err = read_secret(&spec).unwrap_err().to_string();
+    #[tokio::test]
+    async fn secret_command_output_is_the_secret() {
+        let spec = command("printf 's3cret\\nsecond line'");
+        assert_eq!(read_secret(&spec).await.unwrap().expose(), "s3cret");
+    }
+
+    #[tokio::test]
+    async fn failing_secret_command_does_not_leak_output() {
+        let err = read_secret(&command("printf 'hun%s' ter2; exit 3"))
+            .await
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("exited with"), "{err}");
         assert!(!err.contains("hunter2"), "{err}");
-        let empty = SecretSpec::Command {
-            command: "true".into(),
-            source: Source::Default,
-        };
-        assert!(
-            read_secret(&empty)
-                .unwrap_err()
-                .to_string()
-                .contains("printed nothing")
-        );
+        let err = read_secret(&command("true")).await.unwrap_err();
+        assert!(err.to_string().contains("printed nothing"), "{err}");
     }
 
-    #[test]
-    fn unset_secret_env_is_named() {
+    /// The real bound, on a paused clock: the command never answers, and 30 s later
+    /// (of tokio's time) it is stopped and the error names the field and its source.
+    #[tokio::test(start_paused = true)]
+    async fn a_secret_command_that_never_answers_is_stopped_at_the_bound() {
+        let spec = SecretSpec::Command {
+            command: "sleep 1000".into(),
+            source: Source::Env {
+                var: "RTCTL_SECRET_COMMAND".into(),
+            },
+        };
+        let start = tokio::time::Instant::now();
+        let err = read_secret(&spec).await.unwrap_err();
+        assert!(
+            matches!(err, ConfigError::SecretCommandTimeout { after, .. } if after == SECRET_COMMAND_TIMEOUT),
+            "{err}"
+        );
+        assert_eq!(start.elapsed(), SECRET_COMMAND_TIMEOUT);
+        assert_eq!(
+            err.to_string(),
+            "`secret_command` (from env RTCTL_SECRET_COMMAND) gave no answer within 30s and was stopped"
+        );
+        assert!(err.hints().iter().any(|h| h.contains("secret_env")));
+    }
+
+    #[tokio::test]
+    async fn a_secret_command_printing_without_end_is_read_only_so_far() {
+        let err = read_secret(&command("yes")).await.unwrap_err().to_string();
+        // Its stdout closed after 64 KiB, `yes` dies of SIGPIPE.
+        assert!(err.contains("exited with"), "{err}");
+    }
+
+    #[tokio::test]
+    async fn unset_secret_env_is_named() {
         let spec = SecretSpec::Env {
             var: "RTCTL_TEST_SURELY_UNSET_VAR".into(),
             source: Source::Default,
         };
         assert!(matches!(
-            read_secret(&spec),
+            read_secret(&spec).await,
             Err(ConfigError::SecretEnvUnset { .. })
         ));
     }
@@ -253,15 +353,60 @@ mod tests {
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
         let file = read_file(&path).unwrap().unwrap();
-        assert_eq!(permission_warning(&path, &file), None);
+        let holds = Holds::Commands {
+            secret: file.holds_secret(),
+        };
+        assert_eq!(permission_warning(&path, holds), None);
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
-        let warning = permission_warning(&path, &file).unwrap();
+        let warning = permission_warning(&path, holds).unwrap();
         assert!(warning.contains("mode 644"), "{warning}");
         assert!(!warning.contains("\"s\""));
         // Overwriting keeps it private.
         write_private(&path, "").unwrap();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn permission_warnings_table() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        std::fs::write(&path, "").unwrap();
+        let readable = "holds a secret and is readable by others";
+        let writable = "is writable by others";
+        // (mode, what the file holds, the warning's parts)
+        let cases: [(u32, Holds, &[&str]); 9] = [
+            (0o600, Holds::Commands { secret: true }, &[]),
+            (0o644, Holds::Commands { secret: false }, &[]),
+            (0o644, Holds::Commands { secret: true }, &[readable]),
+            (0o620, Holds::Commands { secret: false }, &[writable]),
+            (0o602, Holds::Commands { secret: false }, &[writable]),
+            (
+                0o666,
+                Holds::Commands { secret: true },
+                &[readable, writable],
+            ),
+            (0o640, Holds::Values { secret: true }, &[readable]),
+            (0o666, Holds::Values { secret: false }, &[]),
+            (0o604, Holds::Values { secret: true }, &[readable]),
+        ];
+        for (mode, holds, parts) in cases {
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+            let warning = permission_warning(&path, holds);
+            match warning {
+                None => assert!(parts.is_empty(), "{mode:o} {holds:?}"),
+                Some(w) => {
+                    assert!(!parts.is_empty(), "{mode:o} {holds:?}: {w}");
+                    for p in parts {
+                        assert!(w.contains(p), "{mode:o} {holds:?}: {w}");
+                    }
+                    assert!(w.contains(&format!("(mode {mode:o})")), "{w}");
+                    assert!(w.contains("chmod 600"), "{w}");
+                }
+            }
+        }
     }
 
     #[test]

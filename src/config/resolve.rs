@@ -39,7 +39,7 @@ fn is_secret(field: Field) -> bool {
 }
 
 /// Whether an environment variable holds a secret.
-fn is_secret_var(var: &str) -> bool {
+pub(super) fn is_secret_var(var: &str) -> bool {
     Field::ALL
         .iter()
         .any(|&f| is_secret(f) && (var == f.env() || f.pusher_env() == Some(var)))
@@ -181,6 +181,9 @@ pub struct Resolved {
     pub encryption_master_key: Option<Value<Secret>>,
     pub timeout: Value<Duration>,
     pub env_file: Option<Value<bool>>,
+    /// The user's say-so that a `.env`'s server and URLs may receive credentials from
+    /// elsewhere; never from a `.env` itself.
+    pub trust_env_file: Option<Value<bool>>,
     pub catalog: Option<Value<String>>,
     pub max_payload_kb: Value<u32>,
     /// Things worth telling the user that do not stop the command.
@@ -230,6 +233,40 @@ impl Resolved {
                 profile: self.profile.val.clone(),
             })
     }
+
+    /// Refuse `--auth-header` values bound for the resolved `auth_endpoint` when a `.env`
+    /// named it: the headers are the user's, the URL is not (the loader already set aside
+    /// a `.env`'s endpoint that would receive the profile's `auth_headers`).
+    pub fn allow_flag_auth_headers(&self) -> Result<(), ConfigError> {
+        let flag = Source::Cli {
+            flag: "--auth-header".into(),
+        };
+        match &self.auth_endpoint {
+            Some(url) if !may_send(&flag, &url.source, self.trusts_dotenv()) => {
+                Err(ConfigError::AuthHeaderToDotEnv {
+                    origin: url.source.clone(),
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn trusts_dotenv(&self) -> bool {
+        self.trust_env_file.as_ref().is_some_and(|v| v.val)
+    }
+}
+
+/// Whether a credential from `credential` may go to a server or URL from `destination`.
+/// The one rule for `.env` files: a destination a `.env` names receives only what the
+/// same `.env` supplied, or the public built-in values, unless the user trusts the `.env`
+/// (`--trust-env-file`, `RTCTL_TRUST_ENV_FILE`, `trust_env_file` in the profile).
+pub fn may_send(credential: &Source, destination: &Source, trusted: bool) -> bool {
+    trusted
+        || !matches!(destination, Source::DotEnv { .. })
+        || matches!(
+            credential,
+            Source::DotEnv { .. } | Source::Default | Source::BuiltinLocal
+        )
 }
 
 /// Layers, highest precedence first.
@@ -407,28 +444,41 @@ fn is_header_name(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
-/// `Name: value` lines. A bad line is named by number, never echoed: it may hold a token.
-fn parse_header_lines(s: &str) -> Result<Vec<(String, String)>, String> {
+/// A header as given: where it is (`line 2`, `entry 1`), its name and its value.
+type RawHeader = (String, String, String);
+
+/// `Name: value` lines.
+fn parse_header_lines(s: &str) -> Result<Vec<RawHeader>, String> {
     s.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, line)| {
+            let at = format!("line {}", i + 1);
             let (name, value) = line
                 .split_once(':')
-                .ok_or_else(|| format!("line {} is not of the form `Name: value`", i + 1))?;
-            Ok((name.trim().to_owned(), value.trim().to_owned()))
+                .ok_or_else(|| format!("{at} is not of the form `Name: value`"))?;
+            Ok((at, name.trim().to_owned(), value.trim().to_owned()))
         })
         .collect()
 }
 
-fn check_headers(headers: Vec<(String, String)>) -> Result<Vec<(String, String)>, String> {
-    if let Some((name, _)) = headers.iter().find(|(n, _)| !is_header_name(n)) {
-        return Err(format!("`{}` is not a valid header name", shown(name)));
-    }
-    if let Some((name, _)) = headers.iter().find(|(_, v)| v.contains(['\r', '\n'])) {
-        return Err(format!("the value of header `{name}` spans lines"));
-    }
-    Ok(headers)
+/// A bad header is named by where it is, never echoed: a name that is not a header
+/// name is often the start of a token typed in the wrong place.
+fn check_headers(headers: Vec<RawHeader>) -> Result<Vec<(String, Secret)>, String> {
+    headers
+        .into_iter()
+        .map(|(at, name, value)| {
+            if !is_header_name(&name) {
+                return Err(format!(
+                    "{at}: the name is not a header name, which has letters, digits and `-` but no spaces (it is not shown: it may hold a token)"
+                ));
+            }
+            if value.contains(['\r', '\n']) {
+                return Err(format!("{at}: the value of header `{name}` spans lines"));
+            }
+            Ok((name, Secret::new(value)))
+        })
+        .collect()
 }
 
 fn typed(field: Field, raw: &Raw) -> Result<Typed, String> {
@@ -498,19 +548,18 @@ fn typed(field: Field, raw: &Raw) -> Result<Typed, String> {
                 Raw::Text(s) => parse_header_lines(s)?,
                 Raw::File(FileValue::Table(entries)) => entries
                     .iter()
-                    .map(|(k, v)| match v {
-                        FileValue::Str(s) => Ok((k.clone(), s.clone())),
-                        other => Err(format!("header `{k}`: {}", expected("a string", other))),
+                    .enumerate()
+                    .map(|(i, (k, v))| {
+                        let at = format!("entry {}", i + 1);
+                        match v {
+                            FileValue::Str(s) => Ok((at, k.clone(), s.clone())),
+                            other => Err(format!("{at}: {}", expected("a string", other))),
+                        }
                     })
                     .collect::<Result<_, _>>()?,
                 Raw::File(other) => return Err(expected("a table of strings", other)),
             };
-            Ok(Typed::Headers(
-                check_headers(headers)?
-                    .into_iter()
-                    .map(|(n, v)| (n, Secret::new(v)))
-                    .collect(),
-            ))
+            Ok(Typed::Headers(check_headers(headers)?))
         }
     }
 }
@@ -744,6 +793,119 @@ fn secret_spec(w: &Winners) -> Result<Option<SecretSpec>, ConfigError> {
     })
 }
 
+/// What a `.env` may not set: a command to run, and the say-so that trusts a `.env`.
+const NOT_FROM_DOTENV: [Field; 2] = [Field::SecretCommand, Field::TrustEnvFile];
+
+fn refuse_from_dotenv(layers: &[Layer], profile: &str) -> Result<(), ConfigError> {
+    for field in NOT_FROM_DOTENV {
+        if let Some(e) = layers[DOTENV].get(&field) {
+            return Err(ConfigError::NotFromDotEnv {
+                field,
+                origin: e.source.clone(),
+                profile: profile.to_owned(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Where the secret really comes from: `secret_env` names a variable of the process
+/// environment, whoever named it.
+fn secret_origin(spec: &SecretSpec) -> Source {
+    match spec {
+        SecretSpec::Env { var, .. } => Source::Env { var: var.clone() },
+        other => other.source().clone(),
+    }
+}
+
+/// A destination (the fields that name it), what is sent there, and where that came from.
+struct Route {
+    fields: &'static [Field],
+    what: &'static str,
+    origin: Source,
+}
+
+fn routes(w: &Winners) -> Result<Vec<Route>, ConfigError> {
+    let mut out = Vec::new();
+    if let Some(spec) = secret_spec(w)? {
+        let origin = secret_origin(&spec);
+        out.push(Route {
+            fields: &[
+                Field::Host,
+                Field::Port,
+                Field::Tls,
+                Field::WsHost,
+                Field::WsPort,
+            ],
+            what: "signatures made with the app secret",
+            origin: origin.clone(),
+        });
+        out.push(Route {
+            fields: &[Field::WebhookUrl],
+            what: "webhooks signed with the app secret",
+            origin,
+        });
+    }
+    for (fields, credential, what) in [
+        (&[Field::AuthEndpoint], Field::AuthHeaders, "`auth_headers`"),
+        (&[Field::BackendUrl], Field::BackendToken, "`backend_token`"),
+    ] {
+        if let Some((v, _)) = w.get(credential) {
+            out.push(Route {
+                fields,
+                what,
+                origin: v.source.clone(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Set aside the server and URLs a `.env` names when what would be sent there came from
+/// elsewhere (see `may_send`), saying so in `warnings`; lower layers then apply.
+fn set_aside_untrusted(
+    layers: &mut [Layer],
+    w: &Winners,
+    warnings: &mut Vec<String>,
+) -> Result<(), ConfigError> {
+    let trusted = w.bool(Field::TrustEnvFile).is_some_and(|v| v.val);
+    for Route {
+        fields,
+        what,
+        origin,
+    } in routes(w)?
+    {
+        // The fields of this destination a `.env` gave, with the file and variable.
+        let named: Vec<(Field, &PathBuf, &String)> = fields
+            .iter()
+            .filter_map(|&f| match w.get(f) {
+                Some((v, _)) if !may_send(&origin, &v.source, trusted) => match &v.source {
+                    Source::DotEnv { path, var } => Some((f, path, var)),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect();
+        let Some((_, path, _)) = named.first() else {
+            continue;
+        };
+        let list = named
+            .iter()
+            .map(|(f, _, var)| format!("`{f}` ({var})"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        warnings.push(format!(
+            "not using {list} from {}: {what} from {origin} would go there, and a .env gets only what it supplies; pass --trust-env-file to allow it, or set the value in the profile",
+            path.display()
+        ));
+        for (f, _, _) in &named {
+            layers[DOTENV].remove(f);
+            layers[DOTENV_PUSHER].remove(f);
+        }
+    }
+    Ok(())
+}
+
 /// Whether a `.env` file should be read, decided without one (flags, environment, profile).
 pub fn wants_dotenv(inputs: &Inputs, profile: &str) -> Result<bool, ConfigError> {
     let mut layers = build_layers(inputs, profile);
@@ -755,13 +917,16 @@ pub fn wants_dotenv(inputs: &Inputs, profile: &str) -> Result<bool, ConfigError>
 
 /// Resolve the chosen profile.
 pub fn resolve(inputs: &Inputs, profile: Value<String>) -> Result<Resolved, ConfigError> {
-    let layers = build_layers(inputs, &profile.val);
-    let w = winners(&layers)?;
+    let mut layers = build_layers(inputs, &profile.val);
+    refuse_from_dotenv(&layers, &profile.val)?;
     let mut warnings = inputs
         .file
         .as_ref()
         .map(|f| f.warnings.clone())
         .unwrap_or_default();
+    let before = winners(&layers)?;
+    set_aside_untrusted(&mut layers, &before, &mut warnings)?;
+    let w = winners(&layers)?;
     let (rest, ws) = endpoints(&w, &mut warnings)?;
     let explicit = matches!(profile.source, Source::Cli { .. } | Source::Env { .. });
     if explicit {
@@ -796,6 +961,7 @@ pub fn resolve(inputs: &Inputs, profile: Value<String>) -> Result<Resolved, Conf
             .duration(Field::Timeout)
             .unwrap_or_else(|| Value::new(DEFAULT_TIMEOUT, Source::Default)),
         env_file: w.bool(Field::EnvFile),
+        trust_env_file: w.bool(Field::TrustEnvFile),
         catalog: w.text(Field::Catalog),
         max_payload_kb: w.count(Field::MaxPayloadKb).unwrap_or_else(|| {
             Value::new(
@@ -1372,5 +1538,308 @@ host = "h"
         assert_eq!(r.warnings.len(), 1);
         // A file profile named `local` layers over the built-in one.
         assert_eq!(r.key.unwrap().val, "app-key");
+    }
+
+    /// Profile `p` (host, port and a secret from the file, plus `extra`), the process
+    /// environment, a `.env` and flags.
+    fn with_dotenv(
+        extra: &str,
+        env_vars: &[(&str, &str)],
+        dot: &[(&str, &str)],
+        cli: &[(Field, &str, &str)],
+    ) -> Result<Resolved, ConfigError> {
+        let text = format!(
+            "[profiles.p]\nkey = \"k\"\nsecret = \"file-secret\"\nhost = \"real.example\"\nport = 6001\ntls = false\n{extra}"
+        );
+        let mut i = inputs(
+            Some(ConfigFile::parse(Path::new("/c/config.toml"), &text).unwrap()),
+            env_vars,
+            cli,
+        );
+        i.cli.profile = Some("p".into());
+        i.dotenv = Some(("/w/.env".into(), env(dot)));
+        run(&i)
+    }
+
+    #[test]
+    fn a_dotenv_may_not_set_a_command_or_trust_itself() {
+        for (var, field) in [
+            ("RTCTL_SECRET_COMMAND", Field::SecretCommand),
+            ("RTCTL_TRUST_ENV_FILE", Field::TrustEnvFile),
+        ] {
+            let err = with_dotenv("", &[], &[(var, "touch /tmp/x")], &[]).unwrap_err();
+            let ConfigError::NotFromDotEnv {
+                field: f, origin, ..
+            } = &err
+            else {
+                panic!("{var}: {err}")
+            };
+            assert_eq!(*f, field);
+            assert_eq!(origin.to_string(), format!("/w/.env {var}"));
+            assert!(err.to_string().contains("nothing was run"), "{err}");
+        }
+        let err = with_dotenv("", &[], &[("RTCTL_SECRET_COMMAND", "x")], &[]).unwrap_err();
+        let hint = err.hints().join("\n");
+        assert!(
+            hint.contains("[profiles.p]") && hint.contains("export RTCTL_SECRET_COMMAND"),
+            "{hint}"
+        );
+        // From the user's own file or environment, the command is the way to the secret.
+        let r = with_dotenv("", &[("RTCTL_SECRET_COMMAND", "pass x")], &[], &[]).unwrap();
+        assert!(matches!(r.secret, Some(SecretSpec::Command { .. })));
+        let r = with_dotenv("secret_command = \"pass x\"\n", &[], &[], &[]);
+        assert!(matches!(r, Err(ConfigError::SecretConflict { .. })));
+    }
+
+    #[test]
+    fn a_dotenv_destination_gets_only_its_own_credentials_unless_trusted() {
+        type Case<'a> = (
+            &'a str,
+            &'a str,
+            Vec<(&'a str, &'a str)>,
+            Vec<(&'a str, &'a str)>,
+            Vec<(Field, &'a str, &'a str)>,
+            Field,
+            bool,
+        );
+        let trust_flag = (Field::TrustEnvFile, "true", "--trust-env-file");
+        let url = ("RTCTL_BACKEND_URL", "http://evil.example");
+        // (case, profile extra, env, .env, flags, field, whether the .env's value is used)
+        let cases: Vec<Case> = vec![
+            (
+                "token from the profile",
+                "backend_token = \"t\"\n",
+                vec![],
+                vec![url],
+                vec![],
+                Field::BackendUrl,
+                false,
+            ),
+            (
+                "token from the environment",
+                "",
+                vec![("RTCTL_BACKEND_TOKEN", "t")],
+                vec![url],
+                vec![],
+                Field::BackendUrl,
+                false,
+            ),
+            (
+                "token from the .env",
+                "",
+                vec![],
+                vec![url, ("RTCTL_BACKEND_TOKEN", "t")],
+                vec![],
+                Field::BackendUrl,
+                true,
+            ),
+            (
+                "no token at all",
+                "",
+                vec![],
+                vec![url],
+                vec![],
+                Field::BackendUrl,
+                true,
+            ),
+            (
+                "trusted by flag",
+                "backend_token = \"t\"\n",
+                vec![],
+                vec![url],
+                vec![trust_flag],
+                Field::BackendUrl,
+                true,
+            ),
+            (
+                "trusted by the environment",
+                "backend_token = \"t\"\n",
+                vec![("RTCTL_TRUST_ENV_FILE", "1")],
+                vec![url],
+                vec![],
+                Field::BackendUrl,
+                true,
+            ),
+            (
+                "trusted by the profile",
+                "backend_token = \"t\"\ntrust_env_file = true\n",
+                vec![],
+                vec![url],
+                vec![],
+                Field::BackendUrl,
+                true,
+            ),
+            (
+                "headers from the profile",
+                "auth_headers = { Authorization = \"Bearer t\" }\n",
+                vec![],
+                vec![("RTCTL_AUTH_ENDPOINT", "http://evil.example/auth")],
+                vec![],
+                Field::AuthEndpoint,
+                false,
+            ),
+            (
+                "headers from the .env",
+                "",
+                vec![],
+                vec![
+                    ("RTCTL_AUTH_ENDPOINT", "http://e/a"),
+                    ("RTCTL_AUTH_HEADERS", "A: b"),
+                ],
+                vec![],
+                Field::AuthEndpoint,
+                true,
+            ),
+            (
+                "host, secret from the profile",
+                "",
+                vec![],
+                vec![("PUSHER_HOST", "evil.example")],
+                vec![],
+                Field::Host,
+                false,
+            ),
+            (
+                "tls, secret from the profile",
+                "",
+                vec![],
+                vec![("PUSHER_SSL", "true")],
+                vec![],
+                Field::Tls,
+                false,
+            ),
+            (
+                "host, secret from the .env",
+                "",
+                vec![],
+                vec![("PUSHER_HOST", "h"), ("PUSHER_SECRET", "s")],
+                vec![],
+                Field::Host,
+                true,
+            ),
+            (
+                "host, secret from the real environment named by the .env",
+                "",
+                vec![("OTHER", "s")],
+                vec![("PUSHER_HOST", "h"), ("RTCTL_SECRET_ENV", "OTHER")],
+                vec![],
+                Field::Host,
+                false,
+            ),
+            (
+                "webhook_url, secret from the profile",
+                "",
+                vec![],
+                vec![("RTCTL_WEBHOOK_URL", "http://evil.example/w")],
+                vec![],
+                Field::WebhookUrl,
+                false,
+            ),
+        ];
+        for (case, extra, e, dot, cli, field, used) in cases {
+            let r =
+                with_dotenv(extra, &e, &dot, &cli).unwrap_or_else(|err| panic!("{case}: {err}"));
+            let source = match field {
+                Field::BackendUrl => r.backend_url.map(|v| v.source),
+                Field::AuthEndpoint => r.auth_endpoint.map(|v| v.source),
+                Field::WebhookUrl => r.webhook_url.map(|v| v.source),
+                Field::Host => r.rest.as_ref().map(|ep| ep.host.source.clone()),
+                Field::Tls => r.rest.as_ref().map(|ep| ep.tls.source.clone()),
+                _ => unreachable!(),
+            };
+            let from_dotenv = matches!(source, Some(Source::DotEnv { .. }));
+            assert_eq!(from_dotenv, used, "{case}: {source:?}");
+            let warned: Vec<&String> = r
+                .warnings
+                .iter()
+                .filter(|w| w.contains("--trust-env-file"))
+                .collect();
+            assert_eq!(warned.len(), usize::from(!used), "{case}: {:?}", r.warnings);
+            if let Some(w) = warned.first() {
+                assert!(
+                    w.contains(&format!("`{field}`")) && w.contains("/w/.env"),
+                    "{case}: {w}"
+                );
+                assert!(
+                    !w.contains("evil.example") && !w.contains("Bearer"),
+                    "{case}: {w}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_set_aside_server_falls_back_to_the_profile_and_says_which_fields() {
+        let r = with_dotenv(
+            "",
+            &[],
+            &[
+                ("PUSHER_HOST", "evil.example"),
+                ("PUSHER_PORT", "80"),
+                ("PUSHER_APP_ID", "a2"),
+            ],
+            &[],
+        )
+        .unwrap();
+        assert_eq!(r.rest.unwrap().http_base(), "http://real.example:6001");
+        assert_eq!(r.ws.unwrap().ws_base(), "ws://real.example:6001");
+        // Values that go nowhere still come from the .env.
+        assert!(matches!(r.app_id.unwrap().source, Source::DotEnv { .. }));
+        assert_eq!(
+            r.warnings,
+            [
+                "not using `host` (PUSHER_HOST), `port` (PUSHER_PORT) from /w/.env: signatures made with the app secret from /c/config.toml:3 [profiles.p] would go there, and a .env gets only what it supplies; pass --trust-env-file to allow it, or set the value in the profile"
+            ]
+        );
+        // The built-in local profile's secret is public: a .env may point it anywhere.
+        let mut i = inputs(None, &[], &[]);
+        i.dotenv = Some((".env".into(), env(&[("PUSHER_HOST", "h")])));
+        let r = run(&i).unwrap();
+        assert_eq!(r.rest.unwrap().host.val, "h");
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    }
+
+    #[test]
+    fn flag_auth_headers_go_to_a_dotenv_endpoint_only_when_trusted() {
+        let dot = [("RTCTL_AUTH_ENDPOINT", "http://e/auth")];
+        let r = with_dotenv("", &[], &dot, &[]).unwrap();
+        let err = r.allow_flag_auth_headers().unwrap_err();
+        assert!(
+            err.to_string().contains("/w/.env RTCTL_AUTH_ENDPOINT"),
+            "{err}"
+        );
+        assert!(
+            err.hints()[0].contains("--auth-endpoint"),
+            "{:?}",
+            err.hints()
+        );
+        let trusted = (Field::TrustEnvFile, "true", "--trust-env-file");
+        let r = with_dotenv("", &[], &dot, &[trusted]).unwrap();
+        assert!(r.allow_flag_auth_headers().is_ok());
+        let r = with_dotenv("auth_endpoint = \"http://mine/auth\"\n", &[], &[], &[]).unwrap();
+        assert!(r.allow_flag_auth_headers().is_ok());
+    }
+
+    #[test]
+    fn bad_header_names_are_not_echoed() {
+        for (e, at) in [
+            ("Bearer s3cr3t-token: x", "line 1"),
+            ("A: b\n\nBearer s3cr3t-token", "line 3"),
+        ] {
+            let err = run(&inputs(None, &[("RTCTL_AUTH_HEADERS", e)], &[]))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(at), "{err}");
+            assert!(!err.contains("s3cr3t"), "{err}");
+        }
+        let f = ConfigFile::parse(
+            Path::new("c"),
+            "[profiles.p]\nauth_headers = { A = \"b\", \"Bearer s3cr3t\" = \"x\" }\n",
+        )
+        .unwrap();
+        let err = run(&inputs(Some(f), &[("RTCTL_PROFILE", "p")], &[]))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("entry 2") && !err.contains("s3cr3t"), "{err}");
     }
 }

@@ -381,7 +381,7 @@ struct Plan {
     rest: Option<RestClient>,
 }
 
-fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliError> {
+async fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliError> {
     let config = ctx.config()?.clone();
     let info = user_info(args)?;
     let endpoint_url = args.auth_endpoint.clone().or_else(|| {
@@ -389,6 +389,9 @@ fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliError> 
             .then(|| config.auth_endpoint.as_ref().map(|v| v.val.clone()))
             .flatten()
     });
+    if args.auth_endpoint.is_none() && !args.sign_locally && !args.auth_header.is_empty() {
+        config.allow_flag_auth_headers()?;
+    }
     let timeout = config.timeout.val;
     let mut headers: Vec<(String, Secret)> = config
         .auth_headers
@@ -457,7 +460,7 @@ fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliError> 
         }
         Some(Signer {
             key: config.require_key()?.to_owned(),
-            secret: ctx.secret()?,
+            secret: ctx.secret().await?,
             master_key,
         })
     } else {
@@ -466,7 +469,7 @@ fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliError> 
     let rest = if chans.patterns.is_empty() {
         None
     } else {
-        Some(ctx.rest()?)
+        Some(ctx.rest().await?)
     };
     // Presence channels signed here need a member: --user-id, else an observer that
     // says what it is. With an endpoint, the endpoint decides.
@@ -590,7 +593,7 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
             session::check_client_event(ch, "client-x").map_err(client_event_error)?;
         }
     }
-    let plan = plan(ctx, &args, &chans)?;
+    let plan = plan(ctx, &args, &chans).await?;
     if let Some(path) = &args.ready_file {
         remove_stale(path)?;
     }

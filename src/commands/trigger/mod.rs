@@ -369,7 +369,7 @@ async fn send_one(ctx: &mut Ctx, args: &Args, checked: &Checked) -> Result<(), C
     if args.via == Via::Backend {
         return backend::run(ctx, args, &ready).await;
     }
-    let client = ctx.rest()?;
+    let client = ctx.rest().await?;
     let signed: SignedRequest = client.sign(outgoing::trigger_request(
         client.app_id(),
         &ready,

@@ -233,7 +233,7 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
             sanitize(url, false)
         )));
     }
-    let (key, secret) = key_and_secret(ctx)?;
+    let (key, secret) = key_and_secret(ctx).await?;
     let timeout = ctx.config()?.timeout.val;
     if let Some(dir) = &args.save {
         std::fs::create_dir_all(dir).map_err(|e| {

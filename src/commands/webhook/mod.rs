@@ -51,15 +51,15 @@ pub async fn run(ctx: &mut Ctx, cmd: Command) -> Result<(), CliError> {
         Command::Fixture(args) => fixture::run(ctx, &args).await,
         // replay stops on a signal itself, to account for every fixture.
         Command::Replay(args) => replay::run(ctx, &args).await,
-        Command::Verify(args) => verify::run(ctx, &args),
+        Command::Verify(args) => verify::run(ctx, &args).await,
         Command::Listen(args) => listen::run(ctx, &args).await,
     }
 }
 
 /// The profile's key and secret, which sign and check webhooks.
-fn key_and_secret(ctx: &mut Ctx) -> Result<(String, Secret), CliError> {
+async fn key_and_secret(ctx: &mut Ctx) -> Result<(String, Secret), CliError> {
     let key = ctx.config()?.require_key()?.to_owned();
-    Ok((key, ctx.secret()?))
+    Ok((key, ctx.secret().await?))
 }
 
 /// Milliseconds since the Unix epoch.

@@ -368,7 +368,7 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
     let raw = interruptible(read_fixtures(args)).await?;
     let fixtures = prepare(args, raw)?;
     let (url, where_from) = endpoint(ctx, args)?;
-    let (key, secret) = key_and_secret(ctx)?;
+    let (key, secret) = key_and_secret(ctx).await?;
     let timeout = ctx.config()?.timeout.val;
     let jobs: Vec<Job> = fixtures
         .into_iter()

@@ -60,7 +60,7 @@ fn read_input(what: &str, arg: &str) -> Result<Vec<u8>, CliError> {
         .map_err(|e| CliError::usage(format!("cannot read the {what} {arg}: {e}")))
 }
 
-pub fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
+pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
     if ctx.global.secret_stdin
         && (args.body.as_deref() == Some("-") || args.headers.as_deref() == Some("-"))
     {
@@ -113,7 +113,7 @@ pub fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
         return Err(CliError::usage("no signature to check")
             .hint("pass --signature with the X-Pusher-Signature header's value, or --headers with the captured request"));
     }
-    let (key, secret) = key_and_secret(ctx)?;
+    let (key, secret) = key_and_secret(ctx).await?;
     let verdict = webhook::verify(
         &key,
         secret.expose(),

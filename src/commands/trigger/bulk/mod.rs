@@ -303,7 +303,7 @@ pub async fn run_batch(ctx: &mut Ctx, args: &Args, path: &str) -> Result<(), Cli
     let client = if args.dry_run {
         None
     } else {
-        Some(Arc::new(ctx.rest()?))
+        Some(Arc::new(ctx.rest().await?))
     };
     let (reader, size) = super::interruptible(open_input(path)).await?;
     let bar = match size {
@@ -401,7 +401,7 @@ pub async fn run_repeat(
     checked: Checked,
     times: u64,
 ) -> Result<(), CliError> {
-    let client = Arc::new(ctx.rest()?);
+    let client = Arc::new(ctx.rest().await?);
     let mut source = RepeatSource {
         checked,
         app_id: client.app_id().to_owned(),
