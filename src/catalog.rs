@@ -88,8 +88,13 @@ const TYPES: [&str; 7] = [
 impl Catalog {
     /// Parse and check a catalogue: every example must be JSON once filled, and follow its own rules.
     pub fn parse(text: &str) -> Result<Catalog, CatalogError> {
-        let catalog: Catalog =
-            toml::from_str(text).map_err(|e| CatalogError::Parse(e.to_string()))?;
+        // Line, column and the parser's words, never the line itself: a catalogue path
+        // that names another file must not make rtctl print what that file holds.
+        let catalog: Catalog = toml::from_str(text).map_err(|e| {
+            let (line, column) =
+                crate::config::file::line_col(text, e.span().map_or(0, |s| s.start));
+            CatalogError::Parse(format!("line {line}, column {column}: {}", e.message().trim()))
+        })?;
         for ch in &catalog.channels {
             for ev in &ch.events {
                 let entry = |problem: String| CatalogError::Entry {

@@ -538,6 +538,48 @@ fn a_dotenv_cannot_make_rtctl_run_a_command() {
 }
 
 #[test]
+fn a_dotenv_cannot_point_rtctl_at_another_variable_or_a_file() {
+    let env = TestEnv::new();
+    env.write_config("[profiles.local]\nenv_file = true\n");
+    for (var, value, field) in [
+        ("RTCTL_SECRET_ENV", "CI_DEPLOY_TOKEN", "secret_env"),
+        ("RTCTL_CATALOG", "/proc/self/environ", "catalog"),
+    ] {
+        write_file(&env.work_dir(), ".env", &format!("PUSHER_KEY=k\n{var}={value}\n"));
+        for cmd in [&SIGN[..], &["trigger", "x", "e", "--dry-run"]] {
+            let out = env
+                .rtctl()
+                .args(cmd)
+                .env("CI_DEPLOY_TOKEN", "ci-token-4242")
+                .output()
+                .unwrap();
+            let (stdout, stderr) = output_text(&out);
+            assert_eq!(out.status.code(), Some(3), "{var} {cmd:?}: {stderr}");
+            assert!(stdout.is_empty(), "{stdout}");
+            assert!(
+                stderr.contains(&format!("a .env file may not set `{field}`")),
+                "{stderr}"
+            );
+            assert!(!stderr.contains("ci-token-4242"), "{stderr}");
+        }
+    }
+    // The user may name such a file: a catalogue that is not TOML is reported by line
+    // and column, never by showing what the file holds.
+    std::fs::remove_file(env.work_dir().join(".env")).unwrap();
+    env.write_config("");
+    let out = env
+        .rtctl()
+        .args(["trigger", "x", "e", "--dry-run", "--catalog", "/proc/self/environ"])
+        .env("CI_DEPLOY_TOKEN", "ci-token-4242")
+        .output()
+        .unwrap();
+    let (_, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("line 1, column"), "{stderr}");
+    assert!(!stderr.contains("ci-token-4242"), "{stderr}");
+}
+
+#[test]
 fn a_dotenv_url_gets_no_token_from_the_profile_unless_trusted() {
     let (port, heads) = common::recorder("200 OK", r#"{"success":true}"#);
     let env = TestEnv::new();

@@ -116,10 +116,17 @@ impl ConfigError {
             ],
             Self::NotFromDotEnv { field, profile, .. } => vec![match field {
                 Field::TrustEnvFile => "a .env cannot vouch for itself: pass --trust-env-file, export RTCTL_TRUST_ENV_FILE=1, or set `trust_env_file = true` in the profile; and remove it from the .env".into(),
-                _ => format!(
-                    "a .env supplies values, never a command to run: set `{field}` in [profiles.{profile}] of the config file (`rtctl config path`) or export {} yourself, and remove it from the .env",
-                    field.env()
-                ),
+                _ => {
+                    let what = match field {
+                        Field::SecretCommand => "a command to run",
+                        Field::SecretEnv => "another variable to read (put the secret itself in the .env as PUSHER_SECRET instead)",
+                        _ => "a file to read",
+                    };
+                    format!(
+                        "a .env supplies values, never {what}: set `{field}` in [profiles.{profile}] of the config file (`rtctl config path`) or export {} yourself, and remove it from the .env",
+                        field.env()
+                    )
+                }
             }],
             Self::AuthHeaderToDotEnv { .. } => vec![
                 "name the endpoint yourself with --auth-endpoint URL, or pass --trust-env-file to allow the .env's".into(),

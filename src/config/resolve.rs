@@ -793,8 +793,15 @@ fn secret_spec(w: &Winners) -> Result<Option<SecretSpec>, ConfigError> {
     })
 }
 
-/// What a `.env` may not set: a command to run, and the say-so that trusts a `.env`.
-const NOT_FROM_DOTENV: [Field; 2] = [Field::SecretCommand, Field::TrustEnvFile];
+/// What a `.env` may not set: a command to run, another variable or a file for rtctl to
+/// read (whose content could be signed with, sent or shown), and the say-so that trusts
+/// a `.env`.
+const NOT_FROM_DOTENV: [Field; 4] = [
+    Field::SecretCommand,
+    Field::SecretEnv,
+    Field::Catalog,
+    Field::TrustEnvFile,
+];
 
 fn refuse_from_dotenv(layers: &[Layer], profile: &str) -> Result<(), ConfigError> {
     for field in NOT_FROM_DOTENV {
