@@ -1119,3 +1119,27 @@ fn tail_stops_reading_an_auth_endpoint_answer_past_the_cap() {
         streamed.load(Ordering::SeqCst)
     );
 }
+
+/// A signal that comes while nothing else is listening for one (here: while a pattern's
+/// first channel listing waits on a server that never answers) is not lost: once
+/// rtctl listens, every signal counts.
+#[test]
+fn a_signal_during_the_first_channel_listing_ends_tail_at_once() {
+    for (signal, code) in [("INT", 130), ("TERM", 143)] {
+        let (listener, port) = common::silent_listener();
+        let env = TestEnv::new();
+        // A network timeout far beyond the test's wait: only the signal can end it.
+        env.write_config(&format!(
+            "[profiles.local]\nport = {port}\ntimeout = \"300s\"\n"
+        ));
+        let run = env.spawn(&["tail", "classroom-*"]);
+        // The listing request has arrived: rtctl is waiting on the answer.
+        let (_held, _) = listener.accept().unwrap();
+        match signal {
+            "INT" => run.interrupt(),
+            _ => run.terminate(),
+        }
+        let (exit, _, stderr) = run.finish();
+        assert_eq!(exit, Some(code), "SIG{signal}: {stderr}");
+    }
+}

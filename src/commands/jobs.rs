@@ -144,7 +144,12 @@ where
     // signal (or one while a failed source waits for its jobs) cuts it short.
     let grace = tokio::time::sleep(GRACE);
     tokio::pin!(grace);
-    let cut = signal::requested();
+    let cut = async {
+        match stopped {
+            Some(_) => signal::another().await,
+            None => signal::requested().await,
+        }
+    };
     tokio::pin!(cut);
     loop {
         tokio::select! {

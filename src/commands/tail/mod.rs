@@ -627,7 +627,7 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
         .map(|rest| Scanner::new(rest, chans.patterns.clone()));
     let mut held = None;
     if let Some(scanner) = &mut scanner {
-        let listing = scanner.scan(&ui).await?;
+        let listing = super::interruptible(scanner.scan(&ui)).await?;
         for name in listing.keys() {
             session.add_channel(name);
         }
