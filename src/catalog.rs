@@ -93,7 +93,10 @@ impl Catalog {
         let catalog: Catalog = toml::from_str(text).map_err(|e| {
             let (line, column) =
                 crate::config::file::line_col(text, e.span().map_or(0, |s| s.start));
-            CatalogError::Parse(format!("line {line}, column {column}: {}", e.message().trim()))
+            CatalogError::Parse(format!(
+                "line {line}, column {column}: {}",
+                e.message().trim()
+            ))
         })?;
         for ch in &catalog.channels {
             for ev in &ch.events {

@@ -545,7 +545,11 @@ fn a_dotenv_cannot_point_rtctl_at_another_variable_or_a_file() {
         ("RTCTL_SECRET_ENV", "CI_DEPLOY_TOKEN", "secret_env"),
         ("RTCTL_CATALOG", "/proc/self/environ", "catalog"),
     ] {
-        write_file(&env.work_dir(), ".env", &format!("PUSHER_KEY=k\n{var}={value}\n"));
+        write_file(
+            &env.work_dir(),
+            ".env",
+            &format!("PUSHER_KEY=k\n{var}={value}\n"),
+        );
         for cmd in [&SIGN[..], &["trigger", "x", "e", "--dry-run"]] {
             let out = env
                 .rtctl()
@@ -569,7 +573,14 @@ fn a_dotenv_cannot_point_rtctl_at_another_variable_or_a_file() {
     env.write_config("");
     let out = env
         .rtctl()
-        .args(["trigger", "x", "e", "--dry-run", "--catalog", "/proc/self/environ"])
+        .args([
+            "trigger",
+            "x",
+            "e",
+            "--dry-run",
+            "--catalog",
+            "/proc/self/environ",
+        ])
         .env("CI_DEPLOY_TOKEN", "ci-token-4242")
         .output()
         .unwrap();

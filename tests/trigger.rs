@@ -771,6 +771,69 @@ fn env_with_master_key(server: &Server) -> TestEnv {
     env
 }
 
+/// Lines a server refuses are named, so they can be sent again; lines that go with a
+/// warning are counted and named too.
+#[test]
+fn rejected_and_warned_batch_lines_are_named() {
+    // A server with a 1 KB limit refuses the request holding line 13; rtctl's own
+    // 10 KB check lets it by.
+    let small = Server::start_with(&[("SOCKUDO_DEFAULT_APP_MAX_EVENT_PAYLOAD_IN_KB", "1")]);
+    let env = TestEnv::with_server(&small);
+    let mut lines = String::new();
+    for n in 1..=25 {
+        let message = match n {
+            13 => "a".repeat(4000),
+            _ => format!("line {n}"),
+        };
+        let name = match n {
+            4 => "not_in_catalogue",
+            _ => "system_notification",
+        };
+        let line = json!({"channel": "dashboard-updates", "name": name,
+            "data": {"type": "info", "message": message}});
+        lines.push_str(&format!("{line}\n"));
+    }
+    let file = write_file(&env.work_dir(), "batch.jsonl", &lines);
+    let file = file.to_str().unwrap();
+    let out = env
+        .rtctl()
+        .args(["trigger", "--batch", file, "--json", "--concurrency", "1"])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let s = summary_of(&stdout);
+    assert_eq!(
+        (s["accepted"].as_u64(), s["rejected"].as_u64()),
+        (Some(15), Some(10)),
+        "{s}"
+    );
+    assert_eq!(s["rejected_lines"], json!(["11-20"]), "{s}");
+    assert_eq!(
+        (
+            s["warned"].as_u64(),
+            s["warnings"][0].as_str().map(|w| w.starts_with("line 4: "))
+        ),
+        (Some(1), Some(true)),
+        "{s}"
+    );
+    let out = env
+        .rtctl()
+        .args(["trigger", "--batch", file, "--concurrency", "1"])
+        .output()
+        .unwrap();
+    let (_, stderr) = output_text(&out);
+    assert!(
+        stderr.contains("10 events rejected (lines 11-20)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 event sent with a warning (lines 4)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("not_in_catalogue"), "{stderr}");
+}
+
 fn summary_of(stdout: &str) -> Value {
     let last = stdout.lines().last().unwrap_or_default();
     serde_json::from_str(last).unwrap_or_else(|e| panic!("no JSON summary ({e}): {stdout}"))
@@ -1250,14 +1313,6 @@ fn retries_after_a_request_was_sent_are_counted_as_possible_duplicates() {
 
 // ---------------------------------------------------------------- interrupted bulk runs
 
-fn terminate(run: &common::Running) {
-    let status = Command::new("kill")
-        .args(["-TERM", &run.pid().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-}
-
 #[test]
 fn an_interrupted_batch_accounts_for_every_line() {
     // The first request is answered, the second held: at Ctrl-C, lines 1-10 are
@@ -1306,7 +1361,7 @@ fn an_interrupted_batch_accounts_for_every_line() {
     ]);
     next_arrival(&arrived, "the first request");
     next_arrival(&arrived, "the second request");
-    terminate(&run);
+    run.terminate();
     let (code, _, stderr) = run.finish();
     assert_eq!(code, Some(143), "{stderr}");
     assert!(stderr.contains("10 accepted"), "{stderr}");
@@ -1344,7 +1399,7 @@ fn a_terminated_batch_from_a_fifo_says_where_to_resume() {
     writer.write_all(numbered_lines(ch, 15).as_bytes()).unwrap();
     writer.flush().unwrap();
     expect_numbered(&mut sub, 10, "the first ten lines");
-    terminate(&run);
+    run.terminate();
     let (code, stdout, stderr) = run.finish();
     drop(writer);
     assert_eq!(code, Some(143), "{stderr}");
@@ -1423,7 +1478,7 @@ fn an_interrupted_webhook_replay_accounts_for_every_fixture() {
         if signal == "INT" {
             run.interrupt();
         } else {
-            terminate(&run);
+            run.terminate();
         }
         let (exit, stdout, stderr) = run.finish();
         assert_eq!(exit, Some(code), "{signal}: {stderr}");

@@ -1572,6 +1572,8 @@ host = "h"
     fn a_dotenv_may_not_set_a_command_or_trust_itself() {
         for (var, field) in [
             ("RTCTL_SECRET_COMMAND", Field::SecretCommand),
+            ("RTCTL_SECRET_ENV", Field::SecretEnv),
+            ("RTCTL_CATALOG", Field::Catalog),
             ("RTCTL_TRUST_ENV_FILE", Field::TrustEnvFile),
         ] {
             let err = with_dotenv("", &[], &[(var, "touch /tmp/x")], &[]).unwrap_err();
@@ -1725,10 +1727,10 @@ host = "h"
                 true,
             ),
             (
-                "host, secret from the real environment named by the .env",
+                "host, secret from the real environment",
                 "",
-                vec![("OTHER", "s")],
-                vec![("PUSHER_HOST", "h"), ("RTCTL_SECRET_ENV", "OTHER")],
+                vec![("OTHER", "s"), ("RTCTL_SECRET_ENV", "OTHER")],
+                vec![("PUSHER_HOST", "h")],
                 vec![],
                 Field::Host,
                 false,

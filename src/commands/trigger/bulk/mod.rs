@@ -21,9 +21,10 @@ use crate::catalog::Catalog;
 use crate::commands::jobs::{self, JobSource};
 use crate::error::{CliError, Kind};
 use crate::net::http::RestClient;
-use crate::outgoing::{self, Checked, Data, Draft, Encryption, Ready, Rules, System};
+use crate::outgoing::{self, Checked, Data, Draft, Encryption, Note, Ready, Rules, System};
 use crate::pusher::MasterKey;
 use crate::pusher::event::MAX_BATCH;
+use crate::pusher::names::ChannelKind;
 use crate::pusher::rest::RestRequest;
 use crate::signal::Stop;
 use lines::{LineReader, RawLine, max_line};
@@ -131,14 +132,22 @@ struct LineRules {
     catalog: Option<(Catalog, String)>,
     enforce_catalog: bool,
     max_payload_kb: usize,
-    master_key: Option<MasterKey>,
+    /// The master key, or why it cannot be used: read once, and a broken one refuses
+    /// only the lines for encrypted channels, as the single path refuses only them.
+    master_key: Result<Option<MasterKey>, String>,
 }
 
 impl LineRules {
-    /// One line as an event ready to send, or why it cannot be sent.
-    fn ready(&self, text: &str) -> Result<Ready, String> {
+    /// One line as an event ready to send, with the warnings it goes with, or why it
+    /// cannot be sent.
+    fn ready(&self, text: &str) -> Result<(Ready, Vec<String>), String> {
         let line: Line =
             serde_json::from_str(text).map_err(|e| format!("not a valid event record: {e}"))?;
+        if ChannelKind::of(&line.channel) == ChannelKind::PrivateEncrypted
+            && let Err(why) = &self.master_key
+        {
+            return Err(why.clone());
+        }
         let draft = Draft {
             channels: vec![line.channel],
             name: line.name,
@@ -150,9 +159,19 @@ impl LineRules {
             max_payload_kb: self.max_payload_kb,
             catalog: self.catalog.as_ref().map(|(c, n)| (c, n.as_str())),
             enforce_catalog: self.enforce_catalog,
-            encryption: Encryption::Here(self.master_key.as_ref()),
+            encryption: Encryption::Here(self.master_key.as_ref().ok().and_then(Option::as_ref)),
         };
-        outgoing::prepare(draft, &rules, &mut System).map_err(|e| e.to_string())
+        let checked = outgoing::check(draft, &rules, &mut System).map_err(|e| e.to_string())?;
+        let warnings = checked
+            .notes
+            .iter()
+            .filter_map(|n| match n {
+                Note::Warning(w) => Some(w.clone()),
+                Note::Status(_) => None,
+            })
+            .collect();
+        let ready = checked.seal(&mut System).map_err(|e| e.to_string())?;
+        Ok((ready, warnings))
     }
 }
 
@@ -213,8 +232,11 @@ impl BatchSource {
                 },
             };
             match checked {
-                Ok(ready) => {
+                Ok((ready, warnings)) => {
                     tally.valid += 1;
+                    for w in &warnings {
+                        tally.warned_line(line, w);
+                    }
                     self.pending.push((line, ready));
                 }
                 Err(why) => {
@@ -288,17 +310,15 @@ async fn open_input(
 }
 
 pub async fn run_batch(ctx: &mut Ctx, args: &Args, path: &str) -> Result<(), CliError> {
-    let catalog = if args.no_validate {
-        None
-    } else {
-        load_catalog(ctx, args.catalog.as_deref())?
-    };
+    // The same rules as one event's (see `trigger::check_event`): the catalogue checks
+    // every line, and refuses under its rules only without --no-validate.
+    let catalog = load_catalog(ctx, args.catalog.as_deref())?;
     let max_payload_kb = ctx.config()?.max_payload_kb.val as usize;
     let rules = LineRules {
         catalog,
         enforce_catalog: !args.no_validate,
         max_payload_kb,
-        master_key: ctx.master_key()?,
+        master_key: ctx.master_key().map_err(|e| e.message),
     };
     let client = if args.dry_run {
         None
@@ -473,18 +493,19 @@ mod tests {
             catalog: catalog.map(|c| (c, "built-in catalogue".to_owned())),
             enforce_catalog: true,
             max_payload_kb: 10,
-            master_key: None,
+            master_key: Ok(None),
         }
     }
 
     #[test]
     fn lines() {
         let r = rules(None);
-        let item = r
+        let (item, warnings) = r
             .ready(r#"{"channel":"c","name":"e","data":{"a":1}}"#)
             .unwrap();
         assert_eq!(item.event().data, r#"{"a":1}"#);
-        let item = r
+        assert!(warnings.is_empty());
+        let (item, _) = r
             .ready(r#"{"channel":"c","name":"e","data":"text","socket_id":"1.2"}"#)
             .unwrap();
         assert_eq!(
@@ -521,5 +542,24 @@ mod tests {
                 .unwrap_err()
                 .contains("no encryption master key")
         );
+        // Unknown events go with a warning; with --no-validate, broken ones too.
+        let (_, warnings) = r
+            .ready(r#"{"channel":"dashboard-updates","name":"other","data":{}}"#)
+            .unwrap();
+        assert!(
+            warnings[0].contains("not in the built-in catalogue"),
+            "{warnings:?}"
+        );
+        let mut lax = r;
+        lax.enforce_catalog = false;
+        let (_, warnings) = lax.ready(bad).unwrap();
+        assert!(
+            warnings[0].contains("sent anyway: --no-validate"),
+            "{warnings:?}"
+        );
+        // A broken key refuses only the lines for encrypted channels.
+        lax.master_key = Err("`encryption_master_key` is invalid".into());
+        assert!(lax.ready(enc).unwrap_err().contains("is invalid"));
+        assert!(lax.ready(r#"{"channel":"c","name":"e","data":{}}"#).is_ok());
     }
 }

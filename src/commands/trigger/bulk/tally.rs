@@ -80,6 +80,14 @@ pub(super) struct Tally {
     /// The first few spans of unknown outcome, and how many there were.
     pub(super) unknown_lines: Vec<String>,
     pub(super) unknown_spans: u64,
+    /// The first few rejected spans, and how many there were: to send again.
+    pub(super) rejected_lines: Vec<String>,
+    pub(super) rejected_spans: u64,
+    /// Events sent with a warning (not in the catalogue, or breaking it under
+    /// `--no-validate`), the first few of their lines, and the first warnings.
+    pub(super) warned: u64,
+    pub(super) warned_lines: Vec<u64>,
+    pub(super) warnings: Vec<String>,
     pub(super) reasons: Vec<String>,
     pub(super) reason_keys: Vec<String>,
 }
@@ -99,6 +107,26 @@ impl Tally {
             self.invalid_lines.push(line);
         }
         self.reason(format!("line {line}"), format!("line {line}: {why}"));
+    }
+
+    /// A line that goes ahead with a warning.
+    pub(super) fn warned_line(&mut self, line: u64, warning: &str) {
+        self.warned += 1;
+        if self.warned_lines.len() < LINES_NAMED {
+            self.warned_lines.push(line);
+        }
+        if self.warnings.len() < REASONS_KEPT && !self.warnings.iter().any(|w| w.ends_with(warning))
+        {
+            self.warnings.push(format!("line {line}: {warning}"));
+        }
+    }
+
+    fn rejected_span(&mut self, span: Span) {
+        self.rejected += span.events;
+        self.rejected_spans += 1;
+        if self.rejected_lines.len() < LINES_NAMED {
+            self.rejected_lines.push(span.shown());
+        }
     }
 
     fn unknown_span(&mut self, span: Span) {
@@ -127,7 +155,7 @@ impl Tally {
         match o.fate {
             Fate::Accepted => self.accepted += o.span.events,
             Fate::Rejected(f) => {
-                self.rejected += o.span.events;
+                self.rejected_span(o.span);
                 self.reason(f.key, f.message);
             }
             Fate::Unknown(f) => {
@@ -193,6 +221,9 @@ pub(super) fn summarize(
             "stopped_by": stop.map(Stop::word),
             "resume_from_line": t.resume_from,
             "unknown_lines": t.unknown_lines,
+            "rejected_lines": t.rejected_lines,
+            "warned": t.warned,
+            "warnings": t.warnings,
             "elapsed_ms": elapsed.as_millis() as u64,
             "events_per_second": (rate * 10.0).round() / 10.0,
             "first_errors": t.reasons,
@@ -311,22 +342,40 @@ fn human_summary(ctx: &Ctx, t: &Tally, secs: f64, rate: f64, mode: &Mode, stop: 
     } else {
         "line"
     };
+    if t.warned > 0 {
+        ui.warn(&format!(
+            "{} sent with a warning ({unit}s {}{})",
+            counted(t.warned, "event"),
+            t.warned_lines
+                .iter()
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            more(t.warned, t.warned_lines.len())
+        ));
+        for w in &t.warnings {
+            ui.status(&format!("  {w}"));
+        }
+    }
+    if t.rejected > 0 {
+        ui.warn(&format!(
+            "{} rejected ({unit}s {}{}): not delivered; send them again once the cause is fixed",
+            counted(t.rejected, "event"),
+            t.rejected_lines.join(", "),
+            more(t.rejected_spans, t.rejected_lines.len())
+        ));
+    }
     if t.unknown > 0 {
         let state = if stop.is_some() {
             "were in flight"
         } else {
             "got no answer after their request was sent"
         };
-        let more = t.unknown_spans - t.unknown_lines.len() as u64;
-        let more = if more > 0 {
-            format!(" and {more} more")
-        } else {
-            String::new()
-        };
         ui.warn(&format!(
-            "{} ({unit}s {}{more}) {state}: they may or may not have been delivered",
+            "{} ({unit}s {}{}) {state}: they may or may not have been delivered",
             counted(t.unknown, "event"),
-            t.unknown_lines.join(", ")
+            t.unknown_lines.join(", "),
+            more(t.unknown_spans, t.unknown_lines.len())
         ));
     }
     if let Some(stop) = stop {
@@ -366,6 +415,14 @@ fn human_summary(ctx: &Ctx, t: &Tally, secs: f64, rate: f64, mode: &Mode, stop: 
     }
     for r in &t.reasons {
         ui.status(&format!("  {r}"));
+    }
+}
+
+/// ` and 3 more` when `named` of `all` were named.
+fn more(all: u64, named: usize) -> String {
+    match all.saturating_sub(named as u64) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
     }
 }
 
