@@ -1155,6 +1155,8 @@ enum Act {
     Close,
     /// Start a 200 answer, then close in the middle of its body.
     HalfAnswer,
+    /// Answer with this status, as a proxy in front of the server would.
+    Status(u16),
 }
 
 /// An HTTP server that acts out `script` on the requests it gets, one act each in
@@ -1219,6 +1221,11 @@ fn serve_script(
                 return;
             }
             Act::Close => return,
+            Act::Status(code) => {
+                let _ = writer.write_all(
+                    format!("HTTP/1.1 {code} Oops\r\nContent-Length: 2\r\n\r\n{{}}").as_bytes(),
+                );
+            }
             Act::HalfAnswer => {
                 let _ = writer.write_all(
                     b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n{\"ok\"",
@@ -1291,6 +1298,22 @@ fn retries_after_a_request_was_sent_are_counted_as_possible_duplicates() {
             && stderr.contains("may have been delivered twice"),
         "{stderr}"
     );
+
+    // A proxy's 502 or 504 may come after it passed the request on; a 503 is the
+    // server saying it did not take it.
+    for (status, doubt) in [(502, 2), (504, 2), (503, 0)] {
+        let (port, _arrived) = scripted_server(&[Act::Status(status)]);
+        let out = env_for_port(port)
+            .rtctl()
+            .args(["trigger", "--batch", "-", "--json", "--concurrency", "1"])
+            .write_stdin(numbered_lines("dup", 2))
+            .output()
+            .unwrap();
+        let (stdout, stderr) = output_text(&out);
+        assert!(out.status.success(), "{status}: {stderr}");
+        let s = summary_of(&stdout);
+        assert_eq!(s["retried_after_send"], doubt, "{status}: {s}");
+    }
 
     // A refused connection is retried without that doubt.
     let (listener, port) = common::silent_listener();

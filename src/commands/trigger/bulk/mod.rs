@@ -76,9 +76,12 @@ async fn send_job(client: Arc<RestClient>, job: Job, retries: u32) -> Outcome {
         let wait = match client.attempt(&signed).await {
             Ok(reply) if reply.is_success() => return end(retried, maybe_sent, Fate::Accepted),
             Ok(reply) if reply.is_retryable() && retried < retries => {
+                // A proxy's 502 or 504 may come after it passed the request on.
+                maybe_sent |= matches!(reply.status, 502 | 504);
                 backoff(retried, reply.retry_after)
             }
             Ok(reply) => {
+                maybe_sent |= matches!(reply.status, 502 | 504);
                 let f = Failure {
                     key: format!("HTTP {}", reply.status),
                     message: client.reply_error(&signed, &reply).message,
