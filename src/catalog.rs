@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::values;
+use crate::time;
 
 /// The platform's catalogue, built in so `rtctl trigger dashboard-updates system_notification`
 /// sends a real payload with no setup.
@@ -286,7 +286,7 @@ pub fn fill_placeholders(text: &str, fill: &Fill) -> Result<String, String> {
         let name = after[..end].trim();
         let now = i64::try_from(fill.now_unix).unwrap_or(i64::MAX);
         let date = |unix: i64| {
-            values::rfc3339_seconds(unix).ok_or_else(|| {
+            time::rfc3339_seconds(unix).ok_or_else(|| {
                 format!("`{{{{{name}}}}}` gives a date outside the years -9999 to 9999; write e.g. now+1d")
             })
         };

@@ -80,7 +80,7 @@ pub struct System;
 
 impl World for System {
     fn now_unix(&self) -> u64 {
-        crate::net::http::unix_now()
+        crate::time::now_unix()
     }
 
     fn random_id(&mut self) -> String {

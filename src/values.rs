@@ -1,4 +1,4 @@
-//! Values people type on a command line or in a file (durations, rates, sizes, times), parsed
+//! Values people type on a command line or in a file (durations, rates, sizes), parsed
 //! with bounds, so that no accepted value can overflow where it is later used: a timer,
 //! an interval, a date. Pure.
 
@@ -109,13 +109,6 @@ pub fn interval(per_second: f64) -> Duration {
         per_second.clamp(MIN_RATE, MAX_RATE)
     };
     Duration::from_secs_f64(1.0 / r)
-}
-
-/// Seconds since the Unix epoch as RFC 3339 (`2026-12-02T10:00:00Z`), or `None` for a
-/// time outside the years -9999 to 9999.
-pub fn rfc3339_seconds(unix: i64) -> Option<String> {
-    let t = jiff::Timestamp::from_second(unix).ok()?;
-    Some(t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
 
 /// Byte-size units, largest first.
@@ -231,17 +224,6 @@ mod tests {
         assert_eq!(interval(0.0), Duration::from_secs(3600));
         assert_eq!(interval(f64::NAN), Duration::from_secs(3600));
         assert_eq!(interval(4.0), Duration::from_millis(250));
-    }
-
-    #[test]
-    fn times_beyond_year_9999_are_refused_not_a_panic() {
-        assert_eq!(rfc3339_seconds(0).as_deref(), Some("1970-01-01T00:00:00Z"));
-        assert_eq!(
-            rfc3339_seconds(1_796_184_776).as_deref(),
-            Some("2026-12-02T04:12:56Z")
-        );
-        assert_eq!(rfc3339_seconds(i64::MAX), None);
-        assert_eq!(rfc3339_seconds(315_569_520_000 * 2), None);
     }
 
     #[test]

@@ -7,7 +7,6 @@ use super::Ctx;
 use super::trigger::load_catalog;
 use crate::catalog::{Catalog, Fill};
 use crate::error::CliError;
-use crate::net::http::unix_now;
 use crate::ui::{json_text, table};
 
 const EXAMPLES: &str = "\
@@ -111,7 +110,7 @@ fn show(ctx: &mut Ctx, args: &ShowArgs) -> Result<(), CliError> {
         None => channel.events.iter().collect(),
     };
     let fill = Fill {
-        now_unix: unix_now(),
+        now_unix: crate::time::now_unix(),
         random: "0f1e2d3c4b5a".into(),
         vars,
     };

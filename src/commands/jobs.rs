@@ -189,24 +189,3 @@ fn finished<O, K>(
         .map(|(_, o)| o)
         .map_err(|e| CliError::new(Kind::Failure, format!("a request task failed: {e}")))
 }
-
-/// `1 event`, `2 events`: a count and its noun, for summaries.
-pub(crate) fn counted(n: u64, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_agree_with_their_nouns() {
-        assert_eq!(counted(1, "event"), "1 event");
-        assert_eq!(counted(0, "event"), "0 events");
-        assert_eq!(counted(12, "webhook"), "12 webhooks");
-    }
-}

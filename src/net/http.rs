@@ -1,6 +1,6 @@
 //! Sends signed REST requests and turns every way they can fail into a clear error.
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
 use serde::de::DeserializeOwned;
 
@@ -59,12 +59,6 @@ pub struct NoAnswer {
     pub maybe_sent: bool,
 }
 
-pub fn unix_now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-}
-
 impl RestClient {
     pub fn new(config: &Resolved, secret: Secret) -> Result<Self, CliError> {
         let endpoint = config.require_rest()?.clone();
@@ -86,8 +80,13 @@ impl RestClient {
 
     /// Sign `req` with the current time.
     pub fn sign(&self, req: RestRequest) -> Result<SignedRequest, CliError> {
-        rest::sign(req, &self.key, self.secret.expose(), unix_now())
-            .map_err(|e| CliError::usage(e.to_string()))
+        rest::sign(
+            req,
+            &self.key,
+            self.secret.expose(),
+            crate::time::now_unix(),
+        )
+        .map_err(|e| CliError::usage(e.to_string()))
     }
 
     /// The full URL of a signed request.
@@ -418,6 +417,7 @@ pub fn status_error(status: u16, body: &str, ctx: &StatusContext<'_>) -> CliErro
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::UNIX_EPOCH;
 
     fn ctx(skew: Option<i64>) -> StatusContext<'static> {
         StatusContext {

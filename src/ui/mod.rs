@@ -4,6 +4,7 @@ pub mod color;
 pub mod json;
 pub mod sanitize;
 pub mod table;
+pub mod words;
 
 use std::io::{self, IsTerminal as _, Write as _};
 

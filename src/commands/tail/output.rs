@@ -14,7 +14,9 @@ use crate::net::ws::{Control, Counters, Handler, Update, Why};
 use crate::pusher::frame::{self, Members};
 use crate::pusher::names;
 use crate::pusher::session::{Delivery, Output};
+use crate::time;
 use crate::ui::sanitize::{one_line, sanitize};
+use crate::ui::words::plural;
 use crate::ui::{self, Ui};
 
 /// Which events are shown (and counted).
@@ -119,7 +121,7 @@ impl Printer {
 
     /// A JSON record on stdout.
     fn record(&mut self, kind: &str, fields: Value) -> Result<(), ()> {
-        let mut v = json!({ "type": kind, "time": utc(SystemTime::now()) });
+        let mut v = json!({ "type": kind, "time": time::rfc3339_millis(SystemTime::now()) });
         if let (Value::Object(map), Value::Object(more)) = (&mut v, fields) {
             map.extend(more);
         }
@@ -132,7 +134,7 @@ impl Printer {
 
     /// The start of a human line: local time and channel.
     fn head(&self, channel: Option<&str>) -> String {
-        let time = self.paint(&local_time(SystemTime::now()), |s| s.dimmed());
+        let time = self.paint(&time::local_clock(SystemTime::now()), |s| s.dimmed());
         let channel = self.paint(&sanitize(channel.unwrap_or("-"), false), |s| s.cyan());
         format!("{time} {channel}")
     }
@@ -213,7 +215,7 @@ impl Printer {
             self.s.ui.status(&format!(
                 "{}: {count} member{}",
                 sanitize(channel, false),
-                plural(count)
+                plural(count as u64)
             ));
         }
         Ok(())
@@ -249,7 +251,7 @@ impl Printer {
                 self.s.ui.status(&format!(
                     "subscribed to {shown} ({} member{})",
                     m.len(),
-                    plural(m.len())
+                    plural(m.len() as u64)
                 ));
                 if !self.s.raw {
                     let list: Vec<String> = m
@@ -342,7 +344,8 @@ impl Printer {
                         } else {
                             self.paint("<-", |s| s.green())
                         };
-                        let time = self.paint(&local_time(SystemTime::now()), |s| s.dimmed());
+                        let time =
+                            self.paint(&time::local_clock(SystemTime::now()), |s| s.dimmed());
                         self.out(&format!("{time} {arrow} {}", sanitize(text, false)))?;
                     }
                 }
@@ -406,8 +409,8 @@ impl Printer {
                     self.record(
                         "gap",
                         json!({
-                            "from": utc(from),
-                            "to": utc(to),
+                            "from": time::rfc3339_millis(from),
+                            "to": time::rfc3339_millis(to),
                             "reason": reason,
                             "counters": counters_json(counters, self.shown),
                         }),
@@ -416,8 +419,8 @@ impl Printer {
                     let span = to.duration_since(from).unwrap_or_default();
                     let text = format!(
                         "--- gap from {} to {} ({}): {}; events in between may be missed ---",
-                        local_time(from),
-                        local_time(to),
+                        time::local_clock(from),
+                        time::local_clock(to),
                         short(span),
                         one_line(&reason, 200)
                     );
@@ -566,11 +569,11 @@ impl Printer {
         self.s.ui.status(&format!(
             "{} event{} shown, {} message{} received, {} reconnection attempt{}; {} ({ended})",
             self.shown,
-            plural(self.shown as usize),
+            plural(self.shown),
             counters.messages_received,
-            plural(counters.messages_received as usize),
+            plural(counters.messages_received),
             counters.reconnect_attempts,
-            plural(counters.reconnect_attempts as usize),
+            plural(counters.reconnect_attempts),
             counters.state.as_str(),
         ));
     }
@@ -616,10 +619,6 @@ fn counters_json(c: &Counters, shown: u64) -> Value {
     })
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
 fn millis(d: Duration) -> u64 {
     u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
@@ -627,24 +626,6 @@ fn millis(d: Duration) -> u64 {
 /// A duration to a tenth of a second.
 fn short(d: Duration) -> String {
     format!("{:.1}s", d.as_secs_f64())
-}
-
-/// RFC 3339 in UTC with milliseconds, for records.
-pub fn utc(t: SystemTime) -> String {
-    jiff::Timestamp::try_from(t)
-        .map(|ts| ts.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string())
-        .unwrap_or_default()
-}
-
-/// Local wall-clock time with milliseconds, for people.
-fn local_time(t: SystemTime) -> String {
-    jiff::Timestamp::try_from(t)
-        .map(|ts| {
-            ts.to_zoned(jiff::tz::TimeZone::system())
-                .strftime("%H:%M:%S%.3f")
-                .to_string()
-        })
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -670,6 +651,6 @@ mod tests {
     #[test]
     fn record_times_are_utc_with_milliseconds() {
         let t = SystemTime::UNIX_EPOCH + Duration::from_millis(1_700_000_000_123);
-        assert_eq!(utc(t), "2023-11-14T22:13:20.123Z");
+        assert_eq!(time::rfc3339_millis(t), "2023-11-14T22:13:20.123Z");
     }
 }

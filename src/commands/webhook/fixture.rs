@@ -3,11 +3,12 @@
 use clap::Args as ClapArgs;
 use clap::builder::PossibleValuesParser;
 
-use super::{Ctx, now_ms};
+use super::Ctx;
 use crate::commands::publish::read_data;
 use crate::error::CliError;
 use crate::payload::{self, DataArg};
 use crate::pusher::webhook::{self, EventType, Spec};
+use crate::time::now_ms;
 
 pub const EXAMPLES: &str = "\
 Examples:

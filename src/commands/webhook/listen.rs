@@ -18,15 +18,17 @@ use serde_json::{Value, json};
 use tokio::sync::{Semaphore, mpsc};
 use tokio::task::JoinSet;
 
-use super::{Ctx, key_and_secret, now_ms};
+use super::{Ctx, key_and_secret};
 use crate::error::{CliError, Kind};
 use crate::files::{self, Existing};
 use crate::net::http::JsonPoster;
 use crate::net::receiver::{self, Answer, Pending, Received, Serving};
 use crate::pusher::webhook::{self, Body, Event, EventType, Verdict};
+use crate::time::{self, now_ms};
 use crate::ui::Ui;
 use crate::ui::json_text;
 use crate::ui::sanitize::{one_line, sanitize};
+use crate::ui::words::counted;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -391,7 +393,7 @@ impl Listener {
         let line = if self.shared.json {
             let mut v = json!({
                 "type": "forward",
-                "time": rfc3339(now_ms()),
+                "time": time::rfc3339_millis(time::from_ms(now_ms())),
                 "seq": seq,
                 "outcome": outcome.word(),
             });
@@ -414,7 +416,10 @@ impl Listener {
                     .paint(&format!("not finished: {ABANDONED}"), |s| s.red()),
             };
             let label = format!("forward #{seq}");
-            format!("{}  {label:<18}  {what}", local_time(now_ms()))
+            format!(
+                "{}  {label:<18}  {what}",
+                time::local_clock(time::from_ms(now_ms()))
+            )
         };
         Ok(self.shared.ui.out(&line)?)
     }
@@ -472,13 +477,11 @@ impl Listener {
 
     fn summary(&mut self, ended: &Ended) {
         let t = &self.tally;
-        let plural =
-            |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let mut s = format!(
             "received {}, {} authentic, carrying {}",
-            plural(t.requests, "request", "requests"),
+            counted(t.requests, "request"),
             t.authentic,
-            plural(t.events, "event", "events")
+            counted(t.events, "event")
         );
         if let Some(dir) = &self.shared.save {
             s.push_str(&format!("; {} saved in {}", t.saved, dir.display()));
@@ -495,7 +498,7 @@ impl Listener {
         if t.cut_off > 0 {
             s.push_str(&format!(
                 "; {} cut off while being handled",
-                plural(t.cut_off, "request", "requests")
+                counted(t.cut_off, "request")
             ));
         }
         if self.shared.json {
@@ -506,7 +509,7 @@ impl Listener {
             };
             let mut v = json!({
                 "type": "summary",
-                "time": rfc3339(now_ms()),
+                "time": time::rfc3339_millis(time::from_ms(now_ms())),
                 "reason": reason,
                 "requests": t.requests,
                 "authentic": t.authentic,
@@ -687,7 +690,7 @@ impl Shared {
         let mut v = json!({
             "type": "webhook",
             "seq": c.seq,
-            "time": rfc3339(received),
+            "time": time::rfc3339_millis(time::from_ms(received)),
             "time_ms": time_ms,
             "name": text(Event::name),
             "channel": text(Event::channel),
@@ -732,7 +735,7 @@ impl Shared {
         event: Option<&Event>,
         first: bool,
     ) -> String {
-        let time = local_time(received);
+        let time = time::local_clock(time::from_ms(received));
         let mut line = match event {
             Some(e) => {
                 let name = sanitize(e.name().unwrap_or("?"), false);
@@ -839,27 +842,6 @@ fn details(e: &Event) -> String {
         parts.push(format!("count {}", one_line(&n.to_string(), 40)));
     }
     parts.join("  ")
-}
-
-/// `HH:MM:SS.mmm` in the local time zone.
-fn local_time(ms: u64) -> String {
-    let ts = jiff::Timestamp::from_millisecond(i64::try_from(ms).unwrap_or(i64::MAX))
-        .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-    let t = ts.to_zoned(jiff::tz::TimeZone::system()).time();
-    format!(
-        "{:02}:{:02}:{:02}.{:03}",
-        t.hour(),
-        t.minute(),
-        t.second(),
-        t.millisecond()
-    )
-}
-
-/// RFC 3339 in UTC, to the millisecond.
-fn rfc3339(ms: u64) -> String {
-    jiff::Timestamp::from_millisecond(i64::try_from(ms).unwrap_or(i64::MAX))
-        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
-        .to_string()
 }
 
 /// Post the request as received to the app; its status, or why there was none.

@@ -6,8 +6,6 @@ mod listen;
 mod replay;
 mod verify;
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use clap::Subcommand;
 
 use super::Ctx;
@@ -60,11 +58,4 @@ pub async fn run(ctx: &mut Ctx, cmd: Command) -> Result<(), CliError> {
 async fn key_and_secret(ctx: &mut Ctx) -> Result<(String, Secret), CliError> {
     let key = ctx.config()?.require_key()?.to_owned();
     Ok((key, ctx.secret().await?))
-}
-
-/// Milliseconds since the Unix epoch.
-fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }

@@ -7,9 +7,9 @@ use clap::Args as ClapArgs;
 use indicatif::ProgressBar;
 use serde_json::{Value, json};
 
-use super::{Ctx, key_and_secret, now_ms};
+use super::{Ctx, key_and_secret};
 use crate::commands::interruptible;
-use crate::commands::jobs::{self, Ended, JobSource, counted};
+use crate::commands::jobs::{self, Ended, JobSource};
 use crate::config::{ConfigError, Field};
 use crate::error::{CliError, Kind};
 use crate::net::http::JsonPoster;
@@ -17,8 +17,10 @@ use crate::net::{shown_url, url_hides_secrets};
 use crate::pusher::sign::webhook_signature;
 use crate::pusher::webhook;
 use crate::signal::Stop;
+use crate::time::now_ms;
 use crate::ui::json_text;
 use crate::ui::sanitize::{one_line, sanitize};
+use crate::ui::words::counted;
 
 pub const EXAMPLES: &str = "\
 Examples:

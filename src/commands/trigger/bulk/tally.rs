@@ -5,11 +5,12 @@ use std::time::Duration;
 use serde_json::json;
 
 use crate::commands::Ctx;
-use crate::commands::jobs::{Ended, counted};
+use crate::commands::jobs::Ended;
 use crate::commands::trigger::{Args, shell_quote};
 use crate::error::{CliError, Kind};
 use crate::signal::Stop;
 use crate::ui::json_text;
+use crate::ui::words::{counted, plural, were};
 
 /// How many distinct reasons the summary keeps.
 const REASONS_KEPT: usize = 5;
@@ -287,11 +288,7 @@ pub(super) fn summarize(
 fn named_lines(t: &Tally) -> String {
     let shown: Vec<String> = t.invalid_lines.iter().map(u64::to_string).collect();
     let more = t.invalid - t.invalid_lines.len() as u64;
-    let mut s = format!(
-        "line{} {}",
-        if shown.len() == 1 { "" } else { "s" },
-        shown.join(", ")
-    );
+    let mut s = format!("line{} {}", plural(shown.len() as u64), shown.join(", "));
     if more > 0 {
         s.push_str(&format!(" and {more} more"));
     }
@@ -424,15 +421,6 @@ fn more(all: u64, named: usize) -> String {
         0 => String::new(),
         n => format!(" and {n} more"),
     }
-}
-
-/// `1 event was`, `3 events were`.
-fn were(n: u64, noun: &str) -> String {
-    format!(
-        "{} {}",
-        counted(n, noun),
-        if n == 1 { "was" } else { "were" }
-    )
 }
 
 #[cfg(test)]
