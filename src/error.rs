@@ -139,6 +139,12 @@ impl From<ConfigError> for CliError {
     }
 }
 
+impl From<crate::values::ValueError> for CliError {
+    fn from(e: crate::values::ValueError) -> Self {
+        Self::usage(e.to_string()).hint(e.hint())
+    }
+}
+
 impl From<NameError> for CliError {
     fn from(e: NameError) -> Self {
         Self::usage(e.to_string()).hint(e.hint())

@@ -29,6 +29,10 @@ pub enum ValueError {
     TooFast(String),
     #[error("`{0}` is too slow: at least 1/h")]
     TooSlow(String),
+    #[error("--user-info is not JSON: {0}")]
+    UserInfoNotJson(String),
+    #[error("--user-info must be a JSON object, not {0}")]
+    UserInfoNotObject(&'static str),
 }
 
 impl ValueError {
@@ -39,6 +43,9 @@ impl ValueError {
             }
             Self::NotRate(_) | Self::TooFast(_) | Self::TooSlow(_) => {
                 "write a rate from 1/h to 1000000/s, like 50, 50/s, 300/m or 10/h"
+            }
+            Self::UserInfoNotJson(_) | Self::UserInfoNotObject(_) => {
+                r#"for example --user-info '{"name":"Ada","role":"teacher"}'"#
             }
         }
     }
@@ -109,6 +116,17 @@ pub fn interval(per_second: f64) -> Duration {
         per_second.clamp(MIN_RATE, MAX_RATE)
     };
     Duration::from_secs_f64(1.0 / r)
+}
+
+/// A presence member's `--user-info`: a JSON object.
+pub fn user_info(text: &str) -> Result<serde_json::Value, ValueError> {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(v) if v.is_object() => Ok(v),
+        Ok(other) => Err(ValueError::UserInfoNotObject(
+            crate::pusher::sign::json_kind(&other),
+        )),
+        Err(e) => Err(ValueError::UserInfoNotJson(e.to_string())),
+    }
 }
 
 /// Byte-size units, largest first.
@@ -215,6 +233,22 @@ mod tests {
         for bad in ["0", "-5", "NaN", "inf", "fast", "5/fortnight", "/s", ""] {
             assert!(matches!(rate(bad), Err(ValueError::NotRate(_))), "{bad}");
         }
+    }
+
+    #[test]
+    fn user_info_is_a_json_object() {
+        assert_eq!(
+            user_info(r#"{"name":"Ada"}"#),
+            Ok(serde_json::json!({"name": "Ada"}))
+        );
+        assert_eq!(
+            user_info("[1]"),
+            Err(ValueError::UserInfoNotObject("an array"))
+        );
+        assert!(matches!(
+            user_info("{"),
+            Err(ValueError::UserInfoNotJson(_))
+        ));
     }
 
     #[test]

@@ -136,21 +136,11 @@ fn channel_data(
             return Err(CliError::usage("--user-id is for presence channels only")
                 .hint("private channels sign only the socket id and channel name"));
         }
-        let info = match &member.user_info {
-            None => None,
-            Some(text) => {
-                let info: Value = serde_json::from_str(text).map_err(|e| {
-                    CliError::usage(format!("--user-info is not valid JSON: {e}"))
-                        .hint("for example --user-info '{\"name\":\"Ada\",\"role\":\"teacher\"}'")
-                })?;
-                if !info.is_object() {
-                    return Err(CliError::usage("--user-info must be a JSON object").hint(
-                        "for example --user-info '{\"name\":\"Ada\",\"role\":\"teacher\"}'",
-                    ));
-                }
-                Some(info)
-            }
-        };
+        let info = member
+            .user_info
+            .as_deref()
+            .map(crate::values::user_info)
+            .transpose()?;
         return Ok(Some(sign::member_data(id, info)));
     }
     if let Some(data) = &member.channel_data {

@@ -76,6 +76,19 @@ impl Ctx {
         interruptible(async { Ok(load::read_secret(&spec).await?) }).await
     }
 
+    /// Refuse to read `what` from stdin when `--secret-stdin` reads the secret from it.
+    pub fn stdin_is_free(&self, what: &str, from_stdin: bool) -> Result<(), CliError> {
+        if self.global.secret_stdin && from_stdin {
+            return Err(CliError::usage(format!(
+                "--secret-stdin and {what} from stdin cannot share stdin"
+            ))
+            .hint(format!(
+                "give {what} as a file, or the secret with secret_env / secret_command"
+            )));
+        }
+        Ok(())
+    }
+
     /// The encryption master key, when one is configured.
     pub fn master_key(&mut self) -> Result<Option<MasterKey>, CliError> {
         let Some(v) = self.config()?.encryption_master_key.clone() else {

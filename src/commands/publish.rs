@@ -6,17 +6,6 @@ use crate::outgoing::{Data, Note};
 use crate::payload::DataArg;
 use crate::ui::Ui;
 
-/// Refuse to read data from stdin when `--secret-stdin` reads the secret from it.
-pub fn stdin_is_free(ctx: &super::Ctx, data_from_stdin: bool) -> Result<(), CliError> {
-    if ctx.global.secret_stdin && data_from_stdin {
-        return Err(
-            CliError::usage("--secret-stdin and data from stdin cannot share stdin")
-                .hint("give the data with @FILE, or the secret with secret_env / secret_command"),
-        );
-    }
-    Ok(())
-}
-
 /// Read the data argument's text (stdin without blocking, so Ctrl-C still works).
 pub async fn read_data(arg: &DataArg) -> Result<String, CliError> {
     match arg {

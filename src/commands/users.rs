@@ -80,7 +80,7 @@ pub async fn run(ctx: &mut Ctx, cmd: Command) -> Result<(), CliError> {
 
 async fn send(ctx: &mut Ctx, args: SendArgs) -> Result<(), CliError> {
     event::validate_user_id(&args.user_id)?;
-    publish::stdin_is_free(ctx, args.data.as_deref() == Some("-"))?;
+    ctx.stdin_is_free("data", args.data.as_deref() == Some("-"))?;
     let data = publish::data(args.data.as_deref(), args.text).await?;
     let draft = Draft {
         channels: vec![format!("{USER_CHANNEL_PREFIX}{}", args.user_id)],

@@ -339,21 +339,6 @@ fn client_event_error(e: session::ClientEventError) -> CliError {
     CliError::usage(format!("{e}; nothing was sent")).hint(hint)
 }
 
-fn user_info(args: &Args) -> Result<Option<Value>, CliError> {
-    let Some(text) = &args.user_info else {
-        return Ok(None);
-    };
-    match serde_json::from_str::<Value>(text) {
-        Ok(v @ Value::Object(_)) => Ok(Some(v)),
-        Ok(other) => Err(CliError::usage(format!(
-            "--user-info must be a JSON object, got {}",
-            sign::json_kind(&other)
-        ))),
-        Err(e) => Err(CliError::usage(format!("--user-info is not JSON: {e}"))
-            .hint(r#"for example --user-info '{"name":"Ops"}'"#)),
-    }
-}
-
 /// Kept as a secret from the moment clap reads it; checked by `parse_header`, whose
 /// messages, unlike clap's, never repeat the value.
 fn secret_arg(text: &str) -> Result<Secret, std::convert::Infallible> {
@@ -383,7 +368,11 @@ struct Plan {
 
 async fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliError> {
     let config = ctx.config()?.clone();
-    let info = user_info(args)?;
+    let info = args
+        .user_info
+        .as_deref()
+        .map(crate::values::user_info)
+        .transpose()?;
     let endpoint_url = args.auth_endpoint.clone().or_else(|| {
         (!args.sign_locally)
             .then(|| config.auth_endpoint.as_ref().map(|v| v.val.clone()))

@@ -333,8 +333,8 @@ fn dry_run_text(url: &str, headers: &[Header], body: &[u8]) -> String {
 }
 
 pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
-    publish::stdin_is_free(
-        ctx,
+    ctx.stdin_is_free(
+        "data",
         args.data.as_deref() == Some("-") || args.batch.as_deref() == Some("-"),
     )?;
     if args.via == Via::Backend && (args.batch.is_some() || args.repeat.is_some()) {

@@ -361,12 +361,7 @@ fn raw_request(url: &str, headers: &[(String, String)], body: &[u8]) -> String {
 }
 
 pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
-    if ctx.global.secret_stdin && args.fixtures.iter().any(|f| f == "-") {
-        return Err(
-            CliError::usage("--secret-stdin and fixtures from stdin cannot share stdin")
-                .hint("give the fixtures as files, or the secret with secret_env / secret_command"),
-        );
-    }
+    ctx.stdin_is_free("fixtures", args.fixtures.iter().any(|f| f == "-"))?;
     let raw = interruptible(read_fixtures(args)).await?;
     let fixtures = prepare(args, raw)?;
     let (url, where_from) = endpoint(ctx, args)?;

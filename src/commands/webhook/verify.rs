@@ -61,14 +61,10 @@ fn read_input(what: &str, arg: &str) -> Result<Vec<u8>, CliError> {
 }
 
 pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
-    if ctx.global.secret_stdin
-        && (args.body.as_deref() == Some("-") || args.headers.as_deref() == Some("-"))
-    {
-        return Err(CliError::usage(
-            "--secret-stdin and the webhook from stdin cannot share stdin",
-        )
-        .hint("give the webhook as a file, or the secret with secret_env / secret_command"));
-    }
+    ctx.stdin_is_free(
+        "the webhook",
+        args.body.as_deref() == Some("-") || args.headers.as_deref() == Some("-"),
+    )?;
     if args.body.as_deref() == Some("-") && args.headers.as_deref() == Some("-") {
         return Err(CliError::usage(
             "the body and --headers cannot both come from stdin",
