@@ -11,7 +11,9 @@ use tokio::io::AsyncReadExt as _;
 
 use super::error::ConfigError;
 use super::file::ConfigFile;
-use super::resolve::{self, CliValues, Inputs, Resolved, SecretSpec};
+use super::inputs::{self, CliValues, Inputs};
+use super::resolve;
+use super::resolved::{Resolved, SecretSpec};
 use super::value::{Secret, Source};
 
 /// `$RTCTL_CONFIG`, else `$XDG_CONFIG_HOME/rtctl/config.toml`, else `~/.config/rtctl/config.toml`
@@ -157,7 +159,7 @@ pub fn load(cli: CliValues, dotenv: &DotEnvRequest) -> Result<Resolved, ConfigEr
         if p.exists() || dotenv.path.is_some() {
             let vars = read_dotenv(&p)?;
             let holds = Holds::Values {
-                secret: vars.keys().any(|k| resolve::is_secret_var(k)),
+                secret: vars.keys().any(|k| inputs::is_secret_var(k)),
             };
             warnings.extend(permission_warning(&p, holds));
             inputs.dotenv = Some((p.clone(), vars));

@@ -1,17 +1,30 @@
 //! One profile-based config loader for every subcommand.
 //!
-//! `file`, `resolve` and `edit` are pure; `load` is the only module here that reads
-//! the environment, the disk or runs a command.
+//! Everything here is pure except `load`, the one module that reads the disk and the
+//! environment or runs a command. `resolve` drives resolution: `inputs` become
+//! `layers`, each field's highest value is checked (`typed`) and `chosen`, the `.env`
+//! rule (`dotenv_trust`) sets aside what a `.env` may not point at, and `endpoints`
+//! and `secret_choice` build the `resolved` profile.
 
+mod chosen;
+pub mod dotenv_trust;
 pub mod edit;
+mod endpoints;
 pub mod error;
 pub mod fields;
 pub mod file;
+mod headers;
+pub mod inputs;
+mod layers;
 pub mod load;
 pub mod resolve;
+pub mod resolved;
+mod secret_choice;
+mod typed;
 pub mod value;
 
 pub use error::ConfigError;
 pub use fields::Field;
-pub use resolve::{CliValues, Endpoint, Resolved, SecretSpec};
+pub use inputs::CliValues;
+pub use resolved::{Endpoint, Resolved, SecretSpec};
 pub use value::{Secret, Source, Value};

@@ -1,0 +1,90 @@
+//! What resolution reads (the config file, the environment, a `.env`, flags), printed
+//! without secrets.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+use super::fields::{Field, Kind};
+use super::file::ConfigFile;
+
+/// Values given on the command line.
+#[derive(Clone, Default)]
+pub struct CliValues {
+    pub profile: Option<String>,
+    /// Field, value as typed, and the flag that gave it.
+    pub values: Vec<(Field, String, String)>,
+}
+
+impl CliValues {
+    pub fn set(&mut self, field: Field, value: impl Into<String>, flag: &str) {
+        self.values.push((field, value.into(), flag.to_owned()));
+    }
+}
+
+/// Whether a field's value is never shown.
+pub(super) fn is_secret(field: Field) -> bool {
+    matches!(field.kind(), Kind::Secret | Kind::Headers)
+}
+
+/// Whether an environment variable holds a secret.
+pub(super) fn is_secret_var(var: &str) -> bool {
+    Field::ALL
+        .iter()
+        .any(|&f| is_secret(f) && (var == f.env() || f.pusher_env() == Some(var)))
+}
+
+impl fmt::Debug for CliValues {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let values: Vec<(Field, &str, &str)> = self
+            .values
+            .iter()
+            .map(|(field, v, flag)| {
+                let shown = if is_secret(*field) {
+                    "(redacted)"
+                } else {
+                    v.as_str()
+                };
+                (*field, shown, flag.as_str())
+            })
+            .collect();
+        f.debug_struct("CliValues")
+            .field("profile", &self.profile)
+            .field("values", &values)
+            .finish()
+    }
+}
+
+impl fmt::Debug for Inputs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let vars = |m: &BTreeMap<String, String>| -> Vec<(String, String)> {
+            m.iter()
+                .map(|(k, v)| {
+                    let shown = if is_secret_var(k) {
+                        "(redacted)".to_owned()
+                    } else {
+                        v.clone()
+                    };
+                    (k.clone(), shown)
+                })
+                .collect()
+        };
+        f.debug_struct("Inputs")
+            .field("file", &self.file)
+            .field("env", &vars(&self.env))
+            .field("dotenv", &self.dotenv.as_ref().map(|(p, m)| (p, vars(m))))
+            .field("cli", &self.cli)
+            .finish()
+    }
+}
+
+/// Everything resolution reads.
+#[derive(Clone, Default)]
+pub struct Inputs {
+    pub file: Option<ConfigFile>,
+    /// The process environment (only `RTCTL_*` and `PUSHER_*` matter).
+    pub env: BTreeMap<String, String>,
+    /// A `.env` file's path and variables, when one was read.
+    pub dotenv: Option<(PathBuf, BTreeMap<String, String>)>,
+    pub cli: CliValues,
+}

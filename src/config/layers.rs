@@ -1,0 +1,132 @@
+//! The inputs as layers, highest precedence first, each value still as given.
+
+use std::collections::BTreeMap;
+
+use super::fields::Field;
+use super::file::FileValue;
+use super::inputs::Inputs;
+use super::resolve::LOCAL_PROFILE;
+use super::value::Source;
+
+/// Layers, highest precedence first.
+pub(super) const CLI: usize = 0;
+pub(super) const ENV: usize = 1;
+pub(super) const PUSHER_ENV: usize = 2;
+pub(super) const DOTENV: usize = 3;
+pub(super) const DOTENV_PUSHER: usize = 4;
+pub(super) const FILE: usize = 5;
+pub(super) const DEFAULTS: usize = 6;
+
+#[derive(Clone)]
+pub(super) enum Raw {
+    Text(String),
+    File(FileValue),
+}
+
+#[derive(Clone)]
+pub(super) struct Entry {
+    pub(super) raw: Raw,
+    pub(super) source: Source,
+}
+
+pub(super) type Layer = BTreeMap<Field, Entry>;
+
+fn env_layer(
+    vars: &BTreeMap<String, String>,
+    pusher: bool,
+    source: impl Fn(&str) -> Source,
+) -> Layer {
+    let mut layer = Layer::new();
+    for &field in Field::ALL {
+        let name = if pusher {
+            match field.pusher_env() {
+                Some(p) => p.to_owned(),
+                None => continue,
+            }
+        } else {
+            field.env()
+        };
+        if let Some(v) = vars.get(&name).filter(|v| !v.is_empty()) {
+            layer.insert(
+                field,
+                Entry {
+                    raw: Raw::Text(v.clone()),
+                    source: source(&name),
+                },
+            );
+        }
+    }
+    layer
+}
+
+fn defaults_layer(profile: &str) -> Layer {
+    let mut layer = Layer::new();
+    let mut put = |field: Field, v: &str, source: Source| {
+        layer.insert(
+            field,
+            Entry {
+                raw: Raw::Text(v.to_owned()),
+                source,
+            },
+        );
+    };
+    put(Field::Timeout, "10s", Source::Default);
+    if profile == LOCAL_PROFILE {
+        for (field, v) in [
+            (Field::AppId, "app-id"),
+            (Field::Key, "app-key"),
+            (Field::Secret, "app-secret"),
+            (Field::Host, "127.0.0.1"),
+            (Field::Port, "6001"),
+            (Field::Tls, "false"),
+        ] {
+            put(field, v, Source::BuiltinLocal);
+        }
+    }
+    layer
+}
+
+pub(super) fn build_layers(inputs: &Inputs, profile: &str) -> Vec<Layer> {
+    let mut layers = vec![Layer::new(); DEFAULTS + 1];
+    for (field, v, flag) in &inputs.cli.values {
+        layers[CLI].insert(
+            *field,
+            Entry {
+                raw: Raw::Text(v.clone()),
+                source: Source::Cli { flag: flag.clone() },
+            },
+        );
+    }
+    let env = |var: &str| Source::Env {
+        var: var.to_owned(),
+    };
+    layers[ENV] = env_layer(&inputs.env, false, env);
+    layers[PUSHER_ENV] = env_layer(&inputs.env, true, env);
+    if let Some((path, vars)) = &inputs.dotenv {
+        let dot = |var: &str| Source::DotEnv {
+            path: path.clone(),
+            var: var.to_owned(),
+        };
+        layers[DOTENV] = env_layer(vars, false, dot);
+        layers[DOTENV_PUSHER] = env_layer(vars, true, dot);
+    }
+    if let Some(file) = &inputs.file
+        && let Some(p) = file.profiles.get(profile)
+    {
+        for (field, (v, line)) in &p.values {
+            layers[FILE].insert(
+                *field,
+                Entry {
+                    raw: Raw::File(v.clone()),
+                    source: Source::File {
+                        path: file.path.clone(),
+                        profile: profile.to_owned(),
+                        line: *line,
+                    },
+                },
+            );
+        }
+    }
+    layers[DEFAULTS] = defaults_layer(profile);
+    layers
+}

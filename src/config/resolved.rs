@@ -1,0 +1,131 @@
+//! One profile, resolved: the settings every command reads, each with its source.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use super::error::ConfigError;
+use super::fields::Field;
+use super::value::{Secret, Source, Value};
+
+/// A host, port and TLS setting for one of the two endpoints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    pub host: Value<String>,
+    pub port: Value<u16>,
+    pub tls: Value<bool>,
+}
+
+impl Endpoint {
+    /// `http(s)://host:port`.
+    pub fn http_base(&self) -> String {
+        let scheme = if self.tls.val { "https" } else { "http" };
+        format!("{scheme}://{}", self.authority())
+    }
+
+    /// `ws(s)://host:port`.
+    pub fn ws_base(&self) -> String {
+        let scheme = if self.tls.val { "wss" } else { "ws" };
+        format!("{scheme}://{}", self.authority())
+    }
+
+    /// `host:port`, an IPv6 address in brackets.
+    pub fn authority(&self) -> String {
+        let h = &self.host.val;
+        if h.contains(':') && !h.starts_with('[') {
+            format!("[{h}]:{}", self.port.val)
+        } else {
+            format!("{h}:{}", self.port.val)
+        }
+    }
+}
+
+/// Where the secret comes from; reading it may run a command, so it is deferred.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SecretSpec {
+    Given(Value<Secret>),
+    Env { var: String, source: Source },
+    Command { command: String, source: Source },
+}
+
+impl SecretSpec {
+    pub fn source(&self) -> &Source {
+        match self {
+            Self::Given(v) => &v.source,
+            Self::Env { source, .. } | Self::Command { source, .. } => source,
+        }
+    }
+}
+
+/// One profile, resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub profile: Value<String>,
+    pub file: Option<PathBuf>,
+    pub app_id: Option<Value<String>>,
+    pub key: Option<Value<String>>,
+    pub secret: Option<SecretSpec>,
+    pub cluster: Option<Value<String>>,
+    pub rest: Option<Endpoint>,
+    pub ws: Option<Endpoint>,
+    pub auth_endpoint: Option<Value<String>>,
+    /// Header names and their values; a value may be a token, so it is a `Secret`.
+    pub auth_headers: Option<Value<Vec<(String, Secret)>>>,
+    pub backend_url: Option<Value<String>>,
+    pub backend_token: Option<Value<Secret>>,
+    pub webhook_url: Option<Value<String>>,
+    pub encryption_master_key: Option<Value<Secret>>,
+    pub timeout: Value<Duration>,
+    pub env_file: Option<Value<bool>>,
+    /// The user's say-so that a `.env`'s server and URLs may receive credentials from
+    /// elsewhere; never from a `.env` itself.
+    pub trust_env_file: Option<Value<bool>>,
+    pub catalog: Option<Value<String>>,
+    pub max_payload_kb: Value<u32>,
+    /// Things worth telling the user that do not stop the command.
+    pub warnings: Vec<String>,
+}
+
+impl Resolved {
+    fn missing(&self, field: Field) -> ConfigError {
+        ConfigError::Missing {
+            field,
+            profile: self.profile.val.clone(),
+        }
+    }
+
+    pub fn require_app_id(&self) -> Result<&str, ConfigError> {
+        self.app_id
+            .as_ref()
+            .map(|v| v.val.as_str())
+            .ok_or_else(|| self.missing(Field::AppId))
+    }
+
+    pub fn require_key(&self) -> Result<&str, ConfigError> {
+        self.key
+            .as_ref()
+            .map(|v| v.val.as_str())
+            .ok_or_else(|| self.missing(Field::Key))
+    }
+
+    pub fn require_secret(&self) -> Result<&SecretSpec, ConfigError> {
+        self.secret
+            .as_ref()
+            .ok_or_else(|| self.missing(Field::Secret))
+    }
+
+    pub fn require_rest(&self) -> Result<&Endpoint, ConfigError> {
+        self.rest
+            .as_ref()
+            .ok_or_else(|| ConfigError::MissingEndpoint {
+                profile: self.profile.val.clone(),
+            })
+    }
+
+    pub fn require_ws(&self) -> Result<&Endpoint, ConfigError> {
+        self.ws
+            .as_ref()
+            .ok_or_else(|| ConfigError::MissingEndpoint {
+                profile: self.profile.val.clone(),
+            })
+    }
+}

@@ -1,0 +1,118 @@
+//! Values checked against their field's kind: text, secrets, booleans, ports,
+//! durations, counts and headers.
+
+use std::time::Duration;
+
+use super::fields::{Field, Kind};
+use super::file::FileValue;
+use super::headers::{check_headers, parse_header_lines};
+use super::layers::Raw;
+use super::value::Secret;
+use crate::pusher::names::shown;
+
+/// A value checked against its field's kind.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Typed {
+    Text(String),
+    Secret(Secret),
+    Bool(bool),
+    Port(u16),
+    Duration(Duration),
+    Count(u32),
+    Headers(Vec<(String, Secret)>),
+}
+
+fn parse_bool(s: &str) -> Option<bool> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Some(true),
+        "false" | "0" | "no" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+fn parse_port(s: &str) -> Option<u16> {
+    s.trim().parse().ok().filter(|p| *p != 0)
+}
+
+pub(super) fn typed(field: Field, raw: &Raw) -> Result<Typed, String> {
+    let expected =
+        |what: &str, got: &FileValue| format!("expected {what}, found {}", got.type_name());
+    let text = |raw: &Raw| -> Result<String, String> {
+        match raw {
+            Raw::Text(s) | Raw::File(FileValue::Str(s)) => Ok(s.clone()),
+            Raw::File(FileValue::Int(i)) => Ok(i.to_string()),
+            Raw::File(other) => Err(expected("a string", other)),
+        }
+    };
+    let nonempty = |s: String| {
+        if s.trim().is_empty() {
+            Err("it is empty".to_owned())
+        } else {
+            Ok(s)
+        }
+    };
+    match field.kind() {
+        Kind::Text => Ok(Typed::Text(nonempty(text(raw)?)?)),
+        Kind::Secret => Ok(Typed::Secret(Secret::new(nonempty(text(raw)?)?))),
+        Kind::Bool => match raw {
+            Raw::File(FileValue::Bool(b)) => Ok(Typed::Bool(*b)),
+            Raw::Text(s) | Raw::File(FileValue::Str(s)) => parse_bool(s)
+                .map(Typed::Bool)
+                .ok_or_else(|| format!("`{}` is not true or false", shown(s))),
+            Raw::File(other) => Err(expected("true or false", other)),
+        },
+        Kind::Port => match raw {
+            Raw::File(FileValue::Int(i)) => u16::try_from(*i)
+                .ok()
+                .filter(|p| *p != 0)
+                .map(Typed::Port)
+                .ok_or_else(|| format!("{i} is not a port number")),
+            Raw::Text(s) | Raw::File(FileValue::Str(s)) => parse_port(s)
+                .map(Typed::Port)
+                .ok_or_else(|| format!("`{}` is not a port number", shown(s))),
+            Raw::File(other) => Err(expected("a port number", other)),
+        },
+        Kind::Duration => {
+            let s = match raw {
+                Raw::File(FileValue::Int(i)) => i.to_string(),
+                Raw::File(FileValue::Float(f)) => f.to_string(),
+                Raw::Text(s) | Raw::File(FileValue::Str(s)) => s.clone(),
+                Raw::File(other) => return Err(expected("a duration", other)),
+            };
+            crate::values::duration(&s)
+                .map(Typed::Duration)
+                .map_err(|e| e.to_string())
+        }
+        Kind::Count => {
+            let s = match raw {
+                Raw::File(FileValue::Int(i)) => i.to_string(),
+                Raw::Text(s) | Raw::File(FileValue::Str(s)) => s.clone(),
+                Raw::File(other) => return Err(expected("a whole number", other)),
+            };
+            s.trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|n| *n > 0)
+                .map(Typed::Count)
+                .ok_or_else(|| format!("`{}` is not a whole number greater than 0", shown(&s)))
+        }
+        Kind::Headers => {
+            let headers = match raw {
+                Raw::Text(s) => parse_header_lines(s)?,
+                Raw::File(FileValue::Table(entries)) => entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (k, v))| {
+                        let at = format!("entry {}", i + 1);
+                        match v {
+                            FileValue::Str(s) => Ok((at, k.clone(), s.clone())),
+                            other => Err(format!("{at}: {}", expected("a string", other))),
+                        }
+                    })
+                    .collect::<Result<_, _>>()?,
+                Raw::File(other) => return Err(expected("a table of strings", other)),
+            };
+            Ok(Typed::Headers(check_headers(headers)?))
+        }
+    }
+}
