@@ -1,4 +1,4 @@
-//! The winning value of each field: the highest layer's, checked against its kind.
+//! The value chosen for each field: the highest layer's, checked against its kind.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -6,78 +6,53 @@ use std::time::Duration;
 use super::error::ConfigError;
 use super::fields::Field;
 use super::layers::Layer;
-use super::typed::{Typed, typed};
+use super::typed::{TypedValue, typed};
 use super::value::{Secret, Value};
 
-/// The winning value of each field, with the layer it came from.
-pub(super) struct Winners(BTreeMap<Field, (Value<Typed>, usize)>);
+/// For each field some layer sets, the highest layer's value, typed, with that layer's
+/// rank (its index in the layers: lower wins).
+pub(super) struct Chosen(BTreeMap<Field, (Value<TypedValue>, usize)>);
 
-impl Winners {
-    pub(super) fn get(&self, f: Field) -> Option<&(Value<Typed>, usize)> {
+/// `Chosen::text(field)` and the like: the chosen value of a field of that kind.
+macro_rules! chosen_of_kind {
+    ($($name:ident: $variant:ident => $t:ty;)*) => {
+        $(
+            pub(super) fn $name(&self, f: Field) -> Option<Value<$t>> {
+                let (v, _) = self.get(f)?;
+                match &v.val {
+                    TypedValue::$variant(x) => Some(Value::new(<$t>::clone(x), v.source.clone())),
+                    _ => None,
+                }
+            }
+        )*
+    };
+}
+
+impl Chosen {
+    pub(super) fn get(&self, f: Field) -> Option<&(Value<TypedValue>, usize)> {
         self.0.get(&f)
     }
 
+    /// The rank of the layer `f` was chosen from; `usize::MAX` when no layer sets it.
     pub(super) fn rank(&self, f: Field) -> usize {
         self.get(f).map_or(usize::MAX, |(_, r)| *r)
     }
 
-    /// The winning value of `f`, when it is of the shape `pick` takes.
-    pub(super) fn pick<T>(&self, f: Field, pick: impl Fn(&Typed) -> Option<T>) -> Option<Value<T>> {
-        let (v, _) = self.get(f)?;
-        pick(&v.val).map(|val| Value::new(val, v.source.clone()))
-    }
-
-    pub(super) fn text(&self, f: Field) -> Option<Value<String>> {
-        self.pick(f, |t| match t {
-            Typed::Text(s) => Some(s.clone()),
-            _ => None,
-        })
-    }
-
-    pub(super) fn secret(&self, f: Field) -> Option<Value<Secret>> {
-        self.pick(f, |t| match t {
-            Typed::Secret(s) => Some(s.clone()),
-            _ => None,
-        })
-    }
-
-    pub(super) fn bool(&self, f: Field) -> Option<Value<bool>> {
-        self.pick(f, |t| match t {
-            Typed::Bool(b) => Some(*b),
-            _ => None,
-        })
-    }
-
-    pub(super) fn port(&self, f: Field) -> Option<Value<u16>> {
-        self.pick(f, |t| match t {
-            Typed::Port(p) => Some(*p),
-            _ => None,
-        })
-    }
-
-    pub(super) fn duration(&self, f: Field) -> Option<Value<Duration>> {
-        self.pick(f, |t| match t {
-            Typed::Duration(d) => Some(*d),
-            _ => None,
-        })
-    }
-
-    pub(super) fn count(&self, f: Field) -> Option<Value<u32>> {
-        self.pick(f, |t| match t {
-            Typed::Count(n) => Some(*n),
-            _ => None,
-        })
-    }
-
-    pub(super) fn headers(&self, f: Field) -> Option<Value<Vec<(String, Secret)>>> {
-        self.pick(f, |t| match t {
-            Typed::Headers(h) => Some(h.clone()),
-            _ => None,
-        })
+    chosen_of_kind! {
+        text: Text => String;
+        secret: Secret => Secret;
+        bool: Bool => bool;
+        port: Port => u16;
+        duration: Duration => Duration;
+        count: Count => u32;
+        headers: Headers => Vec<(String, Secret)>;
     }
 }
 
-pub(super) fn winners(layers: &[Layer]) -> Result<Winners, ConfigError> {
+/// Choose each field's value from the highest layer that sets it. A value of the wrong
+/// kind is an error naming the field and where it came from, even when a lower layer
+/// has a good one: the user meant the higher one.
+pub(super) fn choose(layers: &[Layer]) -> Result<Chosen, ConfigError> {
     let mut out = BTreeMap::new();
     for &field in Field::ALL {
         if let Some((rank, entry)) = layers
@@ -85,7 +60,7 @@ pub(super) fn winners(layers: &[Layer]) -> Result<Winners, ConfigError> {
             .enumerate()
             .find_map(|(i, l)| l.get(&field).map(|e| (i, e)))
         {
-            let val = typed(field, &entry.raw).map_err(|reason| ConfigError::Invalid {
+            let val = typed(field, &entry.value).map_err(|reason| ConfigError::Invalid {
                 field,
                 origin: entry.source.clone(),
                 reason,
@@ -93,5 +68,5 @@ pub(super) fn winners(layers: &[Layer]) -> Result<Winners, ConfigError> {
             out.insert(field, (Value::new(val, entry.source.clone()), rank));
         }
     }
-    Ok(Winners(out))
+    Ok(Chosen(out))
 }

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::chosen::Winners;
+use super::chosen::Chosen;
 use super::error::ConfigError;
 use super::fields::Field;
 use super::layers::{DOTENV, DOTENV_PUSHER, Layer};
@@ -86,9 +86,9 @@ struct Route {
     origin: Source,
 }
 
-fn routes(w: &Winners) -> Result<Vec<Route>, ConfigError> {
+fn routes(chosen: &Chosen) -> Result<Vec<Route>, ConfigError> {
     let mut out = Vec::new();
-    if let Some(spec) = secret_spec(w)? {
+    if let Some(spec) = secret_spec(chosen)? {
         let origin = secret_origin(&spec);
         out.push(Route {
             fields: &[
@@ -111,7 +111,7 @@ fn routes(w: &Winners) -> Result<Vec<Route>, ConfigError> {
         (&[Field::AuthEndpoint], Field::AuthHeaders, "`auth_headers`"),
         (&[Field::BackendUrl], Field::BackendToken, "`backend_token`"),
     ] {
-        if let Some((v, _)) = w.get(credential) {
+        if let Some((v, _)) = chosen.get(credential) {
             out.push(Route {
                 fields,
                 what,
@@ -126,20 +126,20 @@ fn routes(w: &Winners) -> Result<Vec<Route>, ConfigError> {
 /// elsewhere (see `may_send`), saying so in `warnings`; lower layers then apply.
 pub(super) fn set_aside_untrusted(
     layers: &mut [Layer],
-    w: &Winners,
+    chosen: &Chosen,
     warnings: &mut Vec<String>,
 ) -> Result<(), ConfigError> {
-    let trusted = w.bool(Field::TrustEnvFile).is_some_and(|v| v.val);
+    let trusted = chosen.bool(Field::TrustEnvFile).is_some_and(|v| v.val);
     for Route {
         fields,
         what,
         origin,
-    } in routes(w)?
+    } in routes(chosen)?
     {
         // The fields of this destination a `.env` gave, with the file and variable.
         let named: Vec<(Field, &PathBuf, &String)> = fields
             .iter()
-            .filter_map(|&f| match w.get(f) {
+            .filter_map(|&f| match chosen.get(f) {
                 Some((v, _)) if !may_send(&origin, &v.source, trusted) => match &v.source {
                     Source::DotEnv { path, var } => Some((f, path, var)),
                     _ => None,

@@ -1,20 +1,18 @@
 //! The REST and WebSocket endpoints, from cluster, host, ports and TLS.
 
-use super::chosen::Winners;
+use super::chosen::Chosen;
 use super::error::ConfigError;
 use super::fields::Field;
 use super::resolved::Endpoint;
 use super::value::{Source, Value};
 use crate::pusher::names::shown;
 
+/// A cluster name as Pusher writes them (`mt1`, `us2`, `eu`): it becomes part of a host name.
 fn valid_cluster(c: &str) -> bool {
     c.bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// REST and WebSocket endpoints. `host` beats `cluster` when set at the same or a
-/// higher level; when `cluster` wins, lower-level `port` and `tls` (say, the built-in
-/// local profile's) give way to the cluster's own 443 and TLS.
 /// A host is a name or an address, never a URL: say so rather than fail to connect.
 fn check_host(field: Field, v: &Value<String>) -> Result<(), ConfigError> {
     let h = &v.val;
@@ -40,10 +38,10 @@ fn check_host(field: Field, v: &Value<String>) -> Result<(), ConfigError> {
 /// `ws_port` (say, the built-in local profile's) give way to the cluster's own.
 /// A cluster that displaces a host someone set is reported in `warnings`.
 pub(super) fn endpoints(
-    w: &Winners,
+    chosen: &Chosen,
     warnings: &mut Vec<String>,
 ) -> Result<(Option<Endpoint>, Option<Endpoint>), ConfigError> {
-    let cluster = w.text(Field::Cluster);
+    let cluster = chosen.text(Field::Cluster);
     if let Some(c) = &cluster
         && !valid_cluster(&c.val)
     {
@@ -54,12 +52,12 @@ pub(super) fn endpoints(
         });
     }
     for f in [Field::Host, Field::WsHost] {
-        if let Some(h) = w.text(f) {
+        if let Some(h) = chosen.text(f) {
             check_host(f, &h)?;
         }
     }
-    let host = w.text(Field::Host);
-    let cluster_wins = cluster.is_some() && w.rank(Field::Cluster) < w.rank(Field::Host);
+    let host = chosen.text(Field::Host);
+    let cluster_wins = cluster.is_some() && chosen.rank(Field::Cluster) < chosen.rank(Field::Host);
     let (rest_host, ws_default_host, base_rank) = match (&cluster, host) {
         (Some(c), host) if cluster_wins => {
             if let Some(h) =
@@ -76,19 +74,19 @@ pub(super) fn endpoints(
                     format!("ws-{}.pusher.com", c.val),
                     c.source.clone(),
                 )),
-                w.rank(Field::Cluster),
+                chosen.rank(Field::Cluster),
             )
         }
         (_, Some(h)) => (h, None, usize::MAX),
         _ => return Ok((None, None)),
     };
-    let keep = |f: Field| w.rank(f) <= base_rank;
-    let tls = w
+    let keep = |f: Field| chosen.rank(f) <= base_rank;
+    let tls = chosen
         .bool(Field::Tls)
         .filter(|_| keep(Field::Tls))
         .unwrap_or_else(|| Value::new(true, rest_host.source.clone()));
     let default_port = Value::new(if tls.val { 443 } else { 80 }, tls.source.clone());
-    let port = w
+    let port = chosen
         .port(Field::Port)
         .filter(|_| keep(Field::Port))
         .unwrap_or(default_port);
@@ -98,12 +96,12 @@ pub(super) fn endpoints(
         tls: tls.clone(),
     };
     let ws = Endpoint {
-        host: w
+        host: chosen
             .text(Field::WsHost)
             .filter(|_| keep(Field::WsHost))
             .or(ws_default_host)
             .unwrap_or(rest_host),
-        port: w
+        port: chosen
             .port(Field::WsPort)
             .filter(|_| keep(Field::WsPort))
             .unwrap_or(port),

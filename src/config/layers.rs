@@ -8,7 +8,8 @@ use super::inputs::Inputs;
 use super::resolve::LOCAL_PROFILE;
 use super::value::Source;
 
-/// Layers, highest precedence first.
+/// The layers' ranks, highest precedence first: each is an index into `build_layers`'s
+/// result.
 pub(super) const CLI: usize = 0;
 pub(super) const ENV: usize = 1;
 pub(super) const PUSHER_ENV: usize = 2;
@@ -17,18 +18,22 @@ pub(super) const DOTENV_PUSHER: usize = 4;
 pub(super) const FILE: usize = 5;
 pub(super) const DEFAULTS: usize = 6;
 
+/// A value as given, before it is checked against its field's kind: text from a flag
+/// or a variable, or a value as the config file typed it.
 #[derive(Clone)]
-pub(super) enum Raw {
+pub(super) enum RawValue {
     Text(String),
     File(FileValue),
 }
 
+/// One field's value in one layer, and where it came from.
 #[derive(Clone)]
 pub(super) struct Entry {
-    pub(super) raw: Raw,
+    pub(super) value: RawValue,
     pub(super) source: Source,
 }
 
+/// The fields one source sets.
 pub(super) type Layer = BTreeMap<Field, Entry>;
 
 fn env_layer(
@@ -50,7 +55,7 @@ fn env_layer(
             layer.insert(
                 field,
                 Entry {
-                    raw: Raw::Text(v.clone()),
+                    value: RawValue::Text(v.clone()),
                     source: source(&name),
                 },
             );
@@ -65,7 +70,7 @@ fn defaults_layer(profile: &str) -> Layer {
         layer.insert(
             field,
             Entry {
-                raw: Raw::Text(v.to_owned()),
+                value: RawValue::Text(v.to_owned()),
                 source,
             },
         );
@@ -86,13 +91,14 @@ fn defaults_layer(profile: &str) -> Layer {
     layer
 }
 
+/// Every source as a layer, in rank order; the file's layer is the chosen profile's table.
 pub(super) fn build_layers(inputs: &Inputs, profile: &str) -> Vec<Layer> {
     let mut layers = vec![Layer::new(); DEFAULTS + 1];
     for (field, v, flag) in &inputs.cli.values {
         layers[CLI].insert(
             *field,
             Entry {
-                raw: Raw::Text(v.clone()),
+                value: RawValue::Text(v.clone()),
                 source: Source::Cli { flag: flag.clone() },
             },
         );
@@ -117,7 +123,7 @@ pub(super) fn build_layers(inputs: &Inputs, profile: &str) -> Vec<Layer> {
             layers[FILE].insert(
                 *field,
                 Entry {
-                    raw: Raw::File(v.clone()),
+                    value: RawValue::File(v.clone()),
                     source: Source::File {
                         path: file.path.clone(),
                         profile: profile.to_owned(),

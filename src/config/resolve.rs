@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use super::chosen::winners;
+use super::chosen::choose;
 use super::dotenv_trust::{refuse_from_dotenv, set_aside_untrusted};
 use super::endpoints::endpoints;
 use super::error::ConfigError;
@@ -61,8 +61,8 @@ pub fn wants_dotenv(inputs: &Inputs, profile: &str) -> Result<bool, ConfigError>
     let mut layers = build_layers(inputs, profile);
     layers[DOTENV].clear();
     layers[DOTENV_PUSHER].clear();
-    let w = winners(&layers)?;
-    Ok(w.bool(Field::EnvFile).is_some_and(|v| v.val))
+    let chosen = choose(&layers)?;
+    Ok(chosen.bool(Field::EnvFile).is_some_and(|v| v.val))
 }
 
 /// Resolve the chosen profile.
@@ -74,17 +74,17 @@ pub fn resolve(inputs: &Inputs, profile: Value<String>) -> Result<Resolved, Conf
         .as_ref()
         .map(|f| f.warnings.clone())
         .unwrap_or_default();
-    let before = winners(&layers)?;
+    let before = choose(&layers)?;
     set_aside_untrusted(&mut layers, &before, &mut warnings)?;
-    let w = winners(&layers)?;
-    let (rest, ws) = endpoints(&w, &mut warnings)?;
+    let chosen = choose(&layers)?;
+    let (rest, ws) = endpoints(&chosen, &mut warnings)?;
     let explicit = matches!(profile.source, Source::Cli { .. } | Source::Env { .. });
     if explicit {
         for &field in Field::ALL {
-            let r = w.rank(field);
+            let r = chosen.rank(field);
             if matches!(r, PUSHER_ENV | DOTENV_PUSHER)
                 && layers[FILE].contains_key(&field)
-                && let Some((v, _)) = w.get(field)
+                && let Some((v, _)) = chosen.get(field)
             {
                 warnings.push(format!(
                     "{} overrides `{field}` of profile `{}`",
@@ -95,25 +95,25 @@ pub fn resolve(inputs: &Inputs, profile: Value<String>) -> Result<Resolved, Conf
     }
     Ok(Resolved {
         file: inputs.file.as_ref().map(|f| f.path.clone()),
-        app_id: w.text(Field::AppId),
-        key: w.text(Field::Key),
-        secret: secret_spec(&w)?,
-        cluster: w.text(Field::Cluster),
+        app_id: chosen.text(Field::AppId),
+        key: chosen.text(Field::Key),
+        secret: secret_spec(&chosen)?,
+        cluster: chosen.text(Field::Cluster),
         rest,
         ws,
-        auth_endpoint: w.text(Field::AuthEndpoint),
-        auth_headers: w.headers(Field::AuthHeaders),
-        backend_url: w.text(Field::BackendUrl),
-        backend_token: w.secret(Field::BackendToken),
-        webhook_url: w.text(Field::WebhookUrl),
-        encryption_master_key: w.secret(Field::EncryptionMasterKey),
-        timeout: w
+        auth_endpoint: chosen.text(Field::AuthEndpoint),
+        auth_headers: chosen.headers(Field::AuthHeaders),
+        backend_url: chosen.text(Field::BackendUrl),
+        backend_token: chosen.secret(Field::BackendToken),
+        webhook_url: chosen.text(Field::WebhookUrl),
+        encryption_master_key: chosen.secret(Field::EncryptionMasterKey),
+        timeout: chosen
             .duration(Field::Timeout)
             .unwrap_or_else(|| Value::new(DEFAULT_TIMEOUT, Source::Default)),
-        env_file: w.bool(Field::EnvFile),
-        trust_env_file: w.bool(Field::TrustEnvFile),
-        catalog: w.text(Field::Catalog),
-        max_payload_kb: w.count(Field::MaxPayloadKb).unwrap_or_else(|| {
+        env_file: chosen.bool(Field::EnvFile),
+        trust_env_file: chosen.bool(Field::TrustEnvFile),
+        catalog: chosen.text(Field::Catalog),
+        max_payload_kb: chosen.count(Field::MaxPayloadKb).unwrap_or_else(|| {
             Value::new(
                 crate::pusher::event::DEFAULT_MAX_PAYLOAD_KB as u32,
                 Source::Default,

@@ -6,13 +6,13 @@ use std::time::Duration;
 use super::fields::{Field, Kind};
 use super::file::FileValue;
 use super::headers::{check_headers, parse_header_lines};
-use super::layers::Raw;
+use super::layers::RawValue;
 use super::value::Secret;
 use crate::pusher::names::shown;
 
 /// A value checked against its field's kind.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum Typed {
+pub(super) enum TypedValue {
     Text(String),
     Secret(Secret),
     Bool(bool),
@@ -34,14 +34,16 @@ fn parse_port(s: &str) -> Option<u16> {
     s.trim().parse().ok().filter(|p| *p != 0)
 }
 
-pub(super) fn typed(field: Field, raw: &Raw) -> Result<Typed, String> {
+/// `raw` checked against `field`'s kind. The error says what is wrong with the value;
+/// the caller names the field and where the value came from.
+pub(super) fn typed(field: Field, raw: &RawValue) -> Result<TypedValue, String> {
     let expected =
         |what: &str, got: &FileValue| format!("expected {what}, found {}", got.type_name());
-    let text = |raw: &Raw| -> Result<String, String> {
+    let text = |raw: &RawValue| -> Result<String, String> {
         match raw {
-            Raw::Text(s) | Raw::File(FileValue::Str(s)) => Ok(s.clone()),
-            Raw::File(FileValue::Int(i)) => Ok(i.to_string()),
-            Raw::File(other) => Err(expected("a string", other)),
+            RawValue::Text(s) | RawValue::File(FileValue::Str(s)) => Ok(s.clone()),
+            RawValue::File(FileValue::Int(i)) => Ok(i.to_string()),
+            RawValue::File(other) => Err(expected("a string", other)),
         }
     };
     let nonempty = |s: String| {
@@ -52,54 +54,54 @@ pub(super) fn typed(field: Field, raw: &Raw) -> Result<Typed, String> {
         }
     };
     match field.kind() {
-        Kind::Text => Ok(Typed::Text(nonempty(text(raw)?)?)),
-        Kind::Secret => Ok(Typed::Secret(Secret::new(nonempty(text(raw)?)?))),
+        Kind::Text => Ok(TypedValue::Text(nonempty(text(raw)?)?)),
+        Kind::Secret => Ok(TypedValue::Secret(Secret::new(nonempty(text(raw)?)?))),
         Kind::Bool => match raw {
-            Raw::File(FileValue::Bool(b)) => Ok(Typed::Bool(*b)),
-            Raw::Text(s) | Raw::File(FileValue::Str(s)) => parse_bool(s)
-                .map(Typed::Bool)
+            RawValue::File(FileValue::Bool(b)) => Ok(TypedValue::Bool(*b)),
+            RawValue::Text(s) | RawValue::File(FileValue::Str(s)) => parse_bool(s)
+                .map(TypedValue::Bool)
                 .ok_or_else(|| format!("`{}` is not true or false", shown(s))),
-            Raw::File(other) => Err(expected("true or false", other)),
+            RawValue::File(other) => Err(expected("true or false", other)),
         },
         Kind::Port => match raw {
-            Raw::File(FileValue::Int(i)) => u16::try_from(*i)
+            RawValue::File(FileValue::Int(i)) => u16::try_from(*i)
                 .ok()
                 .filter(|p| *p != 0)
-                .map(Typed::Port)
+                .map(TypedValue::Port)
                 .ok_or_else(|| format!("{i} is not a port number")),
-            Raw::Text(s) | Raw::File(FileValue::Str(s)) => parse_port(s)
-                .map(Typed::Port)
+            RawValue::Text(s) | RawValue::File(FileValue::Str(s)) => parse_port(s)
+                .map(TypedValue::Port)
                 .ok_or_else(|| format!("`{}` is not a port number", shown(s))),
-            Raw::File(other) => Err(expected("a port number", other)),
+            RawValue::File(other) => Err(expected("a port number", other)),
         },
         Kind::Duration => {
             let s = match raw {
-                Raw::File(FileValue::Int(i)) => i.to_string(),
-                Raw::File(FileValue::Float(f)) => f.to_string(),
-                Raw::Text(s) | Raw::File(FileValue::Str(s)) => s.clone(),
-                Raw::File(other) => return Err(expected("a duration", other)),
+                RawValue::File(FileValue::Int(i)) => i.to_string(),
+                RawValue::File(FileValue::Float(f)) => f.to_string(),
+                RawValue::Text(s) | RawValue::File(FileValue::Str(s)) => s.clone(),
+                RawValue::File(other) => return Err(expected("a duration", other)),
             };
             crate::values::duration(&s)
-                .map(Typed::Duration)
+                .map(TypedValue::Duration)
                 .map_err(|e| e.to_string())
         }
         Kind::Count => {
             let s = match raw {
-                Raw::File(FileValue::Int(i)) => i.to_string(),
-                Raw::Text(s) | Raw::File(FileValue::Str(s)) => s.clone(),
-                Raw::File(other) => return Err(expected("a whole number", other)),
+                RawValue::File(FileValue::Int(i)) => i.to_string(),
+                RawValue::Text(s) | RawValue::File(FileValue::Str(s)) => s.clone(),
+                RawValue::File(other) => return Err(expected("a whole number", other)),
             };
             s.trim()
                 .parse::<u32>()
                 .ok()
                 .filter(|n| *n > 0)
-                .map(Typed::Count)
+                .map(TypedValue::Count)
                 .ok_or_else(|| format!("`{}` is not a whole number greater than 0", shown(&s)))
         }
         Kind::Headers => {
             let headers = match raw {
-                Raw::Text(s) => parse_header_lines(s)?,
-                Raw::File(FileValue::Table(entries)) => entries
+                RawValue::Text(s) => parse_header_lines(s)?,
+                RawValue::File(FileValue::Table(entries)) => entries
                     .iter()
                     .enumerate()
                     .map(|(i, (k, v))| {
@@ -110,9 +112,9 @@ pub(super) fn typed(field: Field, raw: &Raw) -> Result<Typed, String> {
                         }
                     })
                     .collect::<Result<_, _>>()?,
-                Raw::File(other) => return Err(expected("a table of strings", other)),
+                RawValue::File(other) => return Err(expected("a table of strings", other)),
             };
-            Ok(Typed::Headers(check_headers(headers)?))
+            Ok(TypedValue::Headers(check_headers(headers)?))
         }
     }
 }
