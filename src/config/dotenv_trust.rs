@@ -166,3 +166,270 @@ pub(super) fn set_aside_untrusted(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::testing::*;
+
+    #[test]
+    fn a_dotenv_may_not_set_a_command_or_trust_itself() {
+        for (var, field) in [
+            ("RTCTL_SECRET_COMMAND", Field::SecretCommand),
+            ("RTCTL_SECRET_ENV", Field::SecretEnv),
+            ("RTCTL_CATALOG", Field::Catalog),
+            ("RTCTL_TRUST_ENV_FILE", Field::TrustEnvFile),
+        ] {
+            let err = with_dotenv("", &[], &[(var, "touch /tmp/x")], &[]).unwrap_err();
+            let ConfigError::NotFromDotEnv {
+                field: f, origin, ..
+            } = &err
+            else {
+                panic!("{var}: {err}")
+            };
+            assert_eq!(*f, field);
+            assert_eq!(origin.to_string(), format!("/w/.env {var}"));
+            assert!(err.to_string().contains("nothing was run"), "{err}");
+        }
+        let err = with_dotenv("", &[], &[("RTCTL_SECRET_COMMAND", "x")], &[]).unwrap_err();
+        let hint = err.hints().join("\n");
+        assert!(
+            hint.contains("[profiles.p]") && hint.contains("export RTCTL_SECRET_COMMAND"),
+            "{hint}"
+        );
+        // From the user's own file or environment, the command is the way to the secret.
+        let r = with_dotenv("", &[("RTCTL_SECRET_COMMAND", "pass x")], &[], &[]).unwrap();
+        assert!(matches!(r.secret, Some(SecretSpec::Command { .. })));
+        let r = with_dotenv("secret_command = \"pass x\"\n", &[], &[], &[]);
+        assert!(matches!(r, Err(ConfigError::SecretConflict { .. })));
+    }
+
+    #[test]
+    fn a_dotenv_destination_gets_only_its_own_credentials_unless_trusted() {
+        type Case<'a> = (
+            &'a str,
+            &'a str,
+            Vec<(&'a str, &'a str)>,
+            Vec<(&'a str, &'a str)>,
+            Vec<(Field, &'a str, &'a str)>,
+            Field,
+            bool,
+        );
+        let trust_flag = (Field::TrustEnvFile, "true", "--trust-env-file");
+        let url = ("RTCTL_BACKEND_URL", "http://evil.example");
+        // (case, profile extra, env, .env, flags, field, whether the .env's value is used)
+        let cases: Vec<Case> = vec![
+            (
+                "token from the profile",
+                "backend_token = \"t\"\n",
+                vec![],
+                vec![url],
+                vec![],
+                Field::BackendUrl,
+                false,
+            ),
+            (
+                "token from the environment",
+                "",
+                vec![("RTCTL_BACKEND_TOKEN", "t")],
+                vec![url],
+                vec![],
+                Field::BackendUrl,
+                false,
+            ),
+            (
+                "token from the .env",
+                "",
+                vec![],
+                vec![url, ("RTCTL_BACKEND_TOKEN", "t")],
+                vec![],
+                Field::BackendUrl,
+                true,
+            ),
+            (
+                "no token at all",
+                "",
+                vec![],
+                vec![url],
+                vec![],
+                Field::BackendUrl,
+                true,
+            ),
+            (
+                "trusted by flag",
+                "backend_token = \"t\"\n",
+                vec![],
+                vec![url],
+                vec![trust_flag],
+                Field::BackendUrl,
+                true,
+            ),
+            (
+                "trusted by the environment",
+                "backend_token = \"t\"\n",
+                vec![("RTCTL_TRUST_ENV_FILE", "1")],
+                vec![url],
+                vec![],
+                Field::BackendUrl,
+                true,
+            ),
+            (
+                "trusted by the profile",
+                "backend_token = \"t\"\ntrust_env_file = true\n",
+                vec![],
+                vec![url],
+                vec![],
+                Field::BackendUrl,
+                true,
+            ),
+            (
+                "headers from the profile",
+                "auth_headers = { Authorization = \"Bearer t\" }\n",
+                vec![],
+                vec![("RTCTL_AUTH_ENDPOINT", "http://evil.example/auth")],
+                vec![],
+                Field::AuthEndpoint,
+                false,
+            ),
+            (
+                "headers from the .env",
+                "",
+                vec![],
+                vec![
+                    ("RTCTL_AUTH_ENDPOINT", "http://e/a"),
+                    ("RTCTL_AUTH_HEADERS", "A: b"),
+                ],
+                vec![],
+                Field::AuthEndpoint,
+                true,
+            ),
+            (
+                "host, secret from the profile",
+                "",
+                vec![],
+                vec![("PUSHER_HOST", "evil.example")],
+                vec![],
+                Field::Host,
+                false,
+            ),
+            (
+                "tls, secret from the profile",
+                "",
+                vec![],
+                vec![("PUSHER_SSL", "true")],
+                vec![],
+                Field::Tls,
+                false,
+            ),
+            (
+                "host, secret from the .env",
+                "",
+                vec![],
+                vec![("PUSHER_HOST", "h"), ("PUSHER_SECRET", "s")],
+                vec![],
+                Field::Host,
+                true,
+            ),
+            (
+                "host, secret from the real environment",
+                "",
+                vec![("OTHER", "s"), ("RTCTL_SECRET_ENV", "OTHER")],
+                vec![("PUSHER_HOST", "h")],
+                vec![],
+                Field::Host,
+                false,
+            ),
+            (
+                "webhook_url, secret from the profile",
+                "",
+                vec![],
+                vec![("RTCTL_WEBHOOK_URL", "http://evil.example/w")],
+                vec![],
+                Field::WebhookUrl,
+                false,
+            ),
+        ];
+        for (case, extra, e, dot, cli, field, used) in cases {
+            let r =
+                with_dotenv(extra, &e, &dot, &cli).unwrap_or_else(|err| panic!("{case}: {err}"));
+            let source = match field {
+                Field::BackendUrl => r.backend_url.map(|v| v.source),
+                Field::AuthEndpoint => r.auth_endpoint.map(|v| v.source),
+                Field::WebhookUrl => r.webhook_url.map(|v| v.source),
+                Field::Host => r.rest.as_ref().map(|ep| ep.host.source.clone()),
+                Field::Tls => r.rest.as_ref().map(|ep| ep.tls.source.clone()),
+                _ => unreachable!(),
+            };
+            let from_dotenv = matches!(source, Some(Source::DotEnv { .. }));
+            assert_eq!(from_dotenv, used, "{case}: {source:?}");
+            let warned: Vec<&String> = r
+                .warnings
+                .iter()
+                .filter(|w| w.contains("--trust-env-file"))
+                .collect();
+            assert_eq!(warned.len(), usize::from(!used), "{case}: {:?}", r.warnings);
+            if let Some(w) = warned.first() {
+                assert!(
+                    w.contains(&format!("`{field}`")) && w.contains("/w/.env"),
+                    "{case}: {w}"
+                );
+                assert!(
+                    !w.contains("evil.example") && !w.contains("Bearer"),
+                    "{case}: {w}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_set_aside_server_falls_back_to_the_profile_and_says_which_fields() {
+        let r = with_dotenv(
+            "",
+            &[],
+            &[
+                ("PUSHER_HOST", "evil.example"),
+                ("PUSHER_PORT", "80"),
+                ("PUSHER_APP_ID", "a2"),
+            ],
+            &[],
+        )
+        .unwrap();
+        assert_eq!(r.rest.unwrap().http_base(), "http://real.example:6001");
+        assert_eq!(r.ws.unwrap().ws_base(), "ws://real.example:6001");
+        // Values that go nowhere still come from the .env.
+        assert!(matches!(r.app_id.unwrap().source, Source::DotEnv { .. }));
+        assert_eq!(
+            r.warnings,
+            [
+                "not using `host` (PUSHER_HOST), `port` (PUSHER_PORT) from /w/.env: signatures made with the app secret from /c/config.toml:3 [profiles.p] would go there, and a .env gets only what it supplies; pass --trust-env-file to allow it, or set the value in the profile"
+            ]
+        );
+        // The built-in local profile's secret is public: a .env may point it anywhere.
+        let mut i = inputs(None, &[], &[]);
+        i.dotenv = Some((".env".into(), env(&[("PUSHER_HOST", "h")])));
+        let r = run(&i).unwrap();
+        assert_eq!(r.rest.unwrap().host.val, "h");
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    }
+
+    #[test]
+    fn flag_auth_headers_go_to_a_dotenv_endpoint_only_when_trusted() {
+        let dot = [("RTCTL_AUTH_ENDPOINT", "http://e/auth")];
+        let r = with_dotenv("", &[], &dot, &[]).unwrap();
+        let err = r.allow_flag_auth_headers().unwrap_err();
+        assert!(
+            err.to_string().contains("/w/.env RTCTL_AUTH_ENDPOINT"),
+            "{err}"
+        );
+        assert!(
+            err.hints()[0].contains("--auth-endpoint"),
+            "{:?}",
+            err.hints()
+        );
+        let trusted = (Field::TrustEnvFile, "true", "--trust-env-file");
+        let r = with_dotenv("", &[], &dot, &[trusted]).unwrap();
+        assert!(r.allow_flag_auth_headers().is_ok());
+        let r = with_dotenv("auth_endpoint = \"http://mine/auth\"\n", &[], &[], &[]).unwrap();
+        assert!(r.allow_flag_auth_headers().is_ok());
+    }
+}

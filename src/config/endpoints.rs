@@ -109,3 +109,162 @@ pub(super) fn endpoints(
     };
     Ok((Some(rest), Some(ws)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::testing::*;
+
+    #[test]
+    fn cluster_means_pusher_hosts_with_tls() {
+        let r = run(&inputs(Some(file()), &[], &[])).unwrap();
+        assert_eq!(
+            r.rest.as_ref().unwrap().http_base(),
+            "https://api-eu.pusher.com:443"
+        );
+        assert_eq!(
+            r.ws.as_ref().unwrap().ws_base(),
+            "wss://ws-eu.pusher.com:443"
+        );
+        assert_eq!(r.app_id.unwrap().val, "12345");
+    }
+
+    #[test]
+    fn host_port_tls_and_ws_overrides() {
+        let mut i = inputs(Some(file()), &[], &[]);
+        i.cli.profile = Some("self".into());
+        let r = run(&i).unwrap();
+        assert_eq!(r.rest.unwrap().http_base(), "http://rt.example.com:6001");
+        assert_eq!(r.ws.unwrap().ws_base(), "ws://ws.example.com:443");
+        assert!(
+            matches!(r.secret, Some(SecretSpec::Command { ref command, .. }) if command == "pass show x")
+        );
+    }
+
+    #[test]
+    fn host_beats_cluster_only_at_the_same_or_a_higher_level() {
+        // Profile with cluster; RTCTL_HOST from the environment wins.
+        let r = run(&inputs(
+            Some(file()),
+            &[
+                ("RTCTL_HOST", "localhost"),
+                ("RTCTL_TLS", "false"),
+                ("RTCTL_PORT", "6001"),
+            ],
+            &[],
+        ))
+        .unwrap();
+        assert_eq!(r.rest.unwrap().http_base(), "http://localhost:6001");
+        // Built-in local profile, PUSHER_CLUSTER from the platform's env: the cluster wins,
+        // and the local profile's port and TLS give way.
+        let r = run(&inputs(None, &[("PUSHER_CLUSTER", "us2")], &[])).unwrap();
+        let rest = r.rest.unwrap();
+        assert_eq!(rest.http_base(), "https://api-us2.pusher.com:443");
+        assert_eq!(rest.host.source, src("PUSHER_CLUSTER"));
+        assert_eq!(r.ws.unwrap().ws_base(), "wss://ws-us2.pusher.com:443");
+        // …unless PUSHER_SSL / PUSHER_PORT are set beside it.
+        let r = run(&inputs(
+            None,
+            &[
+                ("PUSHER_CLUSTER", "us2"),
+                ("PUSHER_SSL", "false"),
+                ("PUSHER_PORT", "8080"),
+            ],
+            &[],
+        ))
+        .unwrap();
+        assert_eq!(
+            r.rest.unwrap().http_base(),
+            "http://api-us2.pusher.com:8080"
+        );
+        // A flag --host beats a cluster anywhere; --cluster beats the profile's host.
+        let r = run(&inputs(
+            None,
+            &[("PUSHER_CLUSTER", "us2")],
+            &[(Field::Host, "h", "--host")],
+        ))
+        .unwrap();
+        assert_eq!(r.rest.unwrap().host.val, "h");
+        let mut i = inputs(Some(file()), &[], &[(Field::Cluster, "ap1", "--cluster")]);
+        i.cli.profile = Some("self".into());
+        let r = run(&i).unwrap();
+        assert_eq!(
+            r.rest.unwrap().http_base(),
+            "https://api-ap1.pusher.com:443"
+        );
+        // Two ways to give the secret at one level are refused.
+        let mut i = inputs(Some(file()), &[("VAR", "x")], &[]);
+        i.cli.profile = Some("both".into());
+        assert!(matches!(run(&i), Err(ConfigError::SecretConflict { .. })));
+    }
+
+    #[test]
+    fn a_cluster_displacing_a_set_host_is_reported() {
+        let mut i = inputs(Some(file()), &[("PUSHER_CLUSTER", "us2")], &[]);
+        i.cli.profile = Some("self".into());
+        let r = run(&i).unwrap();
+        assert_eq!(
+            r.rest.unwrap().http_base(),
+            "https://api-us2.pusher.com:443"
+        );
+        // The profile's ws_host and ws_port give way with its host.
+        assert_eq!(r.ws.unwrap().ws_base(), "wss://ws-us2.pusher.com:443");
+        assert_eq!(
+            r.warnings,
+            [
+                "cluster `us2` (env PUSHER_CLUSTER) overrides host `rt.example.com` (/c/config.toml:14 [profiles.self]): requests go to Pusher; pass --host, or unset the cluster, to use the host"
+            ]
+        );
+        // Not over the built-in local profile's host.
+        let r = run(&inputs(None, &[("PUSHER_CLUSTER", "us2")], &[])).unwrap();
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    }
+
+    #[test]
+    fn hosts_are_names_not_urls() {
+        for bad in [
+            "https://example.com",
+            "example.com/path",
+            "a b",
+            "user@host",
+        ] {
+            let err = run(&inputs(None, &[("RTCTL_HOST", bad)], &[])).unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    ConfigError::Invalid {
+                        field: Field::Host,
+                        ..
+                    }
+                ),
+                "{bad}: {err}"
+            );
+        }
+        let r = run(&inputs(None, &[("RTCTL_HOST", "::1")], &[])).unwrap();
+        assert_eq!(r.rest.unwrap().http_base(), "http://[::1]:6001");
+        let err = run(&inputs(None, &[("RTCTL_PORT", &"9".repeat(300))], &[])).unwrap_err();
+        assert!(err.to_string().len() < 200, "{err}");
+    }
+
+    #[test]
+    fn host_wins_over_cluster_in_the_same_profile() {
+        let f = ConfigFile::parse(
+            Path::new("c"),
+            "[profiles.p]\ncluster = \"eu\"\nhost = \"h\"\n",
+        )
+        .unwrap();
+        let r = run(&inputs(Some(f), &[("RTCTL_PROFILE", "p")], &[])).unwrap();
+        assert_eq!(r.rest.unwrap().http_base(), "https://h:443");
+    }
+
+    #[test]
+    fn tls_flag_and_default_ports() {
+        let r = run(&inputs(None, &[], &[(Field::Tls, "true", "--tls")])).unwrap();
+        // The local profile's explicit port stays.
+        assert_eq!(r.rest.unwrap().http_base(), "https://127.0.0.1:6001");
+        let f =
+            ConfigFile::parse(Path::new("c"), "[profiles.p]\nhost = \"h\"\ntls = false\n").unwrap();
+        let r = run(&inputs(Some(f), &[("RTCTL_PROFILE", "p")], &[])).unwrap();
+        assert_eq!(r.rest.unwrap().http_base(), "http://h:80");
+    }
+}

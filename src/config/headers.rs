@@ -44,3 +44,31 @@ pub(super) fn check_headers(headers: Vec<RawHeader>) -> Result<Vec<(String, Secr
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::config::testing::*;
+
+    #[test]
+    fn bad_header_names_are_not_echoed() {
+        for (e, at) in [
+            ("Bearer s3cr3t-token: x", "line 1"),
+            ("A: b\n\nBearer s3cr3t-token", "line 3"),
+        ] {
+            let err = run(&inputs(None, &[("RTCTL_AUTH_HEADERS", e)], &[]))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(at), "{err}");
+            assert!(!err.contains("s3cr3t"), "{err}");
+        }
+        let f = ConfigFile::parse(
+            Path::new("c"),
+            "[profiles.p]\nauth_headers = { A = \"b\", \"Bearer s3cr3t\" = \"x\" }\n",
+        )
+        .unwrap();
+        let err = run(&inputs(Some(f), &[("RTCTL_PROFILE", "p")], &[]))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("entry 2") && !err.contains("s3cr3t"), "{err}");
+    }
+}

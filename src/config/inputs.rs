@@ -88,3 +88,37 @@ pub struct Inputs {
     pub dotenv: Option<(PathBuf, BTreeMap<String, String>)>,
     pub cli: CliValues,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::testing::*;
+
+    #[test]
+    fn debug_output_never_holds_a_secret() {
+        let mut i = inputs(
+            Some(file()),
+            &[
+                ("PUSHER_SECRET", "env-secret-1"),
+                ("RTCTL_BACKEND_TOKEN", "env-token-2"),
+                ("PUSHER_KEY", "k"),
+            ],
+            &[(Field::Secret, "flag-secret-3", "--secret-stdin")],
+        );
+        i.dotenv = Some((
+            ".env".into(),
+            env(&[("RTCTL_AUTH_HEADERS", "Authorization: Bearer dot-4")]),
+        ));
+        let shown = format!("{i:?} {:?}", run(&i).unwrap());
+        for secret in [
+            "env-secret-1",
+            "env-token-2",
+            "flag-secret-3",
+            "dot-4",
+            "prod-secret-value",
+        ] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        assert!(shown.contains("PUSHER_KEY"));
+    }
+}

@@ -20,6 +20,8 @@ pub mod load;
 pub mod resolve;
 pub mod resolved;
 mod secret_choice;
+#[cfg(test)]
+mod testing;
 mod typed;
 pub mod value;
 

@@ -129,3 +129,35 @@ impl Resolved {
             })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::testing::*;
+
+    #[test]
+    fn missing_endpoint_and_values() {
+        let f = ConfigFile::parse(Path::new("c"), "[profiles.p]\nkey = \"k\"\n").unwrap();
+        let r = run(&inputs(Some(f), &[("RTCTL_PROFILE", "p")], &[])).unwrap();
+        assert!(matches!(
+            r.require_rest(),
+            Err(ConfigError::MissingEndpoint { .. })
+        ));
+        let err = r.require_app_id().unwrap_err();
+        assert_eq!(err.to_string(), "no `app_id` configured for profile `p`");
+        assert_eq!(
+            err.hints(),
+            [
+                "set `app_id` in [profiles.p], or export RTCTL_APP_ID (or PUSHER_APP_ID), or pass --app-id"
+            ]
+        );
+        assert!(matches!(
+            r.require_secret(),
+            Err(ConfigError::Missing {
+                field: Field::Secret,
+                ..
+            })
+        ));
+        assert_eq!(r.require_key().unwrap(), "k");
+    }
+}

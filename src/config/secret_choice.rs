@@ -47,3 +47,42 @@ pub(super) fn secret_spec(chosen: &Chosen) -> Result<Option<SecretSpec>, ConfigE
             }),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::testing::*;
+
+    #[test]
+    fn secret_ways() {
+        let r = run(&inputs(None, &[("RTCTL_SECRET_ENV", "MY_SECRET")], &[])).unwrap();
+        assert_eq!(
+            r.secret,
+            Some(SecretSpec::Env {
+                var: "MY_SECRET".into(),
+                source: src("RTCTL_SECRET_ENV")
+            })
+        );
+        // A higher level's way wins over a lower level's literal secret.
+        let r = run(&inputs(
+            Some(file()),
+            &[("RTCTL_SECRET_COMMAND", "echo s")],
+            &[],
+        ))
+        .unwrap();
+        assert!(matches!(r.secret, Some(SecretSpec::Command { .. })));
+        let r = run(&inputs(
+            Some(file()),
+            &[("RTCTL_SECRET_COMMAND", "echo s")],
+            &[(Field::Secret, "x", "--secret-stdin")],
+        ))
+        .unwrap();
+        assert!(matches!(r.secret, Some(SecretSpec::Given(_))));
+        assert_eq!(
+            r.secret.unwrap().source(),
+            &Source::Cli {
+                flag: "--secret-stdin".into()
+            }
+        );
+    }
+}

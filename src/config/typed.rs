@@ -118,3 +118,79 @@ pub(super) fn typed(field: Field, raw: &RawValue) -> Result<TypedValue, String> 
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::testing::*;
+
+    #[test]
+    fn invalid_values_name_field_and_source() {
+        let cases: [(&[(&str, &str)], Field); 7] = [
+            (&[("RTCTL_PORT", "70000")], Field::Port),
+            (&[("PUSHER_SSL", "maybe")], Field::Tls),
+            (&[("RTCTL_TIMEOUT", "soon")], Field::Timeout),
+            (&[("RTCTL_TIMEOUT", "0")], Field::Timeout),
+            (&[("RTCTL_CLUSTER", "EU!")], Field::Cluster),
+            (
+                &[("RTCTL_AUTH_HEADERS", "Bearer no-colon-token")],
+                Field::AuthHeaders,
+            ),
+            (&[("RTCTL_MAX_PAYLOAD_KB", "0")], Field::MaxPayloadKb),
+        ];
+        for (e, field) in cases {
+            let err = run(&inputs(None, e, &[])).unwrap_err();
+            assert!(
+                matches!(&err, ConfigError::Invalid { field: f, .. } if *f == field),
+                "{e:?}: {err}"
+            );
+            assert!(
+                err.to_string().contains(&format!("env {}", e[0].0)),
+                "{err}"
+            );
+        }
+        let f =
+            ConfigFile::parse(Path::new("/c"), "[profiles.p]\nport = \"x\"\ntls = 1\n").unwrap();
+        let err = run(&inputs(Some(f), &[("RTCTL_PROFILE", "p")], &[])).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid `port` from /c:2 [profiles.p]: `x` is not a port number"
+        );
+    }
+
+    #[test]
+    fn typed_values() {
+        let r = run(&inputs(
+            None,
+            &[
+                ("RTCTL_TIMEOUT", "1500ms"),
+                ("RTCTL_AUTH_HEADERS", "Authorization: Bearer t\nX-A: b"),
+            ],
+            &[],
+        ))
+        .unwrap();
+        assert_eq!(r.timeout.val, Duration::from_millis(1500));
+        let headers: Vec<(String, String)> = r
+            .auth_headers
+            .unwrap()
+            .val
+            .into_iter()
+            .map(|(n, v)| (n, v.expose().to_owned()))
+            .collect();
+        assert_eq!(
+            headers,
+            [
+                ("Authorization".to_owned(), "Bearer t".to_owned()),
+                ("X-A".to_owned(), "b".to_owned())
+            ]
+        );
+        let r = run(&inputs(None, &[("RTCTL_TIMEOUT", "2.5")], &[])).unwrap();
+        assert_eq!(r.timeout.val, Duration::from_millis(2500));
+        let f = ConfigFile::parse(
+            Path::new("c"),
+            "[profiles.p]\ntimeout = 3\nauth_headers = { \"Bad Name\" = \"x\" }\n",
+        )
+        .unwrap();
+        assert!(run(&inputs(Some(f), &[("RTCTL_PROFILE", "p")], &[])).is_err());
+    }
+}
