@@ -48,11 +48,8 @@ fn profile_candidates() -> Vec<CompletionCandidate> {
         .flatten()
         .map(|f| f.profile_names())
         .unwrap_or_default();
-    if !names
-        .iter()
-        .any(|n| n == crate::config::resolve::LOCAL_PROFILE)
-    {
-        names.push(crate::config::resolve::LOCAL_PROFILE.to_owned());
+    if !names.iter().any(|n| n == crate::config::LOCAL_PROFILE) {
+        names.push(crate::config::LOCAL_PROFILE.to_owned());
     }
     names.into_iter().map(CompletionCandidate::new).collect()
 }

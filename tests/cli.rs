@@ -978,6 +978,40 @@ fn config_use_and_list() {
     assert!(env.read_config().contains("default_profile = \"local\""));
 }
 
+/// The built-in defaults are stated in help and shown by `config`, each from its one
+/// constant: a change to a constant that leaves the help behind fails here.
+#[test]
+fn help_and_config_state_the_built_in_defaults() {
+    use rtctl::config::defaults::{
+        DEFAULT_TIMEOUT, LOCAL_APP_ID, LOCAL_KEY, LOCAL_SECRET, local_server,
+    };
+    let env = TestEnv::new();
+    let help = stdout_of(env.rtctl().arg("--help"));
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    let timeout = humantime::format_duration(DEFAULT_TIMEOUT).to_string();
+    for stated in [
+        format!("a local server at {}", local_server()),
+        format!("({LOCAL_APP_ID}, {LOCAL_KEY}, {LOCAL_SECRET})"),
+        format!("[default: {timeout}]"),
+    ] {
+        assert!(help.contains(&stated), "{stated} not in: {help}");
+    }
+    let listed = stdout_of(env.rtctl().args(["config", "list"]));
+    assert!(
+        listed.contains(&format!("{} (built-in)", local_server())),
+        "{listed}"
+    );
+    let shown: Value =
+        serde_json::from_str(&stdout_of(env.rtctl().args(["config", "show", "--json"]))).unwrap();
+    assert_eq!(
+        shown["rest_url"],
+        format!("http://{}", local_server()),
+        "{shown}"
+    );
+    assert_eq!(shown["values"]["timeout"]["value"], timeout, "{shown}");
+    assert_eq!(shown["values"]["key"]["value"], LOCAL_KEY, "{shown}");
+}
+
 // ---------------------------------------------------------------- auth
 
 /// `rtctl auth …` with the given app key and secret (the secret on stdin).

@@ -4,11 +4,12 @@ use clap::{Args, Subcommand};
 use serde_json::{Map, Value as Json, json};
 
 use super::Ctx;
+use crate::config::defaults::{LOCAL_PORT, LOCAL_PROFILE, LOOPBACK, local_server};
 use crate::config::edit::{self, NewValue};
 use crate::config::file::ConfigFile;
 use crate::config::inputs::Inputs;
 use crate::config::load;
-use crate::config::resolve::{self, LOCAL_PROFILE};
+use crate::config::resolve;
 use crate::config::{CliValues, ConfigError, Field, Resolved, SecretSpec, Source, Value};
 use crate::error::CliError;
 use crate::net::shown_url;
@@ -307,7 +308,7 @@ fn list(ctx: &mut Ctx, args: &ListArgs) -> Result<(), CliError> {
         }
     }
     if !profiles.iter().any(|p| p.0 == LOCAL_PROFILE) {
-        profiles.push((LOCAL_PROFILE.to_owned(), "127.0.0.1:6001".to_owned(), true));
+        profiles.push((LOCAL_PROFILE.to_owned(), local_server(), true));
     }
     if args.json {
         let items: Vec<Json> = profiles
@@ -422,12 +423,12 @@ fn ask(d: &mut Draft) -> Result<(), CliError> {
         } else {
             let host: String = Input::new()
                 .with_prompt("Host")
-                .default("127.0.0.1".into())
+                .default(LOOPBACK.into())
                 .interact_text()
                 .map_err(prompt_err)?;
             let port: u16 = Input::new()
                 .with_prompt("Port")
-                .default(6001)
+                .default(LOCAL_PORT)
                 .interact_text()
                 .map_err(prompt_err)?;
             let tls = dialoguer::Confirm::new()

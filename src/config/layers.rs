@@ -2,10 +2,10 @@
 
 use std::collections::BTreeMap;
 
+use super::defaults::{LOCAL_APP_ID, LOCAL_KEY, LOCAL_PORT, LOCAL_PROFILE, LOCAL_SECRET, LOOPBACK};
 use super::fields::Field;
 use super::file::FileValue;
 use super::inputs::Inputs;
-use super::resolve::LOCAL_PROFILE;
 use super::value::Source;
 
 /// The layers' ranks, highest precedence first: each is an index into `build_layers`'s
@@ -64,28 +64,24 @@ fn env_layer(
     layer
 }
 
+/// The built-in `local` profile's values; other profiles have none. Defaults every
+/// profile shares (`timeout`, `max_payload_kb`) are filled in after the choice.
 fn defaults_layer(profile: &str) -> Layer {
     let mut layer = Layer::new();
-    let mut put = |field: Field, v: &str, source: Source| {
-        layer.insert(
-            field,
-            Entry {
-                value: RawValue::Text(v.to_owned()),
-                source,
-            },
-        );
-    };
-    put(Field::Timeout, "10s", Source::Default);
     if profile == LOCAL_PROFILE {
         for (field, v) in [
-            (Field::AppId, "app-id"),
-            (Field::Key, "app-key"),
-            (Field::Secret, "app-secret"),
-            (Field::Host, "127.0.0.1"),
-            (Field::Port, "6001"),
-            (Field::Tls, "false"),
+            (Field::AppId, LOCAL_APP_ID.to_owned()),
+            (Field::Key, LOCAL_KEY.to_owned()),
+            (Field::Secret, LOCAL_SECRET.to_owned()),
+            (Field::Host, LOOPBACK.to_owned()),
+            (Field::Port, LOCAL_PORT.to_string()),
+            (Field::Tls, false.to_string()),
         ] {
-            put(field, v, Source::BuiltinLocal);
+            let entry = Entry {
+                value: RawValue::Text(v),
+                source: Source::BuiltinLocal,
+            };
+            layer.insert(field, entry);
         }
     }
     layer

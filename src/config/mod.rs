@@ -7,6 +7,7 @@
 //! and `secret_choice` build the `resolved` profile.
 
 mod chosen;
+pub mod defaults;
 pub mod dotenv_trust;
 pub mod edit;
 mod endpoints;
@@ -25,6 +26,7 @@ mod testing;
 mod typed;
 pub mod value;
 
+pub use defaults::LOCAL_PROFILE;
 pub use error::ConfigError;
 pub use fields::Field;
 pub use inputs::CliValues;

@@ -4,9 +4,8 @@
 //! Precedence, highest first: flags, `RTCTL_*`, the platform's `PUSHER_*`, a `.env`
 //! file (its `RTCTL_*`, then its `PUSHER_*`), the chosen profile, built-in defaults.
 
-use std::time::Duration;
-
 use super::chosen::choose;
+use super::defaults::{DEFAULT_TIMEOUT, LOCAL_PROFILE};
 use super::dotenv_trust::{refuse_from_dotenv, set_aside_untrusted};
 use super::endpoints::endpoints;
 use super::error::ConfigError;
@@ -17,10 +16,6 @@ use super::layers::{DOTENV, DOTENV_PUSHER, FILE, PUSHER_ENV, build_layers};
 use super::resolved::Resolved;
 use super::secret_choice::secret_spec;
 use super::value::{Source, Value};
-
-/// The built-in profile that works against a local server with no config at all.
-pub const LOCAL_PROFILE: &str = "local";
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Pick the profile: `--profile`, then `RTCTL_PROFILE`, then `default_profile`, then `local`.
 pub fn select_profile(inputs: &Inputs) -> Result<Value<String>, ConfigError> {
@@ -186,7 +181,10 @@ mod tests {
             panic!()
         };
         assert_eq!(s.val.expose(), "app-secret");
-        assert_eq!(r.timeout, Value::new(DEFAULT_TIMEOUT, Source::Default));
+        assert_eq!(
+            r.timeout,
+            Value::new(std::time::Duration::from_secs(10), Source::Default)
+        );
     }
 
     #[test]

@@ -19,6 +19,7 @@ use tokio::sync::{Semaphore, mpsc};
 use tokio::task::JoinSet;
 
 use super::{Ctx, key_and_secret};
+use crate::config::defaults::LOOPBACK;
 use crate::error::{CliError, Kind};
 use crate::files::{self, Existing};
 use crate::net::http::JsonPoster;
@@ -49,8 +50,8 @@ Ctrl-C stops it (exit code 130), and SIGTERM too (exit code 143), after a short 
 for the webhooks already received and the forwards under way. Exit code 1 when a
 webhook could not be saved or forwarded.";
 
-/// Where `listen` binds when --bind is not given.
-const DEFAULT_BIND: &str = "127.0.0.1:8090";
+/// The port `listen` binds on this machine when --bind is not given.
+const DEFAULT_PORT: u16 = 8090;
 
 /// At the end, how long the requests already received get to be answered, saved and
 /// printed.
@@ -101,11 +102,11 @@ pub struct Args {
 /// `9000` → `127.0.0.1:9000`; anything else as given.
 fn bind_address(arg: Option<&str>) -> Result<String, CliError> {
     let Some(arg) = arg else {
-        return Ok(DEFAULT_BIND.to_owned());
+        return Ok(format!("{LOOPBACK}:{DEFAULT_PORT}"));
     };
     if arg.bytes().all(|b| b.is_ascii_digit()) {
         return match arg.parse::<u16>() {
-            Ok(port) => Ok(format!("127.0.0.1:{port}")),
+            Ok(port) => Ok(format!("{LOOPBACK}:{port}")),
             Err(_) => Err(CliError::usage(format!("--bind {arg}: not a port number"))
                 .hint("use a port from 1024 to 65535, or HOST:PORT")),
         };
@@ -863,7 +864,7 @@ mod tests {
 
     #[test]
     fn bind_addresses() {
-        assert_eq!(bind_address(None).unwrap(), DEFAULT_BIND);
+        assert_eq!(bind_address(None).unwrap(), "127.0.0.1:8090");
         assert_eq!(bind_address(Some("9000")).unwrap(), "127.0.0.1:9000");
         assert_eq!(bind_address(Some("0.0.0.0:9000")).unwrap(), "0.0.0.0:9000");
         assert_eq!(bind_address(Some("99999")).unwrap_err().kind, Kind::Usage);
@@ -871,6 +872,17 @@ mod tests {
             bind_address(Some("localhost")).unwrap_err().kind,
             Kind::Usage
         );
+    }
+
+    #[test]
+    fn help_states_the_default_address() {
+        use clap::Args as _;
+        let help = Args::augment_args(clap::Command::new("listen"))
+            .render_help()
+            .to_string();
+        let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+        let default = format!("[default: {}]", bind_address(None).unwrap());
+        assert!(help.contains(&default), "{help}");
     }
 
     #[test]
