@@ -419,3 +419,59 @@ fn auth_header_flags_go_to_a_dotenv_auth_endpoint_only_when_trusted() {
     );
     drop(run);
 }
+
+#[test]
+fn a_bad_auth_header_is_named_by_place_before_anything_is_sent() {
+    let server = Server::shared();
+    let (port, heads) = common::recorder("200 OK", r#"{"auth":"k:x"}"#);
+    let env = TestEnv::with_server(server);
+    let url = format!("http://127.0.0.1:{port}/pusher/auth");
+    // (the second --auth-header, what the message says)
+    let cases = [
+        (
+            "Bearer tok-s3cr3t: x",
+            "--auth-header #2: the name is not a header name",
+        ),
+        (
+            "X/Y: tok-s3cr3t",
+            "--auth-header #2: the name is not a header name",
+        ),
+        (
+            "X-Token: tok-s3cr3t\r\nX-Other: y",
+            "--auth-header #2: the value of header `X-Token` spans lines",
+        ),
+        (
+            "X-Token: tok-\u{1}s3cr3t",
+            "--auth-header #2: the value of header `X-Token` holds a control character",
+        ),
+        (
+            "tok-s3cr3t",
+            "--auth-header #2 is not of the form `Name: value`",
+        ),
+    ];
+    for (header, said) in cases {
+        let out = env
+            .rtctl()
+            .args(["tail", "private-headers", "--auth-endpoint", &url])
+            .args(["--auth-header", "Authorization: Bearer fine"])
+            .args(["--auth-header", header])
+            .timeout(common::WAIT)
+            .output()
+            .unwrap();
+        let (stdout, stderr) = output_text(&out);
+        assert_eq!(out.status.code(), Some(2), "{header:?}: {stderr}");
+        assert!(
+            stderr.contains(said) && stderr.contains("nothing was sent"),
+            "{header:?}: {stderr}"
+        );
+        assert!(!stderr.contains("usable URL"), "{header:?}: {stderr}");
+        assert!(
+            !format!("{stdout}{stderr}").contains("s3cr3t"),
+            "{header:?}: {stderr}"
+        );
+        assert!(
+            heads.try_recv().is_err(),
+            "{header:?}: the auth endpoint got a request"
+        );
+    }
+}

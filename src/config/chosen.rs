@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use super::error::ConfigError;
 use super::fields::Field;
+use super::headers::Header;
 use super::layers::Layer;
 use super::typed::{TypedValue, typed};
 use super::value::{Secret, Value};
@@ -45,7 +46,7 @@ impl Chosen {
         port: Port => u16;
         duration: Duration => Duration;
         count: Count => u32;
-        headers: Headers => Vec<(String, Secret)>;
+        headers: Headers => Vec<Header>;
     }
 }
 

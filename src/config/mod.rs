@@ -14,7 +14,7 @@ mod endpoints;
 pub mod error;
 pub mod fields;
 pub mod file;
-mod headers;
+pub mod headers;
 pub mod inputs;
 mod layers;
 pub mod load;

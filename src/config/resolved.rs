@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use super::error::ConfigError;
 use super::fields::Field;
+use super::headers::Header;
 use super::value::{Secret, Source, Value};
 
 /// A host, port and TLS setting for one of the two endpoints.
@@ -69,7 +70,7 @@ pub struct Resolved {
     pub ws: Option<Endpoint>,
     pub auth_endpoint: Option<Value<String>>,
     /// Header names and their values; a value may be a token, so it is a `Secret`.
-    pub auth_headers: Option<Value<Vec<(String, Secret)>>>,
+    pub auth_headers: Option<Value<Vec<Header>>>,
     pub backend_url: Option<Value<String>>,
     pub backend_token: Option<Value<Secret>>,
     pub webhook_url: Option<Value<String>>,

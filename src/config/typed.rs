@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use super::fields::{Field, Kind};
 use super::file::FileValue;
-use super::headers::{check_headers, parse_header_lines};
+use super::headers::{Header, header, header_lines};
 use super::layers::RawValue;
 use super::value::Secret;
 use crate::pusher::names::shown;
@@ -19,7 +19,7 @@ pub(super) enum TypedValue {
     Port(u16),
     Duration(Duration),
     Count(u32),
-    Headers(Vec<(String, Secret)>),
+    Headers(Vec<Header>),
 }
 
 fn parse_bool(s: &str) -> Option<bool> {
@@ -98,24 +98,24 @@ pub(super) fn typed(field: Field, raw: &RawValue) -> Result<TypedValue, String> 
                 .map(TypedValue::Count)
                 .ok_or_else(|| format!("`{}` is not a whole number greater than 0", shown(&s)))
         }
-        Kind::Headers => {
-            let headers = match raw {
-                RawValue::Text(s) => parse_header_lines(s)?,
-                RawValue::File(FileValue::Table(entries)) => entries
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (k, v))| {
-                        let at = format!("entry {}", i + 1);
-                        match v {
-                            FileValue::Str(s) => Ok((at, k.clone(), s.clone())),
-                            other => Err(format!("{at}: {}", expected("a string", other))),
-                        }
-                    })
-                    .collect::<Result<_, _>>()?,
-                RawValue::File(other) => return Err(expected("a table of strings", other)),
-            };
-            Ok(TypedValue::Headers(check_headers(headers)?))
-        }
+        Kind::Headers => match raw {
+            RawValue::Text(s) => header_lines(s)
+                .map(TypedValue::Headers)
+                .map_err(|e| e.to_string()),
+            RawValue::File(FileValue::Table(entries)) => entries
+                .iter()
+                .enumerate()
+                .map(|(i, (k, v))| {
+                    let at = format!("entry {}", i + 1);
+                    match v {
+                        FileValue::Str(s) => header(&at, k, s).map_err(|e| e.to_string()),
+                        other => Err(format!("{at}: {}", expected("a string", other))),
+                    }
+                })
+                .collect::<Result<_, _>>()
+                .map(TypedValue::Headers),
+            RawValue::File(other) => Err(expected("a table of strings", other)),
+        },
     }
 }
 

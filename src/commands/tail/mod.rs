@@ -12,6 +12,7 @@ use tokio::io::AsyncBufReadExt as _;
 use tokio::sync::{mpsc, watch};
 
 use super::Ctx;
+use crate::config::headers::{self, Header};
 use crate::config::{Resolved, Secret};
 use crate::error::{CliError, Kind};
 use crate::net::auth::{self, AuthBody, Authorizer, Signer};
@@ -345,16 +346,13 @@ fn secret_arg(text: &str) -> Result<Secret, std::convert::Infallible> {
     Ok(Secret::new(text))
 }
 
-fn parse_header(text: &str) -> Result<(String, Secret), CliError> {
-    match text.split_once(':') {
-        Some((name, value)) if !name.trim().is_empty() && !name.contains(' ') => {
-            Ok((name.trim().to_owned(), Secret::new(value.trim())))
-        }
-        _ => Err(CliError::usage(
-            "--auth-header must look like `Name: value` (the value is not shown)",
-        )
-        .hint("for example --auth-header 'Authorization: Bearer …'")),
-    }
+/// The `n`th `--auth-header` (from 1), checked by the one header rule the profile's
+/// `auth_headers` follow too.
+fn parse_header(n: usize, text: &str) -> Result<Header, CliError> {
+    headers::header_line(&format!("--auth-header #{n}"), text).map_err(|e| {
+        CliError::usage(format!("{e}; nothing was sent"))
+            .hint("for example --auth-header 'Authorization: Bearer …'")
+    })
 }
 
 /// Everything `tail` needs, worked out before connecting.
@@ -387,8 +385,8 @@ async fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliE
         .as_ref()
         .map(|v| v.val.clone())
         .unwrap_or_default();
-    for h in &args.auth_header {
-        let (name, value) = parse_header(h.expose())?;
+    for (i, h) in args.auth_header.iter().enumerate() {
+        let (name, value) = parse_header(i + 1, h.expose())?;
         headers.retain(|(n, _)| !n.eq_ignore_ascii_case(&name));
         headers.push((name, value));
     }
