@@ -157,11 +157,6 @@ fn channel_data(
     Ok(None)
 }
 
-async fn key_and_secret(ctx: &mut Ctx) -> Result<(String, crate::config::Secret), CliError> {
-    let key = ctx.config()?.require_key()?.to_owned();
-    Ok((key, ctx.secret().await?))
-}
-
 async fn sign_channel(ctx: &mut Ctx, args: &SignArgs) -> Result<(), CliError> {
     let kind = channel_needing_auth(&args.channel)?;
     names::validate_socket_id(&args.socket_id)?;
@@ -171,7 +166,7 @@ async fn sign_channel(ctx: &mut Ctx, args: &SignArgs) -> Result<(), CliError> {
     } else {
         None
     };
-    let (key, secret) = key_and_secret(ctx).await?;
+    let (key, secret) = ctx.key_and_secret().await?;
     let reply = sign::authorize_channel(
         &key,
         secret.expose(),
@@ -186,7 +181,7 @@ async fn sign_channel(ctx: &mut Ctx, args: &SignArgs) -> Result<(), CliError> {
 async fn sign_user(ctx: &mut Ctx, args: &UserArgs) -> Result<(), CliError> {
     names::validate_socket_id(&args.socket_id)?;
     sign::user_data_id(&args.user_data)?;
-    let (key, secret) = key_and_secret(ctx).await?;
+    let (key, secret) = ctx.key_and_secret().await?;
     let reply = sign::authenticate_user(&key, secret.expose(), &args.socket_id, &args.user_data)?;
     Ok(ctx.ui.out(&sign::to_endpoint_json(&reply))?)
 }
@@ -205,7 +200,7 @@ async fn verify(ctx: &mut Ctx, args: &VerifyArgs) -> Result<(), CliError> {
         })?;
         sign::presence_user_id(data)?;
     }
-    let (key, secret) = key_and_secret(ctx).await?;
+    let (key, secret) = ctx.key_and_secret().await?;
     let to_sign = sign::channel_string_to_sign(&args.socket_id, &args.channel, data.as_deref());
     let parts = sign::check_channel_auth(
         &key,

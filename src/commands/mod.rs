@@ -89,6 +89,12 @@ impl Ctx {
         Ok(())
     }
 
+    /// The app's key and secret, which sign channel auth, user sign-in and webhooks.
+    pub async fn key_and_secret(&mut self) -> Result<(String, Secret), CliError> {
+        let key = self.config()?.require_key()?.to_owned();
+        Ok((key, self.secret().await?))
+    }
+
     /// The encryption master key, when one is configured.
     pub fn master_key(&mut self) -> Result<Option<MasterKey>, CliError> {
         let Some(v) = self.config()?.encryption_master_key.clone() else {

@@ -445,9 +445,10 @@ async fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliE
             )
             .hint("set `encryption_master_key` in the profile (or RTCTL_ENCRYPTION_MASTER_KEY), or use --auth-endpoint"));
         }
+        let (key, secret) = ctx.key_and_secret().await?;
         Some(Signer {
-            key: config.require_key()?.to_owned(),
-            secret: ctx.secret().await?,
+            key,
+            secret,
             master_key,
         })
     } else {

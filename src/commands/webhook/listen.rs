@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 use tokio::sync::{Semaphore, mpsc};
 use tokio::task::JoinSet;
 
-use super::{Ctx, key_and_secret};
+use super::Ctx;
 use crate::config::defaults::LOOPBACK;
 use crate::error::{CliError, Kind};
 use crate::files::{self, Existing};
@@ -236,7 +236,7 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
             sanitize(url, false)
         )));
     }
-    let (key, secret) = key_and_secret(ctx).await?;
+    let (key, secret) = ctx.key_and_secret().await?;
     let timeout = ctx.config()?.timeout.val;
     if let Some(dir) = &args.save {
         std::fs::create_dir_all(dir).map_err(|e| {

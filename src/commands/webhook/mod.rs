@@ -9,7 +9,6 @@ mod verify;
 use clap::Subcommand;
 
 use super::Ctx;
-use crate::config::Secret;
 use crate::error::CliError;
 
 pub use fixture::Args as FixtureArgs;
@@ -52,10 +51,4 @@ pub async fn run(ctx: &mut Ctx, cmd: Command) -> Result<(), CliError> {
         Command::Verify(args) => verify::run(ctx, &args).await,
         Command::Listen(args) => listen::run(ctx, &args).await,
     }
-}
-
-/// The profile's key and secret, which sign and check webhooks.
-async fn key_and_secret(ctx: &mut Ctx) -> Result<(String, Secret), CliError> {
-    let key = ctx.config()?.require_key()?.to_owned();
-    Ok((key, ctx.secret().await?))
 }

@@ -7,7 +7,7 @@ use clap::Args as ClapArgs;
 use indicatif::ProgressBar;
 use serde_json::{Value, json};
 
-use super::{Ctx, key_and_secret};
+use super::Ctx;
 use crate::commands::interruptible;
 use crate::commands::jobs::{self, Ended, JobSource};
 use crate::config::{ConfigError, Field};
@@ -365,7 +365,7 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
     let raw = interruptible(read_fixtures(args)).await?;
     let fixtures = prepare(args, raw)?;
     let (url, where_from) = endpoint(ctx, args)?;
-    let (key, secret) = key_and_secret(ctx).await?;
+    let (key, secret) = ctx.key_and_secret().await?;
     let timeout = ctx.config()?.timeout.val;
     let jobs: Vec<Job> = fixtures
         .into_iter()

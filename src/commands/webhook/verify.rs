@@ -6,7 +6,7 @@ use std::path::Path;
 use clap::Args as ClapArgs;
 use serde_json::json;
 
-use super::{Ctx, key_and_secret};
+use super::Ctx;
 use crate::error::{CliError, Kind};
 use crate::pusher::webhook::{self, Verdict};
 use crate::ui::json_text;
@@ -109,7 +109,7 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
         return Err(CliError::usage("no signature to check")
             .hint("pass --signature with the X-Pusher-Signature header's value, or --headers with the captured request"));
     }
-    let (key, secret) = key_and_secret(ctx).await?;
+    let (key, secret) = ctx.key_and_secret().await?;
     let verdict = webhook::verify(
         &key,
         secret.expose(),
