@@ -502,11 +502,7 @@ fn init(ctx: &mut Ctx, args: InitArgs) -> Result<(), CliError> {
         .into());
     }
     let path = load::config_path();
-    let existing = match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(source) => return Err(ConfigError::Read { path, source }.into()),
-    };
+    let existing = load::read_text(&path)?;
     let had_default = existing
         .as_deref()
         .and_then(|t| ConfigFile::parse(&path, t).ok())
@@ -547,11 +543,7 @@ fn init(ctx: &mut Ctx, args: InitArgs) -> Result<(), CliError> {
 
 fn use_profile(ctx: &mut Ctx, args: &UseArgs) -> Result<(), CliError> {
     let path = load::config_path();
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(source) => return Err(ConfigError::Read { path, source }.into()),
-    };
+    let text = load::read_text(&path)?.unwrap_or_default();
     let file = ConfigFile::parse(&path, &text)?;
     if args.name != LOCAL_PROFILE && !file.profiles.contains_key(&args.name) {
         return Err(ConfigError::UnknownProfile {

@@ -30,16 +30,24 @@ pub fn config_path() -> PathBuf {
     base.join("rtctl").join("config.toml")
 }
 
-/// Read and parse the file; `None` when there is none.
-pub fn read_file(path: &Path) -> Result<Option<ConfigFile>, ConfigError> {
+/// The config file's text, as `config init` and `config use` edit it; `None` when
+/// there is none.
+pub fn read_text(path: &Path) -> Result<Option<String>, ConfigError> {
     match std::fs::read_to_string(path) {
-        Ok(text) => ConfigFile::parse(path, &text).map(Some),
+        Ok(text) => Ok(Some(text)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(source) => Err(ConfigError::Read {
             path: path.to_owned(),
             source,
         }),
     }
+}
+
+/// Read and parse the file; `None` when there is none.
+pub fn read_file(path: &Path) -> Result<Option<ConfigFile>, ConfigError> {
+    read_text(path)?
+        .map(|text| ConfigFile::parse(path, &text))
+        .transpose()
 }
 
 /// The variables resolution looks at.
