@@ -76,6 +76,11 @@ fields! {
 }
 
 impl Field {
+    /// Whether the field's value is never shown: a secret, or headers (which carry tokens).
+    pub fn is_secret(self) -> bool {
+        matches!(self.kind(), Kind::Secret | Kind::Headers)
+    }
+
     /// `RTCTL_<FIELD>`.
     pub fn env(self) -> String {
         format!("RTCTL_{}", self.key().to_uppercase())

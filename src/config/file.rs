@@ -46,14 +46,14 @@ pub struct FileProfile {
 
 impl std::fmt::Debug for FileProfile {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use super::fields::Kind;
         let values: Vec<(Field, String, usize)> = self
             .values
             .iter()
             .map(|(field, (v, line))| {
-                let shown = match field.kind() {
-                    Kind::Secret | Kind::Headers => "(redacted)".to_owned(),
-                    _ => format!("{v:?}"),
+                let shown = if field.is_secret() {
+                    "(redacted)".to_owned()
+                } else {
+                    format!("{v:?}")
                 };
                 (*field, shown, *line)
             })
@@ -250,17 +250,9 @@ impl ConfigFile {
 
     /// Whether any profile keeps a secret in the file itself.
     pub fn holds_secret(&self) -> bool {
-        self.profiles.values().any(|p| {
-            p.values.keys().any(|f| {
-                matches!(
-                    f,
-                    Field::Secret
-                        | Field::BackendToken
-                        | Field::EncryptionMasterKey
-                        | Field::AuthHeaders
-                )
-            })
-        })
+        self.profiles
+            .values()
+            .any(|p| p.values.keys().any(|f| f.is_secret()))
     }
 
     pub fn profile_names(&self) -> Vec<String> {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
-use super::fields::{Field, Kind};
+use super::fields::Field;
 use super::file::ConfigFile;
 
 /// Values given on the command line.
@@ -22,16 +22,11 @@ impl CliValues {
     }
 }
 
-/// Whether a field's value is never shown.
-pub(super) fn is_secret(field: Field) -> bool {
-    matches!(field.kind(), Kind::Secret | Kind::Headers)
-}
-
 /// Whether an environment variable holds a secret.
 pub(super) fn is_secret_var(var: &str) -> bool {
     Field::ALL
         .iter()
-        .any(|&f| is_secret(f) && (var == f.env() || f.pusher_env() == Some(var)))
+        .any(|&f| f.is_secret() && (var == f.env() || f.pusher_env() == Some(var)))
 }
 
 impl fmt::Debug for CliValues {
@@ -40,7 +35,7 @@ impl fmt::Debug for CliValues {
             .values
             .iter()
             .map(|(field, v, flag)| {
-                let shown = if is_secret(*field) {
+                let shown = if field.is_secret() {
                     "(redacted)"
                 } else {
                     v.as_str()
