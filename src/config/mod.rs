@@ -4,7 +4,8 @@
 //! environment or runs a command. `resolve` drives resolution: `inputs` become
 //! `layers`, each field's highest value is checked (`typed`) and `chosen`, the `.env`
 //! rule (`dotenv_trust`) sets aside what a `.env` may not point at, and `endpoints`
-//! and `secret_choice` build the `resolved` profile.
+//! and `secret_choice` build the `resolved` profile. `defaults` holds the built-in
+//! values, and `headers` the one rule for HTTP headers people type.
 
 mod chosen;
 pub mod defaults;
