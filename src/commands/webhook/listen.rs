@@ -881,8 +881,10 @@ mod tests {
             .render_help()
             .to_string();
         let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
-        let default = format!("[default: {}]", bind_address(None).unwrap());
-        assert!(help.contains(&default), "{help}");
+        let default = bind_address(None).unwrap();
+        assert!(help.contains(&format!("[default: {default}]")), "{help}");
+        assert!(help.contains(&format!("PORT (on {LOOPBACK})")), "{help}");
+        assert!(EXAMPLES.contains(&format!("on {default}\n")), "{EXAMPLES}");
     }
 
     #[test]
