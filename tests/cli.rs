@@ -451,6 +451,21 @@ fn invalid_values_are_config_errors() {
             predicate::str::contains("32")
                 .and(predicate::str::contains("RTCTL_ENCRYPTION_MASTER_KEY")),
         );
+    // A token that could not go in a header is named before anything is sent, not
+    // reported later as a URL that is "not usable".
+    let out = env
+        .rtctl()
+        .args(["config", "show"])
+        .env("RTCTL_BACKEND_TOKEN", "tok-s3cr3t\n")
+        .output()
+        .unwrap();
+    let (_, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("invalid `backend_token` from env RTCTL_BACKEND_TOKEN: it spans lines"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("s3cr3t"), "{stderr}");
 }
 
 #[test]

@@ -155,6 +155,7 @@ fn field_format_hint(field: Field) -> &'static str {
         (_, Kind::Headers) => {
             "a table such as { Authorization = \"Bearer …\" }; in the environment, one `Name: value` a line"
         }
+        (_, Kind::Token) => "use the token alone, on one line",
         (_, Kind::Text | Kind::Secret) => "use a non-empty string",
     }
 }

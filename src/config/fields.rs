@@ -9,6 +9,8 @@ pub enum Kind {
     Text,
     /// Text that is never printed whole.
     Secret,
+    /// A secret sent in an HTTP header, so on one line without control characters.
+    Token,
     Bool,
     Port,
     Duration,
@@ -65,7 +67,7 @@ fields! {
     AuthEndpoint => "auth_endpoint", Text, None, None, "the app's channel auth endpoint, e.g. http://localhost:8008/pusher/auth";
     AuthHeaders => "auth_headers", Headers, None, None, "headers sent to the auth endpoint";
     BackendUrl => "backend_url", Text, None, None, "the app's backend, e.g. http://localhost:8008";
-    BackendToken => "backend_token", Secret, None, None, "bearer token for the backend's admin endpoints";
+    BackendToken => "backend_token", Token, None, None, "bearer token for the backend's admin endpoints";
     WebhookUrl => "webhook_url", Text, None, None, "the app's webhook endpoint, e.g. http://localhost:8008/pusher/webhook";
     EncryptionMasterKey => "encryption_master_key", Secret, None, None, "32 bytes, base64, for private-encrypted- channels";
     Timeout => "timeout", Duration, None, Some("--timeout"), "network timeout, e.g. 10s";
@@ -78,7 +80,7 @@ fields! {
 impl Field {
     /// Whether the field's value is never shown: a secret, or headers (which carry tokens).
     pub fn is_secret(self) -> bool {
-        matches!(self.kind(), Kind::Secret | Kind::Headers)
+        matches!(self.kind(), Kind::Secret | Kind::Token | Kind::Headers)
     }
 
     /// `RTCTL_<FIELD>`.

@@ -17,10 +17,33 @@ pub enum HeaderError {
         "{at}: the name is not a header name, which has letters, digits and `-` but no spaces (it is not shown: it may hold a token)"
     )]
     NotAName { at: String },
-    #[error("{at}: the value of header `{name}` spans lines")]
-    SpansLines { at: String, name: String },
-    #[error("{at}: the value of header `{name}` holds a control character")]
-    ControlCharacter { at: String, name: String },
+    #[error("{at}: the value of header `{name}` {problem}")]
+    BadValue {
+        at: String,
+        name: String,
+        problem: ValueProblem,
+    },
+}
+
+/// What keeps text out of an HTTP header's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ValueProblem {
+    #[error("spans lines")]
+    SpansLines,
+    #[error("holds a control character")]
+    ControlCharacter,
+}
+
+/// Whether `value` can be a header's value: on one line, and free of control characters
+/// (a tab aside), as RFC 9110 has a field value.
+pub fn value_problem(value: &str) -> Option<ValueProblem> {
+    if value.contains(['\r', '\n']) {
+        Some(ValueProblem::SpansLines)
+    } else if value.chars().any(|c| c.is_control() && c != '\t') {
+        Some(ValueProblem::ControlCharacter)
+    } else {
+        None
+    }
 }
 
 /// A token as RFC 9110 defines it (section 5.6.2), which is what a header name is.
@@ -31,20 +54,18 @@ fn is_token(s: &str) -> bool {
 }
 
 /// `name` and `value`, given at `at`, checked and trimmed: the name a token, the value
-/// on one line and free of control characters (a tab aside), as a field value must be.
+/// one `value_problem` finds nothing wrong with.
 pub fn header(at: &str, name: &str, value: &str) -> Result<Header, HeaderError> {
     let (name, value) = (name.trim(), value.trim());
     if !is_token(name) {
         return Err(HeaderError::NotAName { at: at.to_owned() });
     }
-    let problem = |name: &str| (at.to_owned(), name.to_owned());
-    if value.contains(['\r', '\n']) {
-        let (at, name) = problem(name);
-        return Err(HeaderError::SpansLines { at, name });
-    }
-    if value.chars().any(|c| c.is_control() && c != '\t') {
-        let (at, name) = problem(name);
-        return Err(HeaderError::ControlCharacter { at, name });
+    if let Some(problem) = value_problem(value) {
+        return Err(HeaderError::BadValue {
+            at: at.to_owned(),
+            name: name.to_owned(),
+            problem,
+        });
     }
     Ok((name.to_owned(), Secret::new(value)))
 }
@@ -97,23 +118,26 @@ mod tests {
             ("X\u{1}: x", Err(HeaderError::NotAName { at: at("#1") })),
             (
                 "X-A: a\r\nX-B: b",
-                Err(HeaderError::SpansLines {
+                Err(HeaderError::BadValue {
                     at: at("#1"),
                     name: "X-A".into(),
+                    problem: ValueProblem::SpansLines,
                 }),
             ),
             (
                 "X-A: a\0b",
-                Err(HeaderError::ControlCharacter {
+                Err(HeaderError::BadValue {
                     at: at("#1"),
                     name: "X-A".into(),
+                    problem: ValueProblem::ControlCharacter,
                 }),
             ),
             (
                 "X-A: a\u{7f}",
-                Err(HeaderError::ControlCharacter {
+                Err(HeaderError::BadValue {
                     at: at("#1"),
                     name: "X-A".into(),
+                    problem: ValueProblem::ControlCharacter,
                 }),
             ),
         ];

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use super::fields::{Field, Kind};
 use super::file::FileValue;
-use super::headers::{Header, header, header_lines};
+use super::headers::{Header, header, header_lines, value_problem};
 use super::layers::RawValue;
 use super::value::Secret;
 use crate::pusher::names::shown;
@@ -56,6 +56,15 @@ pub(super) fn typed(field: Field, raw: &RawValue) -> Result<TypedValue, String> 
     match field.kind() {
         Kind::Text => Ok(TypedValue::Text(nonempty(text(raw)?)?)),
         Kind::Secret => Ok(TypedValue::Secret(Secret::new(nonempty(text(raw)?)?))),
+        Kind::Token => {
+            let token = nonempty(text(raw)?)?;
+            match value_problem(&token) {
+                Some(p) => Err(format!(
+                    "it {p}, and it is sent in an HTTP header (it is not shown)"
+                )),
+                None => Ok(TypedValue::Secret(Secret::new(token))),
+            }
+        }
         Kind::Bool => match raw {
             RawValue::File(FileValue::Bool(b)) => Ok(TypedValue::Bool(*b)),
             RawValue::Text(s) | RawValue::File(FileValue::Str(s)) => parse_bool(s)
@@ -156,6 +165,32 @@ mod tests {
             err.to_string(),
             "invalid `port` from /c:2 [profiles.p]: `x` is not a port number"
         );
+    }
+
+    #[test]
+    fn a_token_is_one_line_fit_for_a_header() {
+        for (token, problem) in [
+            ("tok-s3cr3t\n", "it spans lines"),
+            ("tok\r\ns3cr3t", "it spans lines"),
+            ("tok-\u{1b}s3cr3t", "it holds a control character"),
+        ] {
+            let err = run(&inputs(None, &[("RTCTL_BACKEND_TOKEN", token)], &[])).unwrap_err();
+            assert!(
+                matches!(
+                    &err,
+                    ConfigError::Invalid {
+                        field: Field::BackendToken,
+                        ..
+                    }
+                ),
+                "{err}"
+            );
+            let text = format!("{err} {:?}", err.hints());
+            assert!(text.contains(problem), "{text}");
+            assert!(!text.contains("s3cr3t"), "{text}");
+        }
+        let r = run(&inputs(None, &[("RTCTL_BACKEND_TOKEN", "a\tb-c.d~")], &[])).unwrap();
+        assert_eq!(r.backend_token.unwrap().val.expose(), "a\tb-c.d~");
     }
 
     #[test]
