@@ -5,7 +5,7 @@ pub mod catalog;
 pub mod channels;
 pub mod completions;
 pub mod config;
-mod jobs;
+mod inflight;
 pub(crate) mod publish;
 pub mod tail;
 pub mod trigger;

@@ -8,8 +8,8 @@ use indicatif::ProgressBar;
 use serde_json::{Value, json};
 
 use super::Ctx;
+use crate::commands::inflight::{self, Ended, JobSource};
 use crate::commands::interruptible;
-use crate::commands::jobs::{self, Ended, JobSource};
 use crate::config::{ConfigError, Field};
 use crate::error::{CliError, Kind};
 use crate::net::http::JsonPoster;
@@ -244,7 +244,7 @@ struct Job {
     headers: Vec<(String, String)>,
 }
 
-impl jobs::Job for Job {
+impl inflight::Job for Job {
     /// The fixture's name.
     type Ticket = String;
 
@@ -398,12 +398,12 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
     }
     let total = jobs.len() as u64;
     let poster = JsonPoster::new(timeout)?;
-    let bar = jobs::progress_bar(&ctx.ui, (total > 1).then_some(total), "fixtures");
+    let bar = inflight::progress_bar(&ctx.ui, (total > 1).then_some(total), "fixtures");
     let mut tally = Tally::default();
     let started = Instant::now();
     let ui = ctx.ui;
     let mut queue = Queue(jobs.into_iter());
-    let result = jobs::drive(
+    let result = inflight::drive(
         args.concurrency as usize,
         &bar,
         &mut tally,

@@ -2,7 +2,7 @@
 //! `--repeat` (one event again and again, at a rate). Every line goes through the same
 //! pipeline as a single trigger (`crate::outgoing`). Several requests are in flight
 //! over kept-alive connections; 429, 5xx and lost connections are retried with
-//! backoff; a Ctrl-C or SIGTERM stops the run (`jobs::drive`); every line ends up
+//! backoff; a Ctrl-C or SIGTERM stops the run (`inflight::drive`); every line ends up
 //! counted in the summary (`tally`), with where to resume after a stop.
 
 mod lines;
@@ -18,7 +18,7 @@ use tokio::io::{AsyncBufRead, BufReader};
 
 use super::{Args, Ctx, load_catalog};
 use crate::catalog::Catalog;
-use crate::commands::jobs::{self, JobSource};
+use crate::commands::inflight::{self, JobSource};
 use crate::error::{CliError, Kind};
 use crate::net::http::RestClient;
 use crate::outgoing::{self, Checked, Data, Draft, Encryption, Note, Ready, Rules, System};
@@ -36,7 +36,7 @@ struct Job {
     req: RestRequest,
 }
 
-impl jobs::Job for Job {
+impl inflight::Job for Job {
     type Ticket = Span;
 
     fn ticket(&self) -> Span {
@@ -330,8 +330,8 @@ pub async fn run_batch(ctx: &mut Ctx, args: &Args, path: &str) -> Result<(), Cli
     };
     let (reader, size) = super::interruptible(open_input(path)).await?;
     let bar = match size {
-        Some(bytes) => jobs::byte_bar(&ctx.ui, bytes),
-        None => jobs::progress_bar(&ctx.ui, None, "lines read"),
+        Some(bytes) => inflight::byte_bar(&ctx.ui, bytes),
+        None => inflight::progress_bar(&ctx.ui, None, "lines read"),
     };
     let mut source = BatchSource {
         reader: LineReader::new(reader, max_line(max_payload_kb)),
@@ -436,7 +436,7 @@ pub async fn run_repeat(
             t
         }),
     };
-    let bar = jobs::progress_bar(&ctx.ui, Some(times), "events");
+    let bar = inflight::progress_bar(&ctx.ui, Some(times), "events");
     let mut tally = Tally::default();
     let started = Instant::now();
     let result = drive(args, client, &mut source, &mut tally, &bar, true).await;
@@ -458,7 +458,7 @@ async fn drive(
     bar_counts_events: bool,
 ) -> Result<Option<Stop>, CliError> {
     let retries = args.retries;
-    jobs::drive(
+    inflight::drive(
         args.concurrency as usize,
         bar,
         tally,

@@ -5,7 +5,7 @@ use std::time::Duration;
 use serde_json::json;
 
 use crate::commands::Ctx;
-use crate::commands::jobs::Ended;
+use crate::commands::inflight::Ended;
 use crate::commands::trigger::{Args, shell_quote};
 use crate::error::{CliError, Kind};
 use crate::signal::Stop;
