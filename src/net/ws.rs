@@ -24,7 +24,7 @@ use super::auth::{Authorizer, Refusal};
 use crate::error::{CliError, Kind};
 use crate::pusher::close::{self, Backoff, Reconnect};
 use crate::pusher::frame;
-use crate::pusher::session::{Output, Session, Stale, SubState};
+use crate::pusher::session::{GiveUp, Output, Session, SubState};
 use crate::pusher::sign::{ChannelAuth, UserAuth};
 use crate::ui::sanitize::one_line;
 
@@ -114,7 +114,7 @@ pub enum Update<'a> {
 
 /// Why the caller stops the client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Why {
+pub enum StopReason {
     Done,
     /// SIGINT or SIGTERM.
     Signal(crate::signal::Stop),
@@ -140,13 +140,13 @@ pub enum Control {
         count: u64,
     },
     /// Unsubscribe, close cleanly and return.
-    Stop(Why),
+    Stop(StopReason),
 }
 
 /// How a run ended, when it was not an error.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Ending {
-    Stopped(Why),
+pub enum RunEnd {
+    Stopped(StopReason),
     /// The connection was lost and reconnecting is off.
     Lost(String),
 }
@@ -237,13 +237,13 @@ impl Auths {
 
 /// Why one connection ended.
 enum End {
-    Stop(Why),
+    Stop(StopReason),
     Closed {
         code: Option<u16>,
         reason: String,
     },
     /// rtctl closed it: the server broke the protocol or went quiet.
-    GaveUp(Stale),
+    GaveUp(GiveUp),
     /// rtctl closed it: a message over the size limit (`size` is what the server
     /// announced or sent so far).
     TooBig {
@@ -300,14 +300,14 @@ impl Client {
         &mut self,
         controls: &mut mpsc::Receiver<Control>,
         h: &mut impl Handler,
-    ) -> Result<Ending, CliError> {
+    ) -> Result<RunEnd, CliError> {
         let mut ever_connected = false;
         let mut failures: u32 = 0;
         let mut lost: Option<(SystemTime, String)> = None;
         loop {
             let queued = self.set_state(ConnState::Connecting, h)?;
             if let Some(why) = self.offline(queued, h)? {
-                return Ok(Ending::Stopped(why));
+                return Ok(RunEnd::Stopped(why));
             }
             let connecting = {
                 let options = self.options.clone();
@@ -317,10 +317,10 @@ impl Client {
                     tokio::select! {
                         r = &mut attempt => break r,
                         c = controls.recv() => {
-                            let c = c.unwrap_or(Control::Stop(Why::Done));
+                            let c = c.unwrap_or(Control::Stop(StopReason::Done));
                             if let Some(why) = self.offline(vec![c], h)? {
                                 self.set_state(ConnState::Disconnected, h)?;
-                                return Ok(Ending::Stopped(why));
+                                return Ok(RunEnd::Stopped(why));
                             }
                         }
                     }
@@ -344,12 +344,12 @@ impl Client {
             self.session.closed();
             self.set_state(ConnState::Disconnected, h)?;
             let (code, reason) = match end {
-                End::Stop(why) => return Ok(Ending::Stopped(why)),
+                End::Stop(why) => return Ok(RunEnd::Stopped(why)),
                 End::TooBig { size } => return Err(self.too_big(size)),
-                End::GaveUp(stale) if !ever_connected && !shook_hands => {
-                    return Err(self.no_handshake(&stale));
+                End::GaveUp(why) if !ever_connected && !shook_hands => {
+                    return Err(self.no_handshake(&why));
                 }
-                End::GaveUp(stale) => (None, stale.to_string()),
+                End::GaveUp(why) => (None, why.to_string()),
                 End::Closed { code, reason } => (code, reason),
             };
             // A refusal explained by `pusher:error` but cut off without its close frame.
@@ -367,7 +367,7 @@ impl Client {
             }
             ever_connected = true;
             if !self.options.reconnect {
-                return Ok(Ending::Lost(reason));
+                return Ok(RunEnd::Lost(reason));
             }
             lost.get_or_insert_with(|| (SystemTime::now(), reason.clone()));
             let delay = if policy == Reconnect::Immediately && failures == 0 {
@@ -384,7 +384,7 @@ impl Client {
             };
             let queued = h.update(reconnecting, &self.counters)?;
             if let Some(why) = self.offline(queued, h)? {
-                return Ok(Ending::Stopped(why));
+                return Ok(RunEnd::Stopped(why));
             }
             // The whole backoff is waited out: only a stop cuts it short.
             let wake = tokio::time::sleep(delay);
@@ -393,9 +393,9 @@ impl Client {
                 tokio::select! {
                     () = &mut wake => break,
                     c = controls.recv() => {
-                        let c = c.unwrap_or(Control::Stop(Why::Done));
+                        let c = c.unwrap_or(Control::Stop(StopReason::Done));
                         if let Some(why) = self.offline(vec![c], h)? {
-                            return Ok(Ending::Stopped(why));
+                            return Ok(RunEnd::Stopped(why));
                         }
                     }
                 }
@@ -409,7 +409,7 @@ impl Client {
         &mut self,
         controls: Vec<Control>,
         h: &mut impl Handler,
-    ) -> Result<Option<Why>, CliError> {
+    ) -> Result<Option<StopReason>, CliError> {
         let mut queue = std::collections::VecDeque::from(controls);
         while let Some(c) = queue.pop_front() {
             match c {
@@ -503,15 +503,15 @@ impl Client {
 
     /// The first connection opened but the server never shook hands as the protocol
     /// says, so rtctl closed it: not a refusal, the other end is not (yet) talking Pusher.
-    fn no_handshake(&self, stale: &Stale) -> CliError {
+    fn no_handshake(&self, why: &GiveUp) -> CliError {
         let target = super::shown_url(&self.options.url);
         let where_from = &self.options.where_from;
-        match stale {
-            Stale::BadHandshake(_) => CliError::new(
+        match why {
+            GiveUp::BadHandshake(_) => CliError::new(
                 Kind::Failure,
                 format!(
                     "{target} is not speaking the Pusher protocol: {}",
-                    one_line(&stale.to_string(), 200)
+                    one_line(&why.to_string(), 200)
                 ),
             )
             .hint(format!(
@@ -627,7 +627,7 @@ impl Client {
                     Err(e) => vec![Output::ServerError { code: None, message: format!("authorization task failed: {e}") }],
                 },
                 c = controls.recv() => {
-                    let c = c.unwrap_or(Control::Stop(Why::Done));
+                    let c = c.unwrap_or(Control::Stop(StopReason::Done));
                     if let Some(end) = self.control(&mut ws, c, &mut auths, h, &mut pending).await? {
                         return Ok(end);
                     }
@@ -690,9 +690,9 @@ impl Client {
             Output::Authenticate { socket_id } => {
                 auths.waiting.push_back(AuthJob::User { socket_id });
             }
-            Output::Close(stale) => {
+            Output::Close(why) => {
                 let _ = tokio::time::timeout(CLOSE_WAIT, ws.close(None)).await;
-                return Ok(Some(End::GaveUp(stale)));
+                return Ok(Some(End::GaveUp(why)));
             }
             Output::Connected { .. } => {
                 pending.extend(self.set_state(ConnState::Connected, h)?);

@@ -122,9 +122,10 @@ pub struct Delivery {
     pub undecryptable: Option<DecryptError>,
 }
 
-/// Why the session wants the connection closed.
+/// Why the session gives up on a connection: the server did not shake hands as the
+/// protocol says, or stopped answering pings. The caller closes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Stale {
+pub enum GiveUp {
     /// No `pusher:connection_established` in time.
     NoHandshake,
     /// The first frame was something else.
@@ -133,7 +134,7 @@ pub enum Stale {
     NoPong(Duration),
 }
 
-impl std::fmt::Display for Stale {
+impl std::fmt::Display for GiveUp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::NoHandshake => f.write_str("no pusher:connection_established from the server"),
@@ -213,7 +214,7 @@ pub enum Output {
         text: String,
     },
     /// Close the connection and reconnect.
-    Close(Stale),
+    Close(GiveUp),
 }
 
 /// Why a client event cannot be sent.
@@ -521,7 +522,7 @@ impl Session {
                     if t.checked_add(self.timing.handshake)
                         .is_some_and(|at| now >= at) =>
                 {
-                    vec![Output::Close(Stale::NoHandshake)]
+                    vec![Output::Close(GiveUp::NoHandshake)]
                 }
                 _ => Vec::new(),
             },
@@ -531,7 +532,7 @@ impl Session {
                         .checked_add(self.timing.pong)
                         .is_some_and(|at| now >= at) =>
                 {
-                    vec![Output::Close(Stale::NoPong(self.timing.pong))]
+                    vec![Output::Close(GiveUp::NoPong(self.timing.pong))]
                 }
                 (None, Some(heard))
                     if heard.checked_add(self.activity).is_some_and(|at| now >= at) =>
@@ -657,7 +658,7 @@ impl Session {
             // Servers explain a refusal with an error before closing with its code.
             Message::Error { code, message, .. } => vec![Output::ServerError { code, message }],
             Message::Ping => vec![Output::Send(frame::pong())],
-            other => vec![Output::Close(Stale::BadHandshake(match other {
+            other => vec![Output::Close(GiveUp::BadHandshake(match other {
                 Message::Event(f) => f.event,
                 _ => "another event".to_owned(),
             }))],
@@ -913,7 +914,7 @@ mod tests {
         assert_eq!(sends(&s.tick(at)).len(), 1);
         assert_eq!(
             s.tick(at + Duration::from_secs(30)),
-            [Output::Close(Stale::NoPong(Duration::from_secs(30)))]
+            [Output::Close(GiveUp::NoPong(Duration::from_secs(30)))]
         );
     }
 
@@ -933,12 +934,12 @@ mod tests {
         s.opened(t);
         assert_eq!(
             s.tick(t + Duration::from_secs(10)),
-            [Output::Close(Stale::NoHandshake)]
+            [Output::Close(GiveUp::NoHandshake)]
         );
         s.opened(t);
         assert_eq!(
             s.receive(r#"{"event":"hello","data":"{}"}"#, t),
-            [Output::Close(Stale::BadHandshake("hello".into()))]
+            [Output::Close(GiveUp::BadHandshake("hello".into()))]
         );
         s.opened(t);
         assert_eq!(

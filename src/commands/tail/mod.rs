@@ -17,7 +17,7 @@ use crate::config::{Resolved, Secret};
 use crate::error::{CliError, Kind};
 use crate::net::auth::{self, AuthBody, Authorizer, Signer};
 use crate::net::http::{JsonPoster, RestClient};
-use crate::net::ws::{self, Client, Control, Ending, Why};
+use crate::net::ws::{self, Client, Control, RunEnd, StopReason};
 use crate::outgoing;
 use crate::pusher::close::Backoff;
 use crate::pusher::names::{self, ChannelKind};
@@ -667,14 +667,14 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
         let tx = tx.clone();
         tasks.spawn(async move {
             let stop = crate::signal::requested().await;
-            let _ = tx.send(Control::Stop(Why::Signal(stop))).await;
+            let _ = tx.send(Control::Stop(StopReason::Signal(stop))).await;
         });
     }
     if let Some(d) = deadline {
         let tx = tx.clone();
         tasks.spawn(async move {
             tokio::time::sleep(d).await;
-            let _ = tx.send(Control::Stop(Why::TimedOut)).await;
+            let _ = tx.send(Control::Stop(StopReason::TimedOut)).await;
         });
     }
     drop(tx);
@@ -702,15 +702,15 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
         return Err(quiet);
     }
     match ending {
-        Ending::Stopped(Why::Done) => {
+        RunEnd::Stopped(StopReason::Done) => {
             printer.summary(&counters, "done");
             Ok(())
         }
-        Ending::Stopped(Why::Signal(stop)) => {
+        RunEnd::Stopped(StopReason::Signal(stop)) => {
             printer.summary(&counters, stop.word());
             Err(stop.error())
         }
-        Ending::Stopped(Why::TimedOut) => match args.count {
+        RunEnd::Stopped(StopReason::TimedOut) => match args.count {
             Some(n) if printer.shown() < n => {
                 printer.summary(&counters, "timeout");
                 Err(CliError::new(
@@ -729,7 +729,7 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
                 Ok(())
             }
         },
-        Ending::Lost(reason) => {
+        RunEnd::Lost(reason) => {
             printer.summary(&counters, "lost");
             Err(
                 CliError::new(Kind::Network, format!("connection lost: {reason}"))

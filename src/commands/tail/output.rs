@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use tokio::sync::watch;
 
 use crate::error::{CliError, Kind};
-use crate::net::ws::{Control, Counters, Handler, Update, Why};
+use crate::net::ws::{Control, Counters, Handler, StopReason, Update};
 use crate::pusher::frame::{self, Members};
 use crate::pusher::names;
 use crate::pusher::session::{Delivery, Output};
@@ -369,7 +369,7 @@ impl Printer {
                         && let Err(e) = write_ready(path, &socket_id)
                     {
                         self.failure.get_or_insert(e);
-                        controls.push(Control::Stop(Why::Done));
+                        controls.push(Control::Stop(StopReason::Done));
                     }
                     for (channel, event, data) in std::mem::take(&mut self.s.sends) {
                         controls.push(Control::Send {
@@ -549,7 +549,7 @@ impl Printer {
             | Output::Close(_) => {}
         }
         if self.failure.is_some() || self.s.count.is_some_and(|n| self.shown >= n) {
-            controls.push(Control::Stop(Why::Done));
+            controls.push(Control::Stop(StopReason::Done));
         }
         Ok(())
     }
@@ -588,7 +588,7 @@ impl Handler for Printer {
         match self.on_update(update, counters) {
             Ok(controls) => Ok(controls),
             // Stdout is gone: stop cleanly; `run` then exits 0 quietly.
-            Err(()) => Ok(vec![Control::Stop(Why::Done)]),
+            Err(()) => Ok(vec![Control::Stop(StopReason::Done)]),
         }
     }
 }
