@@ -22,7 +22,8 @@ use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
 use super::auth::{Authorizer, Refusal};
 use crate::error::{CliError, Kind};
-use crate::pusher::close::{self, Backoff, Reconnect};
+use crate::pusher::backoff::Backoff;
+use crate::pusher::close::{self, Reconnect};
 use crate::pusher::frame;
 use crate::pusher::session::{GiveUp, Output, Session, SubState};
 use crate::pusher::sign::{ChannelAuth, UserAuth};

@@ -3,6 +3,7 @@
 //! No I/O, no clock, no randomness: timestamps and keys are parameters, so every
 //! later command (trigger, tail, webhook, doctor, probe) and every test can use it.
 
+pub mod backoff;
 pub mod close;
 pub mod crypto;
 pub mod event;

@@ -19,7 +19,7 @@ use crate::net::auth::{self, AuthBody, Authorizer, Signer};
 use crate::net::http::{JsonPoster, RestClient};
 use crate::net::ws::{self, Client, Control, RunEnd, StopReason};
 use crate::outgoing;
-use crate::pusher::close::Backoff;
+use crate::pusher::backoff::Backoff;
 use crate::pusher::names::{self, ChannelKind};
 use crate::pusher::session::{self, Session, Timing};
 use crate::pusher::sign;
