@@ -53,6 +53,13 @@ pub fn root_cause(e: &reqwest::Error) -> String {
     one_line(&cause.to_string(), 200)
 }
 
+/// A random number in [0, 1), for the jitter of a backoff (`pusher::backoff`).
+pub fn jitter() -> f64 {
+    let mut b = [0u8; 2];
+    let _ = getrandom::fill(&mut b);
+    f64::from(u16::from_le_bytes(b)) / 65536.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

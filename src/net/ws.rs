@@ -1,5 +1,5 @@
 //! The WebSocket client: opens connections, pumps frames through `pusher::session`,
-//! authorizes subscriptions, and reconnects by the protocol's close-code rules.
+//! authorizes subscriptions, and reconnects when and as `pusher::reconnect` decides.
 //!
 //! What to show, and when to stop, is the caller's: it gets every happening as an
 //! `Update` and answers with `Control`s. Reading pauses while the caller handles an
@@ -23,8 +23,9 @@ use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 use super::auth::{Authorizer, Refusal};
 use crate::error::{CliError, Kind};
 use crate::pusher::backoff::Backoff;
-use crate::pusher::close::{self, Reconnect};
+use crate::pusher::close;
 use crate::pusher::frame;
+use crate::pusher::reconnect::{ConnectionEnd, Ended, Failure, Next, ReconnectPolicy};
 use crate::pusher::session::{GiveUp, Output, Session, SubState};
 use crate::pusher::sign::{ChannelAuth, UserAuth};
 use crate::ui::sanitize::one_line;
@@ -236,20 +237,19 @@ impl Auths {
     }
 }
 
-/// Why one connection ended.
+/// How one connection ended.
 enum End {
-    Stop(StopReason),
-    Closed {
-        code: Option<u16>,
-        reason: String,
-    },
-    /// rtctl closed it: the server broke the protocol or went quiet.
-    GaveUp(GiveUp),
-    /// rtctl closed it: a message over the size limit (`size` is what the server
-    /// announced or sent so far).
-    TooBig {
-        size: usize,
-    },
+    /// The caller stopped the run.
+    Stopped(StopReason),
+    /// It ended on its own: how, for the reconnect policy, and why, in words.
+    Lost(Ended<CliError>, String),
+}
+
+impl End {
+    /// Closed or broken without a close code.
+    fn dropped(reason: String) -> Self {
+        Self::Lost(Ended::Closed { code: None }, reason)
+    }
 }
 
 /// The client. One per run; it owns the session across reconnects.
@@ -302,10 +302,10 @@ impl Client {
         controls: &mut mpsc::Receiver<Control>,
         h: &mut impl Handler,
     ) -> Result<RunEnd, CliError> {
-        let mut ever_connected = false;
-        let mut failures: u32 = 0;
+        let mut policy = ReconnectPolicy::new(self.options.backoff, self.options.reconnect);
         let mut lost: Option<(SystemTime, String)> = None;
         loop {
+            self.last_error = None;
             let queued = self.set_state(ConnState::Connecting, h)?;
             if let Some(why) = self.offline(queued, h)? {
                 return Ok(RunEnd::Stopped(why));
@@ -329,54 +329,32 @@ impl Client {
             };
             let end = match connecting {
                 Ok(ws) => {
-                    self.connection(ws, controls, h, &mut lost, &mut failures)
+                    self.connection(ws, controls, h, &mut lost, &mut policy)
                         .await?
                 }
-                Err(e) if !ever_connected => {
-                    self.set_state(ConnState::Disconnected, h)?;
-                    return Err(e);
+                Err(e) => {
+                    let reason = e.message.clone();
+                    End::Lost(Ended::NotOpened(e), reason)
                 }
-                Err(e) => End::Closed {
-                    code: None,
-                    reason: e.message,
-                },
             };
             let shook_hands = self.session.socket_id().is_some();
             self.session.closed();
             self.set_state(ConnState::Disconnected, h)?;
-            let (code, reason) = match end {
-                End::Stop(why) => return Ok(RunEnd::Stopped(why)),
-                End::TooBig { size } => return Err(self.too_big(size)),
-                End::GaveUp(why) if !ever_connected && !shook_hands => {
-                    return Err(self.no_handshake(&why));
-                }
-                End::GaveUp(why) => (None, why.to_string()),
-                End::Closed { code, reason } => (code, reason),
+            let (ended, reason) = match end {
+                End::Stopped(why) => return Ok(RunEnd::Stopped(why)),
+                End::Lost(ended, reason) => (ended, reason),
             };
-            // A refusal explained by `pusher:error` but cut off without its close frame.
-            let code = code.or(self
-                .last_error
-                .as_ref()
-                .map(|(c, _)| *c)
-                .filter(|c| close::policy(Some(*c)) == Reconnect::Never && !shook_hands));
-            let policy = close::policy(code);
-            if policy == Reconnect::Never {
-                return Err(self.refused(code.unwrap_or_default(), &reason));
-            }
-            if !ever_connected && !shook_hands {
-                return Err(self.dropped_before_handshake(&reason));
-            }
-            ever_connected = true;
-            if !self.options.reconnect {
-                return Ok(RunEnd::Lost(reason));
-            }
+            let end = ConnectionEnd {
+                ended,
+                shook_hands,
+                error_code: self.last_error.as_ref().map(|(code, _)| *code),
+            };
+            let delay = match policy.ended(end, super::jitter()) {
+                Next::Reconnect { delay } => delay,
+                Next::Lost => return Ok(RunEnd::Lost(reason)),
+                Next::Fail(failure) => return Err(self.failure(failure, &reason)),
+            };
             lost.get_or_insert_with(|| (SystemTime::now(), reason.clone()));
-            let delay = if policy == Reconnect::Immediately && failures == 0 {
-                Duration::ZERO
-            } else {
-                self.options.backoff.delay(failures, jitter())
-            };
-            failures = failures.saturating_add(1);
             self.counters.reconnect_attempts += 1;
             let reconnecting = Update::Reconnecting {
                 attempt: self.counters.reconnect_attempts,
@@ -463,6 +441,17 @@ impl Client {
             reason: "vacant".to_owned(),
         };
         Some((self.session.remove_channel(channel), left))
+    }
+
+    /// The error for a run the reconnect policy ends; `reason` says how the connection ended.
+    fn failure(&self, failure: Failure<CliError>, reason: &str) -> CliError {
+        match failure {
+            Failure::NotOpened(e) => e,
+            Failure::NoHandshake(why) => self.no_handshake(&why),
+            Failure::Refused(code) => self.refused(code, reason),
+            Failure::UnknownKey => self.dropped_before_handshake(reason),
+            Failure::TooBig { size } => self.too_big(size),
+        }
     }
 
     /// The server sent a message over the limit: a protocol error, not something to
@@ -564,10 +553,9 @@ impl Client {
         controls: &mut mpsc::Receiver<Control>,
         h: &mut impl Handler,
         lost: &mut Option<(SystemTime, String)>,
-        failures: &mut u32,
+        policy: &mut ReconnectPolicy,
     ) -> Result<End, CliError> {
         self.session.opened(Instant::now());
-        self.last_error = None;
         let mut auths = Auths::new(Arc::clone(&self.authorizer));
         let mut pending: Vec<Control> = Vec::new();
         let mut ready = false;
@@ -599,7 +587,7 @@ impl Client {
                             Some(f) => (Some(u16::from(f.code)), f.reason.as_str().to_owned()),
                             None => (None, String::new()),
                         };
-                        return Ok(End::Closed { code, reason: close_reason(code, &reason) });
+                        return Ok(End::Lost(Ended::Closed { code }, close_reason(code, &reason)));
                     }
                     Some(Ok(WsMessage::Binary(_))) => {
                         pending.extend(h.update(Update::Session(Output::ServerError {
@@ -612,12 +600,13 @@ impl Client {
                     Some(Err(tungstenite::Error::Capacity(CapacityError::MessageTooLong { size, .. }))) => {
                         let frame = CloseFrame { code: CloseCode::Size, reason: "".into() };
                         let _ = tokio::time::timeout(CLOSE_WAIT, ws.close(Some(frame))).await;
-                        return Ok(End::TooBig { size });
+                        let reason = format!("a message of {size} bytes, over the limit");
+                        return Ok(End::Lost(Ended::TooBig { size }, reason));
                     }
                     Some(Err(e)) => {
-                        return Ok(End::Closed { code: None, reason: format!("the connection broke: {e}") });
+                        return Ok(End::dropped(format!("the connection broke: {e}")));
                     }
-                    None => return Ok(End::Closed { code: None, reason: "the server closed the connection".to_owned() }),
+                    None => return Ok(End::dropped("the server closed the connection".to_owned())),
                 },
                 () = sleep_until(deadline) => self.session.tick(Instant::now()),
                 Some(done) = auths.running.join_next() => match done {
@@ -659,11 +648,8 @@ impl Client {
                     reason: reason.clone(),
                 };
                 *lost = None;
-                *failures = 0;
+                policy.settled();
                 pending.extend(h.update(gap, &self.counters)?);
-            }
-            if self.session.is_open() && lost.is_none() {
-                *failures = 0;
             }
         }
     }
@@ -693,7 +679,8 @@ impl Client {
             }
             Output::Close(why) => {
                 let _ = tokio::time::timeout(CLOSE_WAIT, ws.close(None)).await;
-                return Ok(Some(End::GaveUp(why)));
+                let reason = why.to_string();
+                return Ok(Some(End::Lost(Ended::GaveUp(why), reason)));
             }
             Output::Connected { .. } => {
                 pending.extend(self.set_state(ConnState::Connected, h)?);
@@ -724,7 +711,7 @@ impl Client {
         match c {
             Control::Stop(why) => {
                 self.goodbye(ws, h).await;
-                Ok(Some(End::Stop(why)))
+                Ok(Some(End::Stopped(why)))
             }
             Control::AddChannel(name) => {
                 for out in self.session.add_channel(&name) {
@@ -794,13 +781,9 @@ impl Client {
         match h.update(shown, &self.counters) {
             Ok(more) => pending.extend(more),
             Err(e) => {
-                return Err(End::Closed {
-                    code: None,
-                    reason: e.message,
-                });
+                return Err(End::dropped(e.message));
             }
         }
-        let lost = |reason: String| End::Closed { code: None, reason };
         match tokio::time::timeout(
             self.options.connect_timeout,
             ws.send(WsMessage::Text(text.into())),
@@ -808,8 +791,10 @@ impl Client {
         .await
         {
             Ok(Ok(())) => Ok(()),
-            Ok(Err(e)) => Err(lost(format!("sending failed: {e}"))),
-            Err(_) => Err(lost("the server stopped reading what we send".to_owned())),
+            Ok(Err(e)) => Err(End::dropped(format!("sending failed: {e}"))),
+            Err(_) => Err(End::dropped(
+                "the server stopped reading what we send".to_owned(),
+            )),
         }
     }
 
@@ -925,11 +910,4 @@ fn close_reason(code: Option<u16>, reason: &str) -> String {
         },
         (Some(c), false) => format!("closed with code {c}: {reason}"),
     }
-}
-
-/// A number in [0, 1) for backoff jitter.
-fn jitter() -> f64 {
-    let mut b = [0u8; 2];
-    let _ = getrandom::fill(&mut b);
-    f64::from(u16::from_le_bytes(b)) / 65536.0
 }

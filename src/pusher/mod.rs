@@ -9,6 +9,7 @@ pub mod crypto;
 pub mod event;
 pub mod frame;
 pub mod names;
+pub mod reconnect;
 pub mod rest;
 pub mod session;
 pub mod sign;

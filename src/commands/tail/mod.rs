@@ -19,8 +19,8 @@ use crate::net::auth::{self, AuthBody, Authorizer, Signer};
 use crate::net::http::{JsonPoster, RestClient};
 use crate::net::ws::{self, Client, Control, RunEnd, StopReason};
 use crate::outgoing;
-use crate::pusher::backoff::Backoff;
 use crate::pusher::names::{self, ChannelKind};
+use crate::pusher::reconnect;
 use crate::pusher::session::{self, Session, Timing};
 use crate::pusher::sign;
 use crate::ui::Ui;
@@ -601,7 +601,7 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
             .unwrap_or_default(),
         connect_timeout: config.timeout.val,
         reconnect: !args.no_reconnect,
-        backoff: Backoff::default(),
+        backoff: reconnect::BACKOFF,
         max_message_size,
     };
 
