@@ -42,11 +42,6 @@ impl Reply {
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status)
     }
-
-    /// Worth sending again: rate limited or a server error.
-    pub fn is_retryable(&self) -> bool {
-        self.status == 429 || self.status >= 500
-    }
 }
 
 /// A request that got no answer.

@@ -11,6 +11,7 @@ pub mod frame;
 pub mod names;
 pub mod reconnect;
 pub mod rest;
+pub mod retry;
 pub mod session;
 pub mod sign;
 pub mod webhook;

@@ -1,15 +1,16 @@
 //! Many events: `--batch` (JSON Lines through `batch_events`, ten a request) and
 //! `--repeat` (one event again and again, at a rate). Every line goes through the same
 //! pipeline as a single trigger (`crate::outgoing`). Several requests are in flight
-//! over kept-alive connections; 429, 5xx and lost connections are retried with
-//! backoff; a Ctrl-C or SIGTERM stops the run (`inflight::drive`); every line ends up
-//! counted in the summary (`tally`), with where to resume after a stop.
+//! over kept-alive connections; 429, 5xx and lost connections are retried as
+//! `pusher::retry` decides; a Ctrl-C or SIGTERM stops the run (`inflight::drive`);
+//! every line ends up counted in the summary (`tally`), with where to resume after a
+//! stop.
 
 mod lines;
 mod tally;
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use indicatif::ProgressBar;
 use serde::Deserialize;
@@ -21,11 +22,13 @@ use crate::catalog::Catalog;
 use crate::commands::inflight::{self, JobSource};
 use crate::error::{CliError, Kind};
 use crate::net::http::RestClient;
+use crate::net::jitter;
 use crate::outgoing::{self, Checked, Data, Draft, Encryption, Note, Ready, Rules, System};
 use crate::pusher::MasterKey;
 use crate::pusher::event::MAX_BATCH;
 use crate::pusher::names::ChannelKind;
 use crate::pusher::rest::RestRequest;
+use crate::pusher::retry::{Retries, Try, Verdict};
 use crate::signal::Stop;
 use lines::{LineReader, RawLine, max_line};
 use tally::{Failure, Fate, Mode, Outcome, Span, Tally, summarize};
@@ -44,71 +47,49 @@ impl inflight::Job for Job {
     }
 }
 
-/// Wait before retry `attempt` (0-based): the server's Retry-After when given, else
-/// 250 ms doubling to 5 s, with up to 100 ms of jitter so clients spread out.
-fn backoff(attempt: u32, retry_after: Option<Duration>) -> Duration {
-    let mut jitter = [0u8; 1];
-    let _ = getrandom::fill(&mut jitter);
-    let jitter = Duration::from_millis(u64::from(jitter[0]) * 100 / 255);
-    match retry_after {
-        Some(d) => d.min(Duration::from_secs(10)) + jitter,
-        None => {
-            Duration::from_millis(250u64 << attempt.min(5)).min(Duration::from_secs(5)) + jitter
-        }
-    }
-}
-
-/// Send one request, signing it afresh for each try.
+/// Send one request, signing it afresh for each try, and sending it again as
+/// `pusher::retry` decides.
 async fn send_job(client: Arc<RestClient>, job: Job, retries: u32) -> Outcome {
-    let mut retried = 0;
-    let mut maybe_sent = false;
-    let end = |retried, maybe_sent: bool, fate| Outcome {
+    let mut policy = Retries::new(retries);
+    let end = |policy: &Retries, fate| Outcome {
         span: job.span,
-        retried,
-        retried_after_send: maybe_sent && retried > 0,
+        retried: policy.retried(),
+        retried_after_send: policy.retried_after_send(),
         fate,
     };
     loop {
         let signed = match client.sign(job.req.clone()) {
             Ok(s) => s,
-            Err(e) => return end(retried, maybe_sent, Fate::Rejected(failure(e))),
+            Err(e) => return end(&policy, Fate::Rejected(failure(e))),
         };
-        let wait = match client.attempt(&signed).await {
-            Ok(reply) if reply.is_success() => return end(retried, maybe_sent, Fate::Accepted),
-            Ok(reply) if reply.is_retryable() && retried < retries => {
-                // A proxy's 502 or 504 may come after it passed the request on.
-                maybe_sent |= matches!(reply.status, 502 | 504);
-                backoff(retried, reply.retry_after)
-            }
-            Ok(reply) => {
-                maybe_sent |= matches!(reply.status, 502 | 504);
-                let f = Failure {
-                    key: format!("HTTP {}", reply.status),
-                    message: client.reply_error(&signed, &reply).message,
-                };
-                // Refused now, but an earlier try may have got through.
-                let fate = if maybe_sent {
-                    Fate::Unknown(f)
-                } else {
-                    Fate::Rejected(f)
-                };
-                return end(retried, maybe_sent, fate);
-            }
-            Err(no) => {
-                maybe_sent |= no.maybe_sent;
-                if no.error.kind != Kind::Network || retried >= retries {
-                    let fate = if maybe_sent {
-                        Fate::Unknown(failure(no.error))
-                    } else {
-                        Fate::Rejected(failure(no.error))
-                    };
-                    return end(retried, maybe_sent, fate);
-                }
-                backoff(retried, None)
-            }
+        let answer = client.attempt(&signed).await;
+        let tried = match &answer {
+            Ok(reply) => Try::Answered {
+                status: reply.status,
+                retry_after: reply.retry_after,
+            },
+            Err(no) => Try::NoAnswer {
+                network: no.error.kind == Kind::Network,
+                maybe_sent: no.maybe_sent,
+            },
         };
-        retried += 1;
-        tokio::time::sleep(wait).await;
+        let failed = || match answer {
+            Ok(reply) => Failure {
+                key: format!("HTTP {}", reply.status),
+                message: client.reply_error(&signed, &reply).message,
+            },
+            Err(no) => failure(no.error),
+        };
+        let fate = match policy.after(tried, jitter()) {
+            Verdict::RetryAfter(wait) => {
+                tokio::time::sleep(wait).await;
+                continue;
+            }
+            Verdict::Accepted => Fate::Accepted,
+            Verdict::Rejected => Fate::Rejected(failed()),
+            Verdict::Unknown => Fate::Unknown(failed()),
+        };
+        return end(&policy, fate);
     }
 }
 
@@ -480,16 +461,6 @@ async fn drive(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn backoff_grows_and_is_capped() {
-        let b0 = backoff(0, None);
-        assert!(b0 >= Duration::from_millis(250) && b0 <= Duration::from_millis(350));
-        let b3 = backoff(3, None);
-        assert!(b3 >= Duration::from_secs(2));
-        assert!(backoff(9, None) <= Duration::from_millis(5100));
-        assert!(backoff(0, Some(Duration::from_secs(60))) <= Duration::from_millis(10100));
-    }
 
     fn rules(catalog: Option<Catalog>) -> LineRules {
         LineRules {
