@@ -52,6 +52,8 @@ pub struct Retries {
     retried: u32,
     /// A try so far may have reached the server.
     maybe_sent: bool,
+    /// A try after one that may have reached the server.
+    retried_after_send: bool,
 }
 
 impl Retries {
@@ -61,6 +63,7 @@ impl Retries {
             limit,
             retried: 0,
             maybe_sent: false,
+            retried_after_send: false,
         }
     }
 
@@ -92,6 +95,7 @@ impl Retries {
                 None => BACKOFF.delay(self.retried, draw),
             };
             self.retried += 1;
+            self.retried_after_send |= self.maybe_sent;
             return Verdict::RetryAfter(wait);
         }
         // Refused now, but an earlier try may have got through.
@@ -110,7 +114,7 @@ impl Retries {
     /// Whether it was sent again after a try that may have reached the server: its
     /// events may have been published twice.
     pub fn retried_after_send(&self) -> bool {
-        self.maybe_sent && self.retried > 0
+        self.retried_after_send
     }
 }
 
@@ -245,6 +249,12 @@ mod tests {
             (verdicts, retried, doubt),
             (vec![Verdict::Unknown], 0, false)
         );
+        // Nor when only the last try may have reached the server: it was not sent again.
+        for last in [LOST_AFTER_SEND, answered(502)] {
+            let (verdicts, retried, doubt) = transcript(1, &[CONNECT_ERROR, last]);
+            assert_eq!(verdicts[1], Verdict::Unknown, "{last:?}");
+            assert_eq!((retried, doubt), (1, false), "{last:?}");
+        }
     }
 
     #[test]
