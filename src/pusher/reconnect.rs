@@ -4,8 +4,10 @@
 //! What rtctl adds to the classes:
 //! - A first connection that cannot be opened, or whose server never shakes hands as
 //!   the protocol says, ends the run: there is nothing yet to reconnect to.
-//! - A first connection closed before the handshake without a refusing code is taken
-//!   for an unknown app key: sockudo closes so where Pusher sends 4001.
+//! - A first connection closed before the handshake without a code of the protocol's
+//!   own (none, or a WebSocket one below 4000) is taken for an unknown app key: sockudo
+//!   closes so where Pusher sends 4001. A protocol code says what it means (4100: over
+//!   capacity, back off), so it is followed.
 //! - A `pusher:error` with a refusing code explains a close before the handshake that
 //!   comes without its close frame.
 //! - 4200–4299 reconnect at once, unless the connection before has not settled: then
@@ -72,8 +74,8 @@ pub enum Failure<E> {
     NoHandshake(GiveUp),
     /// Closed with a code that says not to reconnect (4000–4099).
     Refused(u16),
-    /// The first connection closed before the handshake without a refusing code: the
-    /// app key is most likely unknown to the server.
+    /// The first connection closed before the handshake without a code of the
+    /// protocol's own: the app key is most likely unknown to the server.
     UnknownKey,
     /// A message over the size limit: a protocol error, not something to reconnect over.
     TooBig { size: usize },
@@ -121,7 +123,7 @@ impl ReconnectPolicy {
         if let (Some(code), Reconnect::Never) = (code, class) {
             return Next::Fail(Failure::Refused(code));
         }
-        if first && !end.shook_hands {
+        if first && !end.shook_hands && code.is_none_or(|c| c < 4000) {
             return Next::Fail(Failure::UnknownKey);
         }
         if !self.enabled {
@@ -217,6 +219,12 @@ mod tests {
                 "{code:?}"
             );
         }
+        // A protocol code says what it means, before the handshake too.
+        let mut p = ReconnectPolicy::new(BACKOFF, true);
+        assert_eq!(p.ended(closed(Some(4100), false), 0.0), after(1.0));
+        assert_eq!(p.ended(closed(Some(4200), false), 0.0), after(2.0));
+        let mut p = ReconnectPolicy::new(BACKOFF, true);
+        assert_eq!(p.ended(closed(Some(4200), false), 0.0), after(0.0));
         // The same after the handshake is a lost connection.
         let mut p = ReconnectPolicy::new(BACKOFF, true);
         assert_eq!(p.ended(closed(None, true), 0.0), after(1.0));
