@@ -55,8 +55,9 @@ struct Seen {
 static SEEN: OnceLock<watch::Sender<Seen>> = OnceLock::new();
 
 /// Start listening, once per process: from the first call on, every SIGINT and SIGTERM
-/// is recorded (and no longer ends the process by default). Commands that do only local
-/// work never call it, so Ctrl-C still ends them at once.
+/// is recorded (and no longer ends the process by default). The handlers are in place
+/// when this returns, before the caller does anything a signal could interrupt.
+/// Commands that do only local work never call it, so Ctrl-C still ends them at once.
 fn listen() -> watch::Receiver<Seen> {
     let mut first_call = false;
     let seen = SEEN.get_or_init(|| {
@@ -64,16 +65,10 @@ fn listen() -> watch::Receiver<Seen> {
         watch::channel(Seen::default()).0
     });
     if first_call {
-        tokio::spawn(async {
+        let mut handlers = Handlers::install();
+        tokio::spawn(async move {
             let Some(seen) = SEEN.get() else { return };
-            let mut interrupt = std::pin::pin!(interrupts());
-            let mut terminate = std::pin::pin!(terminations());
-            loop {
-                let stop = tokio::select! {
-                    Some(()) = futures_util::StreamExt::next(&mut interrupt) => Stop::Interrupt,
-                    Some(()) = futures_util::StreamExt::next(&mut terminate) => Stop::Terminate,
-                    else => return,
-                };
+            while let Some(stop) = handlers.next().await {
                 seen.send_modify(|s| {
                     s.first.get_or_insert(stop);
                     s.count = s.count.saturating_add(1);
@@ -109,27 +104,65 @@ async fn after(n: u32) -> Stop {
     }
 }
 
-/// Each SIGINT, as a stream.
-fn interrupts() -> impl futures_util::Stream<Item = ()> {
-    futures_util::stream::unfold((), |()| async {
-        tokio::signal::ctrl_c().await.ok().map(|()| ((), ()))
-    })
+/// The installed handlers for SIGINT and SIGTERM; one that could not be installed is
+/// left to its default action.
+#[cfg(unix)]
+struct Handlers {
+    interrupt: Option<tokio::signal::unix::Signal>,
+    terminate: Option<tokio::signal::unix::Signal>,
 }
 
-/// Each SIGTERM, as a stream (none where there is no such signal).
 #[cfg(unix)]
-fn terminations() -> impl futures_util::Stream<Item = ()> {
-    use tokio::signal::unix::{SignalKind, signal};
-    futures_util::stream::unfold(signal(SignalKind::terminate()).ok(), |s| async {
-        let mut s = s?;
-        s.recv().await?;
-        Some(((), Some(s)))
-    })
+impl Handlers {
+    /// Installed at once, not at the first poll (as `tokio::signal::ctrl_c` would be).
+    fn install() -> Self {
+        use tokio::signal::unix::{SignalKind, signal};
+        Self {
+            interrupt: signal(SignalKind::interrupt()).ok(),
+            terminate: signal(SignalKind::terminate()).ok(),
+        }
+    }
+
+    /// The next signal; `None` once neither can come.
+    async fn next(&mut self) -> Option<Stop> {
+        async fn recv(s: &mut Option<tokio::signal::unix::Signal>) -> Option<()> {
+            match s {
+                Some(s) => s.recv().await,
+                None => None,
+            }
+        }
+        loop {
+            let (i, t) = (self.interrupt.is_some(), self.terminate.is_some());
+            if !i && !t {
+                return None;
+            }
+            tokio::select! {
+                r = recv(&mut self.interrupt), if i => match r {
+                    Some(()) => return Some(Stop::Interrupt),
+                    None => self.interrupt = None,
+                },
+                r = recv(&mut self.terminate), if t => match r {
+                    Some(()) => return Some(Stop::Terminate),
+                    None => self.terminate = None,
+                },
+            }
+        }
+    }
 }
+
+/// Ctrl-C alone where there is no SIGTERM.
+#[cfg(not(unix))]
+struct Handlers;
 
 #[cfg(not(unix))]
-fn terminations() -> impl futures_util::Stream<Item = ()> {
-    futures_util::stream::empty()
+impl Handlers {
+    fn install() -> Self {
+        Self
+    }
+
+    async fn next(&mut self) -> Option<Stop> {
+        tokio::signal::ctrl_c().await.ok().map(|()| Stop::Interrupt)
+    }
 }
 
 #[cfg(test)]
