@@ -15,6 +15,7 @@ pub mod outgoing;
 pub mod payload;
 pub mod pusher;
 pub mod signal;
+pub mod text;
 pub mod time;
 pub mod ui;
 pub mod values;

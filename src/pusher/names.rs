@@ -95,7 +95,7 @@ impl NameError {
 /// A name as shown in a message: escaped by the one escaper (control, bidi and
 /// zero-width characters made visible), long names cut.
 pub(crate) fn shown(s: &str) -> String {
-    crate::ui::sanitize::short(s, 60)
+    crate::text::short(s, 60)
 }
 
 /// A character Pusher allows in channel names.

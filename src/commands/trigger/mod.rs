@@ -18,8 +18,8 @@ use crate::outgoing::{self, Checked, Draft, Encryption, Rules, System};
 use crate::pusher::event::Event;
 use crate::pusher::names::ChannelKind;
 use crate::pusher::rest::SignedRequest;
+use crate::text::{one_line, sanitize};
 use crate::ui::json_text;
-use crate::ui::sanitize::{one_line, sanitize};
 
 const EXAMPLES: &str = "\
 Examples:

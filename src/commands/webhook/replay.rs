@@ -17,9 +17,9 @@ use crate::net::{shown_url, url_hides_secrets};
 use crate::pusher::sign::webhook_signature;
 use crate::pusher::webhook;
 use crate::signal::Stop;
+use crate::text::{one_line, sanitize};
 use crate::time::now_ms;
 use crate::ui::json_text;
-use crate::ui::sanitize::{one_line, sanitize};
 use crate::ui::words::counted;
 
 pub const EXAMPLES: &str = "\

@@ -9,8 +9,8 @@ use serde_json::json;
 use super::Ctx;
 use crate::error::{CliError, Kind};
 use crate::pusher::webhook::{self, Verdict};
+use crate::text::sanitize;
 use crate::ui::json_text;
-use crate::ui::sanitize::sanitize;
 
 pub const EXAMPLES: &str = "\
 Examples:
