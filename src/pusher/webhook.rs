@@ -5,8 +5,9 @@
 
 use serde_json::{Map, Value};
 
-use super::names::{self, ChannelKind, NameError, shown};
+use super::names::{self, ChannelKind, NameError};
 use super::sign::{json_kind, verify_webhook, webhook_signature};
+use crate::text::escape_for_message;
 
 /// The platform's presence channel, used when a fixture names no channel.
 pub const DEFAULT_PRESENCE_CHANNEL: &str = "presence-classroom-101";
@@ -111,7 +112,7 @@ impl Field {
 pub enum EventError {
     #[error("the event has no `name`")]
     NoName,
-    #[error("`{}` is not a webhook event type", shown(.0))]
+    #[error("`{}` is not a webhook event type", escape_for_message(.0))]
     UnknownType(String),
     #[error("the event has no `channel`")]
     NoChannel,
@@ -132,7 +133,7 @@ pub enum EventError {
         channel: String,
         channel_kind: ChannelKind,
     },
-    #[error("client event name `{}` does not start with `client-`", shown(.0))]
+    #[error("client event name `{}` does not start with `client-`", escape_for_message(.0))]
     NotClientName(String),
     #[error("cache_miss is sent for cache channels only, and `{0}` is not one")]
     NotCache(String),
@@ -778,7 +779,7 @@ pub fn parse_captured(raw: &[u8]) -> Result<Captured, CaptureError> {
         Some(len) => {
             let want: usize = len
                 .parse()
-                .map_err(|_| CaptureError::BadLength(shown(len)))?;
+                .map_err(|_| CaptureError::BadLength(escape_for_message(len)))?;
             let rest = rest.unwrap_or_default();
             if rest.len() < want {
                 return Err(CaptureError::Short {
