@@ -267,8 +267,8 @@ pub fn match_pattern(pattern: &str, name: &str) -> Option<BTreeMap<String, Strin
     None
 }
 
-/// The literal part of a pattern before its first variable (for completion).
-pub fn pattern_prefix(pattern: &str) -> &str {
+/// The literal part of a catalogue pattern before its first `{var}` (for completion).
+pub fn prefix_before_vars(pattern: &str) -> &str {
     pattern.split('{').next().unwrap_or(pattern)
 }
 
@@ -373,7 +373,10 @@ example = '{"user_id": "{{user_id}}", "id": "notif_{{id}}"}'
         assert!(match_pattern("a-{x}", "a-").is_none());
         assert!(match_pattern("a", "ab").is_none());
         assert_eq!(pattern_vars("private-class-{class_id}"), ["class_id"]);
-        assert_eq!(pattern_prefix("private-class-{class_id}"), "private-class-");
+        assert_eq!(
+            prefix_before_vars("private-class-{class_id}"),
+            "private-class-"
+        );
     }
 
     #[test]

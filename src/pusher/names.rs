@@ -145,8 +145,8 @@ pub fn is_pattern(name: &str) -> bool {
     name.contains(['*', '?'])
 }
 
-/// The literal start of a pattern, for `filter_by_prefix`.
-pub fn pattern_prefix(pattern: &str) -> &str {
+/// The literal start of a `*`/`?` channel pattern (a glob), for `filter_by_prefix`.
+pub fn glob_prefix(pattern: &str) -> &str {
     pattern.find(['*', '?']).map_or(pattern, |i| &pattern[..i])
 }
 
@@ -209,12 +209,9 @@ mod tests {
         for (p, t) in no {
             assert!(!glob_match(p, t), "{p} should not match {t}");
         }
-        assert_eq!(
-            pattern_prefix("presence-classroom-*"),
-            "presence-classroom-"
-        );
-        assert_eq!(pattern_prefix("*x"), "");
-        assert_eq!(pattern_prefix("plain"), "plain");
+        assert_eq!(glob_prefix("presence-classroom-*"), "presence-classroom-");
+        assert_eq!(glob_prefix("*x"), "");
+        assert_eq!(glob_prefix("plain"), "plain");
         assert!(is_pattern("a*") && is_pattern("a?") && !is_pattern("a"));
     }
 

@@ -271,7 +271,7 @@ impl Channels {
             .chain(
                 self.patterns
                     .iter()
-                    .map(|p| ChannelKind::of(names::pattern_prefix(p))),
+                    .map(|p| ChannelKind::of(names::glob_prefix(p))),
             )
             .collect()
     }

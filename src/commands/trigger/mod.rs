@@ -158,7 +158,7 @@ fn channel_completer() -> clap_complete::ArgValueCandidates {
             .iter()
             .flat_map(|c| &c.channels)
             .map(|c| {
-                clap_complete::CompletionCandidate::new(catalog::pattern_prefix(&c.name))
+                clap_complete::CompletionCandidate::new(catalog::prefix_before_vars(&c.name))
                     .help(c.description.clone().map(Into::into))
             })
             .collect()
