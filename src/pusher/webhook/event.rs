@@ -5,8 +5,8 @@
 
 use serde_json::{Map, Value};
 
-use super::names::{self, ChannelKind, NameError};
-use super::sign::{json_kind, verify_webhook, webhook_signature};
+use crate::pusher::names::{self, ChannelKind, NameError};
+use crate::pusher::sign::{json_kind, verify_webhook, webhook_signature};
 use crate::text::escape_for_message;
 
 /// The platform's presence channel, used when a fixture names no channel.
