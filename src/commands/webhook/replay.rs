@@ -659,7 +659,7 @@ mod tests {
             r,
             "POST /pusher/webhook HTTP/1.1\r\nHost: localhost:8008\r\nContent-Type: application/json\r\nX-Pusher-Key: k\r\nContent-Length: 2\r\n\r\n{}"
         );
-        let c = webhook::parse_captured(r.as_bytes()).unwrap();
+        let c = crate::net::raw_request::parse_captured(r.as_bytes()).unwrap();
         assert_eq!(c.body.as_deref(), Some(&b"{}"[..]));
     }
 }

@@ -73,7 +73,7 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
     let captured = match &args.headers {
         Some(path) => {
             let raw = read_input("request", path)?;
-            Some(webhook::parse_captured(&raw).map_err(|e| {
+            Some(crate::net::raw_request::parse_captured(&raw).map_err(|e| {
                 CliError::usage(format!("cannot read the captured request {path}: {e}"))
                     .hint("write it as `X-Pusher-Key: …` and `X-Pusher-Signature: …` lines, a blank line, then the body")
             })?)

@@ -1,5 +1,14 @@
-//! Webhooks: the signed bodies a server posts to an app (`{"time_ms":…,"events":[…]}`).
+//! Webhooks: the signed bodies a server posts to an app (`{"time_ms":…,"events":[…]}`),
+//! built as fixtures, checked event by event, and verified against their signature.
+//!
+//! Pure: the time is a parameter, and the raw bytes are what is signed and checked.
 
+mod body;
 mod event;
+mod fixture;
+mod verdict;
 
-pub use event::*;
+pub use body::{Body, BodyError, InvalidBody, body, parse, validate, with_time};
+pub use event::{Event, EventError, EventType, Field};
+pub use fixture::{Spec, event};
+pub use verdict::{Verdict, tampered_signature, verify};
