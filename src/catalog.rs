@@ -2,6 +2,8 @@
 //! each, and the rules a payload must follow. Pure: parsing, matching, checking and
 //! filling placeholders; the time and random ids are given by the caller.
 
+pub mod webhook_fixtures;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};

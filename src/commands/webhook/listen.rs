@@ -895,6 +895,7 @@ mod tests {
                 data: Some("a\u{1b}[2Jb".into()),
                 ..webhook::Spec::default()
             },
+            &crate::catalog::webhook_fixtures::DEFAULTS,
         )
         .unwrap();
         let d = details(&e);

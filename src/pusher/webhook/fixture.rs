@@ -6,22 +6,27 @@ use serde_json::{Map, Value};
 use super::event::{Event, EventError, EventType, Field};
 use crate::pusher::names::ChannelKind;
 
-/// The platform's presence channel, used when a fixture names no channel.
-pub const DEFAULT_PRESENCE_CHANNEL: &str = "presence-classroom-101";
-/// The platform's private class channel, where client events happen.
-pub const DEFAULT_PRIVATE_CHANNEL: &str = "private-class-101";
-/// A public platform channel, for `subscription_count`.
-pub const DEFAULT_PUBLIC_CHANNEL: &str = "dashboard-updates";
-/// A cache channel, for `cache_miss` (the platform has none of its own).
-pub const DEFAULT_CACHE_CHANNEL: &str = "cache-dashboard-updates";
-/// The platform's example user id and socket id.
-pub const DEFAULT_USER_ID: &str = "12345";
-pub const DEFAULT_SOCKET_ID: &str = "123456.789012";
-pub const DEFAULT_CLIENT_EVENT: &str = "client-activity_update";
-pub const DEFAULT_CLIENT_DATA: &str =
-    r#"{"user_id":"12345","status":"active","current_activity":"solving_problem_3"}"#;
+/// What a fixture takes for a value it is not given: a channel of each kind the event
+/// types are sent for, and a member, a connection and a client event. The platform's
+/// are `catalog::webhook_fixtures::DEFAULTS`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Defaults {
+    /// For channel_occupied, channel_vacated, member_added and member_removed.
+    pub presence_channel: &'static str,
+    /// For client_event.
+    pub private_channel: &'static str,
+    /// For subscription_count.
+    pub public_channel: &'static str,
+    /// For cache_miss.
+    pub cache_channel: &'static str,
+    pub user_id: &'static str,
+    pub socket_id: &'static str,
+    pub client_event: &'static str,
+    pub client_data: &'static str,
+    pub subscription_count: u64,
+}
 
-/// What a fixture is built from; `None` takes the type's default (the platform's channels).
+/// What a fixture is built from; `None` takes the default.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Spec {
     pub channel: Option<String>,
@@ -46,7 +51,7 @@ impl Spec {
 
 /// One event of the given type, with the spec's values or the defaults, checked like a
 /// received one. Fields are in the order the protocol's docs write them.
-pub fn event(kind: EventType, spec: &Spec) -> Result<Event, EventError> {
+pub fn event(kind: EventType, spec: &Spec, defaults: &Defaults) -> Result<Event, EventError> {
     let k = kind.as_str();
     if let Some((field, _)) = spec
         .given()
@@ -57,10 +62,10 @@ pub fn event(kind: EventType, spec: &Spec) -> Result<Event, EventError> {
     }
     let channel = spec.channel.clone().unwrap_or_else(|| {
         match kind {
-            EventType::ClientEvent => DEFAULT_PRIVATE_CHANNEL,
-            EventType::CacheMiss => DEFAULT_CACHE_CHANNEL,
-            EventType::SubscriptionCount => DEFAULT_PUBLIC_CHANNEL,
-            _ => DEFAULT_PRESENCE_CHANNEL,
+            EventType::ClientEvent => defaults.private_channel,
+            EventType::CacheMiss => defaults.cache_channel,
+            EventType::SubscriptionCount => defaults.public_channel,
+            _ => defaults.presence_channel,
         }
         .to_owned()
     });
@@ -68,7 +73,7 @@ pub fn event(kind: EventType, spec: &Spec) -> Result<Event, EventError> {
     let user_id = || {
         spec.user_id
             .clone()
-            .unwrap_or_else(|| DEFAULT_USER_ID.to_owned())
+            .unwrap_or_else(|| defaults.user_id.to_owned())
     };
     let mut raw = Map::new();
     raw.insert("name".into(), Value::from(k));
@@ -79,9 +84,9 @@ pub fn event(kind: EventType, spec: &Spec) -> Result<Event, EventError> {
             raw.insert("user_id".into(), Value::from(user_id()));
         }
         EventType::ClientEvent => {
-            let event = spec.event.as_deref().unwrap_or(DEFAULT_CLIENT_EVENT);
-            let data = spec.data.as_deref().unwrap_or(DEFAULT_CLIENT_DATA);
-            let socket = spec.socket_id.as_deref().unwrap_or(DEFAULT_SOCKET_ID);
+            let event = spec.event.as_deref().unwrap_or(defaults.client_event);
+            let data = spec.data.as_deref().unwrap_or(defaults.client_data);
+            let socket = spec.socket_id.as_deref().unwrap_or(defaults.socket_id);
             raw.insert("event".into(), Value::from(event));
             raw.insert("data".into(), Value::from(data));
             raw.insert("socket_id".into(), Value::from(socket));
@@ -92,7 +97,10 @@ pub fn event(kind: EventType, spec: &Spec) -> Result<Event, EventError> {
         EventType::SubscriptionCount => {
             raw.insert(
                 "subscription_count".into(),
-                Value::from(spec.subscription_count.unwrap_or(1)),
+                Value::from(
+                    spec.subscription_count
+                        .unwrap_or(defaults.subscription_count),
+                ),
             );
         }
     }
@@ -107,10 +115,27 @@ mod tests {
     use crate::pusher::names::NameError;
     use crate::pusher::webhook::{body, validate};
 
+    /// Defaults of no platform in particular.
+    const TEST: Defaults = Defaults {
+        presence_channel: "presence-room-1",
+        private_channel: "private-room-1",
+        public_channel: "updates",
+        cache_channel: "cache-updates",
+        user_id: "7",
+        socket_id: "3.4",
+        client_event: "client-moved",
+        client_data: r#"{"x":1}"#,
+        subscription_count: 3,
+    };
+
+    fn fixture(kind: EventType, spec: &Spec) -> Result<Event, EventError> {
+        event(kind, spec, &TEST)
+    }
+
     #[test]
     fn every_type_has_a_valid_default_fixture() {
         for t in EventType::ALL {
-            let e = event(t, &Spec::default()).unwrap();
+            let e = fixture(t, &Spec::default()).unwrap();
             assert_eq!(e.check(), Ok(t));
             let b = body(1_700_000_000_000, &[e]);
             assert!(validate(b.as_bytes()).is_ok(), "{b}");
@@ -118,11 +143,35 @@ mod tests {
     }
 
     #[test]
-    fn fixture_bodies_are_written_like_the_docs() {
-        let e = event(EventType::MemberAdded, &Spec::default()).unwrap();
+    fn the_defaults_fill_what_the_spec_leaves_out() {
+        let channels = [
+            (EventType::ChannelOccupied, TEST.presence_channel),
+            (EventType::ChannelVacated, TEST.presence_channel),
+            (EventType::MemberAdded, TEST.presence_channel),
+            (EventType::MemberRemoved, TEST.presence_channel),
+            (EventType::ClientEvent, TEST.private_channel),
+            (EventType::CacheMiss, TEST.cache_channel),
+            (EventType::SubscriptionCount, TEST.public_channel),
+        ];
+        for (t, channel) in channels {
+            let e = fixture(t, &Spec::default()).unwrap();
+            assert_eq!(e.channel(), Some(channel), "{t:?}");
+        }
+        let e = fixture(EventType::ClientEvent, &Spec::default()).unwrap();
         assert_eq!(
             body(1, &[e]),
-            r#"{"time_ms":1,"events":[{"name":"member_added","channel":"presence-classroom-101","user_id":"12345"}]}"#
+            r#"{"time_ms":1,"events":[{"name":"client_event","channel":"private-room-1","event":"client-moved","data":"{\"x\":1}","socket_id":"3.4"}]}"#
+        );
+        let e = fixture(EventType::SubscriptionCount, &Spec::default()).unwrap();
+        assert_eq!(e.subscription_count(), Some(&Value::from(3)));
+    }
+
+    #[test]
+    fn fixture_bodies_are_written_like_the_docs() {
+        let e = fixture(EventType::MemberAdded, &Spec::default()).unwrap();
+        assert_eq!(
+            body(1, &[e]),
+            r#"{"time_ms":1,"events":[{"name":"member_added","channel":"presence-room-1","user_id":"7"}]}"#
         );
         let spec = Spec {
             channel: Some("private-class-7".into()),
@@ -131,12 +180,12 @@ mod tests {
             socket_id: Some("1.2".into()),
             ..Spec::default()
         };
-        let e = event(EventType::ClientEvent, &spec).unwrap();
+        let e = fixture(EventType::ClientEvent, &spec).unwrap();
         assert_eq!(
             body(5, &[e]),
             r#"{"time_ms":5,"events":[{"name":"client_event","channel":"private-class-7","event":"client-typing","data":"{\"typing\":true}","socket_id":"1.2"}]}"#
         );
-        let e = event(
+        let e = fixture(
             EventType::SubscriptionCount,
             &Spec {
                 subscription_count: Some(42),
@@ -154,18 +203,18 @@ mod tests {
             ..Spec::default()
         };
         assert!(matches!(
-            event(EventType::MemberAdded, &spec("private-class-1")),
+            fixture(EventType::MemberAdded, &spec("private-class-1")),
             Err(EventError::NotPresence {
                 channel_kind: ChannelKind::Private,
                 ..
             })
         ));
-        let e = event(EventType::MemberRemoved, &spec("dashboard-updates")).unwrap_err();
+        let e = fixture(EventType::MemberRemoved, &spec("dashboard-updates")).unwrap_err();
         assert_eq!(
             e.to_string(),
             "member_removed is sent for presence channels only, and `dashboard-updates` is a public channel"
         );
-        let e = event(
+        let e = fixture(
             EventType::ClientEvent,
             &Spec {
                 event: Some("typing".into()),
@@ -175,24 +224,24 @@ mod tests {
         .unwrap_err();
         assert_eq!(e, EventError::NotClientName("typing".into()));
         assert!(matches!(
-            event(EventType::ClientEvent, &spec("dashboard-updates")),
+            fixture(EventType::ClientEvent, &spec("dashboard-updates")),
             Err(EventError::ClientEventChannel { .. })
         ));
         assert!(matches!(
-            event(EventType::ClientEvent, &spec("private-encrypted-x")),
+            fixture(EventType::ClientEvent, &spec("private-encrypted-x")),
             Err(EventError::ClientEventChannel { .. })
         ));
         assert_eq!(
-            event(EventType::CacheMiss, &spec("dashboard-updates")),
+            fixture(EventType::CacheMiss, &spec("dashboard-updates")),
             Err(EventError::NotCache("dashboard-updates".into()))
         );
-        assert!(event(EventType::CacheMiss, &spec("presence-cache-room")).is_ok());
+        assert!(fixture(EventType::CacheMiss, &spec("presence-cache-room")).is_ok());
         assert_eq!(
-            event(EventType::SubscriptionCount, &spec("presence-classroom-1")),
+            fixture(EventType::SubscriptionCount, &spec("presence-classroom-1")),
             Err(EventError::CountOnPresence("presence-classroom-1".into()))
         );
         assert_eq!(
-            event(
+            fixture(
                 EventType::ChannelOccupied,
                 &Spec {
                     user_id: Some("1".into()),
@@ -205,17 +254,17 @@ mod tests {
             })
         );
         assert_eq!(
-            event(
+            fixture(
                 EventType::ClientEvent,
                 &Spec {
                     user_id: Some("1".into()),
                     ..Spec::default()
                 }
             ),
-            Err(EventError::UserIdOnPrivate("private-class-101".into()))
+            Err(EventError::UserIdOnPrivate(TEST.private_channel.into()))
         );
         assert!(matches!(
-            event(
+            fixture(
                 EventType::ClientEvent,
                 &Spec {
                     socket_id: Some("1.1x".into()),
@@ -225,11 +274,11 @@ mod tests {
             Err(EventError::Name(NameError::SocketId(_)))
         ));
         assert!(matches!(
-            event(EventType::ChannelVacated, &spec("bad channel")),
+            fixture(EventType::ChannelVacated, &spec("bad channel")),
             Err(EventError::Name(NameError::ChannelChar { .. }))
         ));
         assert_eq!(
-            event(
+            fixture(
                 EventType::MemberAdded,
                 &Spec {
                     user_id: Some(String::new()),
@@ -242,7 +291,7 @@ mod tests {
 
     #[test]
     fn client_events_on_presence_carry_the_user() {
-        let e = event(
+        let e = fixture(
             EventType::ClientEvent,
             &Spec {
                 channel: Some("presence-classroom-9".into()),
@@ -250,7 +299,7 @@ mod tests {
             },
         )
         .unwrap();
-        assert_eq!(e.user_id().as_deref(), Some(DEFAULT_USER_ID));
+        assert_eq!(e.user_id().as_deref(), Some(TEST.user_id));
         let mut no_user = e.raw.clone();
         no_user.remove("user_id");
         assert_eq!(

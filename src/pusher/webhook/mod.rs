@@ -10,5 +10,5 @@ mod verdict;
 
 pub use body::{Body, BodyError, InvalidBody, body, parse, validate, with_time};
 pub use event::{Event, EventError, EventType, Field};
-pub use fixture::{Spec, event};
+pub use fixture::{Defaults, Spec, event};
 pub use verdict::{Verdict, tampered_signature, verify};
