@@ -3,7 +3,7 @@
 use clap::Args as ClapArgs;
 use clap::builder::PossibleValuesParser;
 
-use super::Ctx;
+use super::{Ctx, hints};
 use crate::catalog::webhook_fixtures::DEFAULTS;
 use crate::commands::publish::read_data;
 use crate::error::CliError;
@@ -83,8 +83,8 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
         subscription_count: args.count,
     };
     let event = webhook::event(kind, &spec, &DEFAULTS).map_err(|e| {
-        let hint = e.hint();
-        CliError::usage(format!("cannot make a {} webhook: {e}", kind.as_str())).hint(hint)
+        CliError::usage(format!("cannot make a {} webhook: {e}", kind.as_str()))
+            .hint(hints::for_event(&e))
     })?;
     let body = webhook::body(args.time_ms.unwrap_or_else(now_ms), &[event]);
     Ok(ctx.ui.out(&body)?)

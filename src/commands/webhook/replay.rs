@@ -186,7 +186,7 @@ fn prepare(args: &Args, raw: Vec<(String, Vec<u8>)>) -> Result<Vec<Fixture>, Cli
                 "{} is not a valid webhook: {e}",
                 sanitize(&name, false)
             ))
-            .hint(e.hint())
+            .hint(super::hints::for_body(e))
             .hint("nothing was sent; pass --no-validate to send it anyway and see how the endpoint copes"));
         }
         if args.now {

@@ -195,6 +195,6 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
             Kind::CheckFailed,
             format!("the signature is good but the body is not a valid webhook: {e}"),
         )
-        .hint(e.hint())),
+        .hint(super::hints::for_body(&e))),
     }
 }

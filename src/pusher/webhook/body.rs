@@ -45,12 +45,6 @@ pub enum BodyError {
     EventNotObject { index: usize, got: &'static str },
 }
 
-impl BodyError {
-    pub fn hint(&self) -> &'static str {
-        "a webhook body looks like {\"time_ms\":1700000000000,\"events\":[{\"name\":\"channel_occupied\",\"channel\":\"presence-classroom-101\"}]}; `rtctl webhook fixture` makes one"
-    }
-}
-
 /// A parsed webhook body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Body {
@@ -112,15 +106,6 @@ pub enum InvalidBody {
     Body(#[from] BodyError),
     #[error("event {index}: {error}")]
     Event { index: usize, error: EventError },
-}
-
-impl InvalidBody {
-    pub fn hint(&self) -> &'static str {
-        match self {
-            Self::Body(e) => e.hint(),
-            Self::Event { error, .. } => error.hint(),
-        }
-    }
 }
 
 /// Parse a body and check every event: what `replay` sends and `fixture` makes.

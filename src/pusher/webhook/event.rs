@@ -140,44 +140,19 @@ pub enum EventError {
     NotText(&'static str, &'static str),
 }
 
-impl EventError {
-    pub fn hint(&self) -> &'static str {
-        match self {
-            Self::NoName | Self::UnknownType(_) => {
-                "webhook events are channel_occupied, channel_vacated, member_added, member_removed, client_event, cache_miss and subscription_count"
-            }
-            Self::Name(e) => e.hint(),
-            Self::NotPresence { .. } | Self::UserIdOnPrivate(_) => {
-                "use a presence- channel, e.g. presence-classroom-101"
-            }
-            Self::ClientEventChannel { .. } => {
-                "use a private- or presence- channel, e.g. private-class-101"
-            }
-            Self::NotClientName(_) => "client event names start with `client-`, e.g. client-typing",
-            Self::NotCache(_) => {
-                "cache channels start with cache-, private-cache-, private-encrypted-cache- or presence-cache-"
-            }
-            Self::CountOnPresence(_) => "use a public or private channel",
-            Self::NoChannel | Self::MissingField { .. } | Self::FieldType { .. } => {
-                "see the fields of each event type with `rtctl webhook fixture --help`"
-            }
-            Self::Unused { .. } => "leave the field out, or pick the event type that has it",
-            Self::EmptyUserId => "user ids are the `user_id` of the member's channel data",
-            Self::NotText(..) => "`name` and `channel` are strings",
-        }
-    }
-}
+/// How cache channels' names start.
+pub const CACHE_CHANNEL_PREFIXES: [&str; 4] = [
+    "cache-",
+    "private-cache-",
+    "private-encrypted-cache-",
+    "presence-cache-",
+];
 
-/// A cache channel: `cache-`, `private-cache-`, `private-encrypted-cache-`, `presence-cache-`.
+/// A cache channel: its name starts with one of `CACHE_CHANNEL_PREFIXES`.
 fn is_cache_channel(channel: &str) -> bool {
-    [
-        "cache-",
-        "private-cache-",
-        "private-encrypted-cache-",
-        "presence-cache-",
-    ]
-    .iter()
-    .any(|p| channel.starts_with(p))
+    CACHE_CHANNEL_PREFIXES
+        .iter()
+        .any(|p| channel.starts_with(p))
 }
 
 /// One event of a webhook body, as received: any field may be missing or of the wrong type.

@@ -9,6 +9,6 @@ mod fixture;
 mod verdict;
 
 pub use body::{Body, BodyError, InvalidBody, body, parse, validate, with_time};
-pub use event::{Event, EventError, EventType, Field};
+pub use event::{CACHE_CHANNEL_PREFIXES, Event, EventError, EventType, Field};
 pub use fixture::{Defaults, Spec, event};
 pub use verdict::{Verdict, tampered_signature, verify};
