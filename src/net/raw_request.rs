@@ -1,7 +1,25 @@
-//! A raw HTTP request as captured in a file (request line, headers, a blank line, the
-//! body), read back for `webhook verify --headers`.
+//! A raw HTTP request as text: written for `webhook replay --dry-run`, and read back as
+//! captured in a file (request line, headers, a blank line, the body) for `webhook
+//! verify --headers`.
 
 use crate::text::escape_for_message;
+
+/// A JSON POST as it goes on the wire, for `webhook replay --dry-run` (and `verify --headers`).
+pub fn post(url: &str, headers: &[(String, String)], body: &[u8]) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, "/"),
+    };
+    let mut out =
+        format!("POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n");
+    for (name, value) in headers {
+        out.push_str(&format!("{name}: {value}\r\n"));
+    }
+    out.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+    out.push_str(&String::from_utf8_lossy(body));
+    out
+}
 
 /// A captured request: its headers (names lowercased) and its body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,5 +144,21 @@ mod tests {
             parse_captured(b"Content-Length: x\r\n\r\n{}"),
             Err(CaptureError::BadLength(_))
         ));
+    }
+
+    #[test]
+    fn a_written_post_reads_back() {
+        let r = post(
+            "http://localhost:8008/pusher/webhook",
+            &[("X-Pusher-Key".into(), "k".into())],
+            b"{}",
+        );
+        assert_eq!(
+            r,
+            "POST /pusher/webhook HTTP/1.1\r\nHost: localhost:8008\r\nContent-Type: application/json\r\nX-Pusher-Key: k\r\nContent-Length: 2\r\n\r\n{}"
+        );
+        let c = parse_captured(r.as_bytes()).unwrap();
+        assert_eq!(c.body.as_deref(), Some(&b"{}"[..]));
+        assert_eq!(c.header("x-pusher-key"), Some("k"));
     }
 }
