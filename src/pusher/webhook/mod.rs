@@ -1,7 +1,9 @@
 //! Webhooks: the signed bodies a server posts to an app (`{"time_ms":…,"events":[…]}`),
 //! built as fixtures, checked event by event, and verified against their signature.
 //!
-//! Pure: the time is a parameter, and the raw bytes are what is signed and checked.
+//! Pure: the time and a fixture's defaults are parameters (the platform's are in
+//! `catalog::webhook_fixtures`), and the raw bytes are what is signed and checked. A
+//! captured HTTP request is read by `net::raw_request`.
 
 mod body;
 mod event;
