@@ -2,6 +2,7 @@
 //! each, and the rules a payload must follow. Pure: parsing, matching, checking and
 //! filling placeholders; the time and random ids are given by the caller.
 
+/// The platform's webhook fixture defaults, beside its catalogue.
 pub mod webhook_fixtures;
 
 use std::collections::BTreeMap;
