@@ -2,6 +2,9 @@
 //! each, and the rules a payload must follow. Pure: parsing, matching, checking and
 //! filling placeholders; the time and random ids are given by the caller.
 
+/// The platform's webhook fixture defaults, beside its catalogue.
+pub mod webhook_fixtures;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -267,8 +270,8 @@ pub fn match_pattern(pattern: &str, name: &str) -> Option<BTreeMap<String, Strin
     None
 }
 
-/// The literal part of a pattern before its first variable (for completion).
-pub fn pattern_prefix(pattern: &str) -> &str {
+/// The literal part of a catalogue pattern before its first `{var}` (for completion).
+pub fn prefix_before_vars(pattern: &str) -> &str {
     pattern.split('{').next().unwrap_or(pattern)
 }
 
@@ -373,7 +376,10 @@ example = '{"user_id": "{{user_id}}", "id": "notif_{{id}}"}'
         assert!(match_pattern("a-{x}", "a-").is_none());
         assert!(match_pattern("a", "ab").is_none());
         assert_eq!(pattern_vars("private-class-{class_id}"), ["class_id"]);
-        assert_eq!(pattern_prefix("private-class-{class_id}"), "private-class-");
+        assert_eq!(
+            prefix_before_vars("private-class-{class_id}"),
+            "private-class-"
+        );
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! rtctl: operate and debug realtime channels that speak the Pusher Channels protocol.
 //!
 //! `pusher` is the pure protocol core and `config` the profile loader; `net` holds the
-//! only network code; `commands` are the subcommands; `ui` is what the user sees;
-//! `outgoing` is the one path every published event takes.
+//! only network code; `commands` are the subcommands; `ui` is what the user sees, and
+//! `text` the one escaper everything shown to a person goes through; `outgoing` is the
+//! one path every published event takes.
 
 pub mod catalog;
 pub mod cli;
@@ -15,6 +16,7 @@ pub mod outgoing;
 pub mod payload;
 pub mod pusher;
 pub mod signal;
+pub mod text;
 pub mod time;
 pub mod ui;
 pub mod values;

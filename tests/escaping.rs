@@ -1,6 +1,6 @@
 //! What people see: text from a server that holds bidi overrides, zero-width or other
 //! format characters is shown escaped by `tail`, as `webhook listen` shows it (see
-//! tests/webhook.rs), through the one escaper in `ui::sanitize`. `--json` writes them
+//! tests/webhook.rs), through the one escaper in `src/text.rs`. `--json` writes them
 //! as `\uXXXX`, which any JSON parser reads back as the same text.
 
 mod common;

@@ -201,7 +201,7 @@ fn replayed_request(env: &TestEnv, fixture: &std::path::Path, tamper: bool) -> V
     let out = cmd.output().unwrap();
     let (stdout, stderr) = output_text(&out);
     assert!(out.status.success(), "{}: {stderr}", fixture.display());
-    let captured = rtctl::pusher::webhook::parse_captured(stdout.as_bytes()).unwrap();
+    let captured = rtctl::net::raw_request::parse_captured(stdout.as_bytes()).unwrap();
     let headers: serde_json::Map<String, Value> = captured
         .headers
         .iter()

@@ -146,6 +146,14 @@ fn fixtures_of_every_type_are_valid_and_round_trip_through_verify() {
         let body = fixture(&env, &[t]);
         let parsed = webhook::validate(body.as_bytes()).unwrap_or_else(|e| panic!("{t}: {e}"));
         assert_eq!(parsed.events[0].name(), Some(t));
+        // On the platform's channels, unless told otherwise.
+        let channel = match t {
+            "client_event" => "private-class-101",
+            "cache_miss" => "cache-dashboard-updates",
+            "subscription_count" => "dashboard-updates",
+            _ => "presence-classroom-101",
+        };
+        assert_eq!(parsed.events[0].channel(), Some(channel), "{t}");
 
         // Signed as the official libraries sign, checked by verify.
         let file = write_file(&env.work_dir(), &format!("{t}.json"), &body);
@@ -263,6 +271,10 @@ fn verify_says_which_part_is_wrong() {
         stderr.contains("the body is not a valid webhook: the body is not JSON"),
         "{stderr}"
     );
+    assert!(
+        stderr.contains("hint: a webhook body looks like {"),
+        "{stderr}"
+    );
 
     // Nothing to check with is a usage error.
     env.rtctl()
@@ -276,33 +288,42 @@ fn verify_says_which_part_is_wrong() {
 #[test]
 fn invalid_combinations_and_unknown_types_are_refused() {
     let env = env_with_app();
-    let cases: [(&[&str], &str); 5] = [
+    let cases: [(&[&str], &str, &str); 5] = [
         (
             &["member_added", "--channel", "private-class-101"],
             "member_added is sent for presence channels only, and `private-class-101` is a private channel",
+            "hint: use a presence- channel, e.g. presence-classroom-101",
         ),
         (
             &["client_event", "--event", "hand_raised"],
             "client event name `hand_raised` does not start with `client-`",
+            "hint: client event names start with `client-`, e.g. client-typing",
         ),
         (
             &["client_event", "--channel", "dashboard-updates"],
             "client events happen on private and presence channels only",
+            "hint: use a private- or presence- channel, e.g. private-class-101",
         ),
         (
             &["channel_vacated", "--count", "3"],
             "channel_vacated carries no `subscription_count`",
+            "hint: leave the field out, or pick the event type that has it",
         ),
-        (&["channel_existence"], "invalid value 'channel_existence'"),
+        (
+            &["channel_existence"],
+            "invalid value 'channel_existence'",
+            "channel_occupied",
+        ),
     ];
-    for (args, message) in cases {
+    for (args, message, hint) in cases {
         env.rtctl()
             .args(["webhook", "fixture"])
             .args(args)
             .assert()
             .code(2)
             .stdout("")
-            .stderr(predicate::str::contains(message));
+            .stderr(predicate::str::contains(message))
+            .stderr(predicate::str::contains(hint));
     }
 }
 
@@ -479,6 +500,9 @@ fn bad_input_gets_a_clear_message_and_a_documented_code() {
         .stderr(predicate::str::contains(
             "is not a valid webhook: the body is not JSON",
         ))
+        .stderr(predicate::str::contains(
+            r#"hint: a webhook body looks like {"time_ms":1700000000000,"events":[{"name":"channel_occupied","channel":"presence-classroom-101"}]}"#,
+        ))
         .stderr(predicate::str::contains("nothing was sent"));
 
     // An unknown event type in a fixture.
@@ -495,6 +519,9 @@ fn bad_input_gets_a_clear_message_and_a_documented_code() {
         .code(2)
         .stderr(predicate::str::contains(
             "event 1: `channel_existence` is not a webhook event type",
+        ))
+        .stderr(predicate::str::contains(
+            "hint: webhook events are channel_occupied, channel_vacated, member_added",
         ));
 
     // An unreachable URL: a network error naming it.

@@ -7,8 +7,8 @@ use super::Ctx;
 use crate::error::{CliError, Kind};
 use crate::pusher::names::{self, ChannelKind};
 use crate::pusher::sign::{self, AuthParts, HmacPart, KeyPart};
+use crate::text::sanitize;
 use crate::ui::json_text;
-use crate::ui::sanitize::sanitize;
 
 const SIGN_EXAMPLES: &str = "\
 Examples:

@@ -152,5 +152,5 @@ fn show(ctx: &mut Ctx, args: &ShowArgs) -> Result<(), CliError> {
         }
     }
     // A catalogue is a file, maybe from the repository being worked on.
-    Ok(ctx.ui.out(&crate::ui::sanitize::sanitize(&out, true))?)
+    Ok(ctx.ui.out(&crate::text::sanitize(&out, true))?)
 }

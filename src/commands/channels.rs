@@ -6,7 +6,8 @@ use super::Ctx;
 use crate::error::CliError;
 use crate::pusher::names::{self, ChannelKind};
 use crate::pusher::rest::{self, ChannelInfo, ChannelList, UserList};
-use crate::ui::{json_text, sanitize::sanitize, table};
+use crate::text::sanitize;
+use crate::ui::{json_text, table};
 
 const LIST_EXAMPLES: &str = "\
 Examples:

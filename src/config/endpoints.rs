@@ -5,7 +5,7 @@ use super::error::ConfigError;
 use super::fields::Field;
 use super::resolved::Endpoint;
 use super::value::{Source, Value};
-use crate::pusher::names::shown;
+use crate::text::escape_for_message;
 
 /// A cluster name as Pusher writes them (`mt1`, `us2`, `eu`): it becomes part of a host name.
 fn valid_cluster(c: &str) -> bool {
@@ -27,7 +27,7 @@ fn check_host(field: Field, v: &Value<String>) -> Result<(), ConfigError> {
         Some(p) => Err(ConfigError::Invalid {
             field,
             origin: v.source.clone(),
-            reason: format!("`{}`: {p}", shown(h)),
+            reason: format!("`{}`: {p}", escape_for_message(h)),
         }),
         None => Ok(()),
     }
@@ -48,7 +48,7 @@ pub(super) fn endpoints(
         return Err(ConfigError::Invalid {
             field: Field::Cluster,
             origin: c.source.clone(),
-            reason: format!("`{}` is not a cluster name", shown(&c.val)),
+            reason: format!("`{}` is not a cluster name", escape_for_message(&c.val)),
         });
     }
     for f in [Field::Host, Field::WsHost] {

@@ -8,7 +8,7 @@ use super::file::FileValue;
 use super::headers::{Header, header, header_lines, value_problem};
 use super::layers::RawValue;
 use super::value::Secret;
-use crate::pusher::names::shown;
+use crate::text::escape_for_message;
 
 /// A value checked against its field's kind.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,7 +69,7 @@ pub(super) fn typed(field: Field, raw: &RawValue) -> Result<TypedValue, String> 
             RawValue::File(FileValue::Bool(b)) => Ok(TypedValue::Bool(*b)),
             RawValue::Text(s) | RawValue::File(FileValue::Str(s)) => parse_bool(s)
                 .map(TypedValue::Bool)
-                .ok_or_else(|| format!("`{}` is not true or false", shown(s))),
+                .ok_or_else(|| format!("`{}` is not true or false", escape_for_message(s))),
             RawValue::File(other) => Err(expected("true or false", other)),
         },
         Kind::Port => match raw {
@@ -80,7 +80,7 @@ pub(super) fn typed(field: Field, raw: &RawValue) -> Result<TypedValue, String> 
                 .ok_or_else(|| format!("{i} is not a port number")),
             RawValue::Text(s) | RawValue::File(FileValue::Str(s)) => parse_port(s)
                 .map(TypedValue::Port)
-                .ok_or_else(|| format!("`{}` is not a port number", shown(s))),
+                .ok_or_else(|| format!("`{}` is not a port number", escape_for_message(s))),
             RawValue::File(other) => Err(expected("a port number", other)),
         },
         Kind::Duration => {
@@ -105,7 +105,12 @@ pub(super) fn typed(field: Field, raw: &RawValue) -> Result<TypedValue, String> 
                 .ok()
                 .filter(|n| *n > 0)
                 .map(TypedValue::Count)
-                .ok_or_else(|| format!("`{}` is not a whole number greater than 0", shown(&s)))
+                .ok_or_else(|| {
+                    format!(
+                        "`{}` is not a whole number greater than 0",
+                        escape_for_message(&s)
+                    )
+                })
         }
         Kind::Headers => match raw {
             RawValue::Text(s) => header_lines(s)

@@ -11,7 +11,7 @@ use super::http::JsonPoster;
 use crate::config::Secret;
 use crate::pusher::sign::{self, ChannelAuth, UserAuth};
 use crate::pusher::{ChannelKind, MasterKey};
-use crate::ui::sanitize::one_line;
+use crate::text::one_line;
 
 /// How the endpoint's request body is written: pusher-js posts a form; the platform's
 /// docs show JSON.

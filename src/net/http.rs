@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use crate::config::{Endpoint, Resolved, Secret};
 use crate::error::{CliError, Kind};
 use crate::pusher::rest::{self, Method, RestRequest, SignedRequest};
-use crate::ui::sanitize::one_line;
+use crate::text::one_line;
 
 /// The most of a response body we read; the REST API's answers are far smaller.
 const MAX_BODY: usize = 16 * 1024 * 1024;

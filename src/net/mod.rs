@@ -2,10 +2,11 @@
 
 pub mod auth;
 pub mod http;
+pub mod raw_request;
 pub mod receiver;
 pub mod ws;
 
-use crate::ui::sanitize::one_line;
+use crate::text::one_line;
 
 /// A URL as messages show it: without the user name, password, query and fragment,
 /// which may carry tokens.

@@ -28,7 +28,7 @@ use crate::pusher::frame;
 use crate::pusher::reconnect::{ConnectionEnd, Ended, Failure, Next, ReconnectPolicy};
 use crate::pusher::session::{GiveUp, Output, Session, SubState};
 use crate::pusher::sign::{ChannelAuth, UserAuth};
-use crate::ui::sanitize::one_line;
+use crate::text::one_line;
 
 type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
 

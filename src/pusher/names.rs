@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::text::escape_for_message;
+
 /// Pusher documents 164 characters as the longest channel name (prefix included).
 /// Compatible servers and most SDKs allow 200; we follow Pusher's documented limit.
 pub const MAX_CHANNEL_NAME_LEN: usize = 164;
@@ -60,15 +62,15 @@ pub enum NameError {
     EmptyChannel,
     #[error(
         "channel name `{}` is {len} characters long; Pusher allows at most {MAX_CHANNEL_NAME_LEN}",
-        shown(name)
+        escape_for_message(name)
     )]
     ChannelTooLong { name: String, len: usize },
     #[error(
         "channel name `{}` contains {ch:?}, which channel names may not contain",
-        shown(name)
+        escape_for_message(name)
     )]
     ChannelChar { name: String, ch: char },
-    #[error("socket id `{}` is not of the form `1234.5678` (digits, a dot, digits)", shown(.0))]
+    #[error("socket id `{}` is not of the form `1234.5678` (digits, a dot, digits)", escape_for_message(.0))]
     SocketId(String),
     #[error("event name is empty")]
     EmptyEvent,
@@ -90,12 +92,6 @@ impl NameError {
             Self::EmptyEvent | Self::EventTooLong(_) => "give an event name of 1 to 200 characters",
         }
     }
-}
-
-/// A name as shown in a message: escaped by the one escaper (control, bidi and
-/// zero-width characters made visible), long names cut.
-pub(crate) fn shown(s: &str) -> String {
-    crate::ui::sanitize::short(s, 60)
 }
 
 /// A character Pusher allows in channel names.
@@ -149,8 +145,8 @@ pub fn is_pattern(name: &str) -> bool {
     name.contains(['*', '?'])
 }
 
-/// The literal start of a pattern, for `filter_by_prefix`.
-pub fn pattern_prefix(pattern: &str) -> &str {
+/// The literal start of a `*`/`?` channel pattern (a glob), for `filter_by_prefix`.
+pub fn glob_prefix(pattern: &str) -> &str {
     pattern.find(['*', '?']).map_or(pattern, |i| &pattern[..i])
 }
 
@@ -213,12 +209,9 @@ mod tests {
         for (p, t) in no {
             assert!(!glob_match(p, t), "{p} should not match {t}");
         }
-        assert_eq!(
-            pattern_prefix("presence-classroom-*"),
-            "presence-classroom-"
-        );
-        assert_eq!(pattern_prefix("*x"), "");
-        assert_eq!(pattern_prefix("plain"), "plain");
+        assert_eq!(glob_prefix("presence-classroom-*"), "presence-classroom-");
+        assert_eq!(glob_prefix("*x"), "");
+        assert_eq!(glob_prefix("plain"), "plain");
         assert!(is_pattern("a*") && is_pattern("a?") && !is_pattern("a"));
     }
 

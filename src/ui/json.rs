@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use colored::Colorize as _;
 use serde_json::Value;
 
-use super::sanitize::needs_escape;
+use crate::text::needs_escape;
 
 /// Render `v` on one line (`indent` = None) or indented by that many spaces a level.
 pub fn render(v: &Value, color: bool, indent: Option<usize>) -> String {
@@ -76,7 +76,7 @@ fn quoted(s: &str) -> String {
     escaped(Value::String(s.to_owned()).to_string())
 }
 
-/// JSON text with every character `sanitize::needs_escape` names written as `\uXXXX`
+/// JSON text with every character `text::needs_escape` names written as `\uXXXX`
 /// (a UTF-16 pair above U+FFFF), still valid JSON that reads back the same. serde_json
 /// escapes only U+0000–U+001F; this adds DEL, the C1 controls (U+009B is a CSI to many
 /// terminals), the format characters (bidi overrides, zero-width spaces) and the line

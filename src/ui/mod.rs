@@ -2,7 +2,6 @@
 
 pub mod color;
 pub mod json;
-pub mod sanitize;
 pub mod table;
 pub mod words;
 
@@ -49,7 +48,7 @@ impl Ui {
     /// through the escaper (keeping its line breaks).
     fn err_line(&self, label: ColoredString, text: &str) {
         let label = if self.color_err { label } else { label.clear() };
-        let text = sanitize::sanitize(text, true);
+        let text = crate::text::sanitize(text, true);
         // Nothing sensible is left to do if stderr itself is gone.
         let _ = writeln!(io::stderr().lock(), "{label} {text}");
     }

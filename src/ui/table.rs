@@ -1,6 +1,6 @@
 //! Aligned columns for people; scripts use `--json`.
 
-use super::sanitize::sanitize;
+use crate::text::sanitize;
 
 /// Render rows under a header, columns separated by two spaces, the last one unpadded.
 /// Cells go through the escaper: they hold names and values from a server or a file.

@@ -271,7 +271,7 @@ impl Channels {
             .chain(
                 self.patterns
                     .iter()
-                    .map(|p| ChannelKind::of(names::pattern_prefix(p))),
+                    .map(|p| ChannelKind::of(names::glob_prefix(p))),
             )
             .collect()
     }
@@ -287,7 +287,11 @@ fn channels(args: &Args) -> Result<Channels, CliError> {
             let literal = c.replace(['*', '?'], "");
             if !literal.is_empty() {
                 names::validate_channel(&literal).map_err(|e| {
-                    CliError::usage(format!("pattern `{}`: {e}", names::shown(c))).hint(e.hint())
+                    CliError::usage(format!(
+                        "pattern `{}`: {e}",
+                        crate::text::escape_for_message(c)
+                    ))
+                    .hint(e.hint())
                 })?;
             }
             out.patterns.push(c.clone());
@@ -519,7 +523,10 @@ async fn interactive(
             Some((e, d)) => match outgoing::client_data(d.trim(), max_payload_kb) {
                 Ok(data) => (e, data),
                 Err(refused) => {
-                    ui.warn(&format!("`{}` not sent: {refused}", names::shown(e)));
+                    ui.warn(&format!(
+                        "`{}` not sent: {refused}",
+                        crate::text::escape_for_message(e)
+                    ));
                     continue;
                 }
             },

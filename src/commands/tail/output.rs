@@ -14,8 +14,8 @@ use crate::net::ws::{Control, Counters, Handler, StopReason, Update};
 use crate::pusher::frame::{self, Members};
 use crate::pusher::names;
 use crate::pusher::session::{Delivery, Output};
+use crate::text::{one_line, sanitize};
 use crate::time;
-use crate::ui::sanitize::{one_line, sanitize};
 use crate::ui::words::plural;
 use crate::ui::{self, Ui};
 

@@ -54,7 +54,7 @@ impl Scanner {
     pub async fn scan(&mut self, ui: &Ui) -> Result<Listing, CliError> {
         let mut found = Listing::new();
         for p in self.patterns.clone() {
-            let prefix = names::pattern_prefix(&p);
+            let prefix = names::glob_prefix(&p);
             let list = self.list(prefix, ui).await?;
             for (name, info) in list.channels {
                 if names::glob_match(&p, &name) && !name.starts_with(USER_CHANNEL_PREFIX) {

@@ -10,7 +10,8 @@ use crate::error::{CliError, Kind};
 use crate::net::http::post_json;
 use crate::net::{shown_url, url_hides_secrets};
 use crate::outgoing::Ready;
-use crate::ui::{json_text, sanitize::one_line};
+use crate::text::one_line;
+use crate::ui::json_text;
 
 /// The platform's body: `{"channel","event","data","socket_id"?}`, data as JSON when it
 /// is JSON. The backend encrypts for encrypted channels, so the data goes as given.

@@ -18,8 +18,8 @@ use crate::outgoing::{self, Checked, Draft, Encryption, Rules, System};
 use crate::pusher::event::Event;
 use crate::pusher::names::ChannelKind;
 use crate::pusher::rest::SignedRequest;
+use crate::text::{one_line, sanitize};
 use crate::ui::json_text;
-use crate::ui::sanitize::{one_line, sanitize};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -158,7 +158,7 @@ fn channel_completer() -> clap_complete::ArgValueCandidates {
             .iter()
             .flat_map(|c| &c.channels)
             .map(|c| {
-                clap_complete::CompletionCandidate::new(catalog::pattern_prefix(&c.name))
+                clap_complete::CompletionCandidate::new(catalog::prefix_before_vars(&c.name))
                     .help(c.description.clone().map(Into::into))
             })
             .collect()

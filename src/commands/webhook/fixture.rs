@@ -3,7 +3,8 @@
 use clap::Args as ClapArgs;
 use clap::builder::PossibleValuesParser;
 
-use super::Ctx;
+use super::{Ctx, hints};
+use crate::catalog::webhook_fixtures::DEFAULTS;
 use crate::commands::publish::read_data;
 use crate::error::CliError;
 use crate::payload::{self, DataArg};
@@ -81,10 +82,38 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
         socket_id: args.socket_id.clone(),
         subscription_count: args.count,
     };
-    let event = webhook::event(kind, &spec).map_err(|e| {
-        let hint = e.hint();
-        CliError::usage(format!("cannot make a {} webhook: {e}", kind.as_str())).hint(hint)
+    let event = webhook::event(kind, &spec, &DEFAULTS).map_err(|e| {
+        CliError::usage(format!("cannot make a {} webhook: {e}", kind.as_str()))
+            .hint(hints::for_event(&e))
     })?;
     let body = webhook::body(args.time_ms.unwrap_or_else(now_ms), &[event]);
     Ok(ctx.ui.out(&body)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Args as _;
+
+    use super::*;
+
+    /// The help restates the platform's defaults: it must say what the fixture does.
+    #[test]
+    fn the_help_names_the_defaults() {
+        let help = Args::augment_args(clap::Command::new("fixture"))
+            .render_long_help()
+            .to_string();
+        let count = format!("[default: {}]", DEFAULTS.subscription_count);
+        for default in [
+            DEFAULTS.presence_channel,
+            DEFAULTS.private_channel,
+            DEFAULTS.public_channel,
+            DEFAULTS.cache_channel,
+            DEFAULTS.user_id,
+            DEFAULTS.socket_id,
+            DEFAULTS.client_event,
+            &count,
+        ] {
+            assert!(help.contains(default), "{default} is not in\n{help}");
+        }
+    }
 }

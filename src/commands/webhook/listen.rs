@@ -25,10 +25,10 @@ use crate::files::{self, Existing};
 use crate::net::http::JsonPoster;
 use crate::net::receiver::{self, Answer, Pending, Received, Serving};
 use crate::pusher::webhook::{self, Body, Event, EventType, Verdict};
+use crate::text::{one_line, sanitize};
 use crate::time::{self, now_ms};
 use crate::ui::Ui;
 use crate::ui::json_text;
-use crate::ui::sanitize::{one_line, sanitize};
 use crate::ui::words::counted;
 
 pub const EXAMPLES: &str = "\
@@ -895,6 +895,7 @@ mod tests {
                 data: Some("a\u{1b}[2Jb".into()),
                 ..webhook::Spec::default()
             },
+            &crate::catalog::webhook_fixtures::DEFAULTS,
         )
         .unwrap();
         let d = details(&e);

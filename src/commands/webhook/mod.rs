@@ -2,6 +2,7 @@
 //! server posts to an app.
 
 mod fixture;
+mod hints;
 mod listen;
 mod replay;
 mod verify;

@@ -13,13 +13,13 @@ use crate::commands::interruptible;
 use crate::config::{ConfigError, Field};
 use crate::error::{CliError, Kind};
 use crate::net::http::JsonPoster;
-use crate::net::{shown_url, url_hides_secrets};
+use crate::net::{raw_request, shown_url, url_hides_secrets};
 use crate::pusher::sign::webhook_signature;
 use crate::pusher::webhook;
 use crate::signal::Stop;
+use crate::text::{one_line, sanitize};
 use crate::time::now_ms;
 use crate::ui::json_text;
-use crate::ui::sanitize::{one_line, sanitize};
 use crate::ui::words::counted;
 
 pub const EXAMPLES: &str = "\
@@ -186,7 +186,7 @@ fn prepare(args: &Args, raw: Vec<(String, Vec<u8>)>) -> Result<Vec<Fixture>, Cli
                 "{} is not a valid webhook: {e}",
                 sanitize(&name, false)
             ))
-            .hint(e.hint())
+            .hint(super::hints::for_body(e))
             .hint("nothing was sent; pass --no-validate to send it anyway and see how the endpoint copes"));
         }
         if args.now {
@@ -343,23 +343,6 @@ async fn send(poster: JsonPoster, url: String, where_from: String, job: Job) -> 
     }
 }
 
-/// The request as it goes on the wire, for --dry-run (and `verify --headers`).
-fn raw_request(url: &str, headers: &[(String, String)], body: &[u8]) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let (host, path) = match rest.find('/') {
-        Some(i) => (&rest[..i], &rest[i..]),
-        None => (rest, "/"),
-    };
-    let mut out =
-        format!("POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n");
-    for (name, value) in headers {
-        out.push_str(&format!("{name}: {value}\r\n"));
-    }
-    out.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
-    out.push_str(&String::from_utf8_lossy(body));
-    out
-}
-
 pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
     ctx.stdin_is_free("fixtures", args.fixtures.iter().any(|f| f == "-"))?;
     let raw = interruptible(read_fixtures(args)).await?;
@@ -392,7 +375,7 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
         }
         let requests: Vec<String> = jobs
             .iter()
-            .map(|j| raw_request(&shown_url(&url), &j.headers, &j.fixture.body))
+            .map(|j| raw_request::post(&shown_url(&url), &j.headers, &j.fixture.body))
             .collect();
         return Ok(ctx.ui.out(&requests.join("\n\n"))?);
     }
@@ -646,20 +629,5 @@ mod tests {
         assert_eq!(Outcome::of(true, Some(204)), Outcome::AcceptedTampered);
         assert_eq!(Outcome::of(true, Some(500)), Outcome::Failed);
         assert_eq!(Outcome::of(true, None), Outcome::Unreachable);
-    }
-
-    #[test]
-    fn dry_run_is_a_raw_request() {
-        let r = raw_request(
-            "http://localhost:8008/pusher/webhook",
-            &[("X-Pusher-Key".into(), "k".into())],
-            b"{}",
-        );
-        assert_eq!(
-            r,
-            "POST /pusher/webhook HTTP/1.1\r\nHost: localhost:8008\r\nContent-Type: application/json\r\nX-Pusher-Key: k\r\nContent-Length: 2\r\n\r\n{}"
-        );
-        let c = webhook::parse_captured(r.as_bytes()).unwrap();
-        assert_eq!(c.body.as_deref(), Some(&b"{}"[..]));
     }
 }

@@ -9,8 +9,8 @@ use serde_json::json;
 use super::Ctx;
 use crate::error::{CliError, Kind};
 use crate::pusher::webhook::{self, Verdict};
+use crate::text::sanitize;
 use crate::ui::json_text;
-use crate::ui::sanitize::sanitize;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -73,7 +73,7 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
     let captured = match &args.headers {
         Some(path) => {
             let raw = read_input("request", path)?;
-            Some(webhook::parse_captured(&raw).map_err(|e| {
+            Some(crate::net::raw_request::parse_captured(&raw).map_err(|e| {
                 CliError::usage(format!("cannot read the captured request {path}: {e}"))
                     .hint("write it as `X-Pusher-Key: …` and `X-Pusher-Signature: …` lines, a blank line, then the body")
             })?)
@@ -195,6 +195,6 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
             Kind::CheckFailed,
             format!("the signature is good but the body is not a valid webhook: {e}"),
         )
-        .hint(e.hint())),
+        .hint(super::hints::for_body(&e))),
     }
 }

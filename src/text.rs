@@ -1,12 +1,12 @@
-//! The one escaper. Text from a server, a file or the command line is shown to a
-//! person only after every character that could drive the terminal or change how the
-//! text reads is made visible: a hostile or broken server cannot move the cursor,
-//! clear the screen, or make `private-admin` display as something else.
+//! What text may be shown to a person: the one escaper. Text from a server, a file or
+//! the command line is shown only after every character that could drive the terminal
+//! or change how the text reads is made visible: a hostile or broken server cannot move
+//! the cursor, clear the screen, or make `private-admin` display as something else.
 //!
 //! Every command uses it: for plain text through `sanitize`, `one_line` and `short`,
-//! for JSON through `ui::json` (which writes the same characters as `\uXXXX`), and for
-//! the protocol core's names through `pusher::names::shown`. It is a pure function, so
-//! the protocol core may use it.
+//! for names and values quoted in messages through `escape_for_message`, and for JSON
+//! through `ui::json` (which writes the same characters as `\uXXXX`). It is pure, so the
+//! protocol core and the config model use it too.
 
 /// Unicode's format characters (general category Cf), as ranges, from the Unicode 15.1
 /// tables (`unicodedata` in Python 3.13 lists the same). They draw nothing, yet change
@@ -86,6 +86,11 @@ pub fn short(text: &str, max: usize) -> String {
     }
 }
 
+/// A name or value as a message quotes it: escaped, and cut at 60 characters.
+pub fn escape_for_message(text: &str) -> String {
+    short(text, 60)
+}
+
 /// A server's message, trimmed, on one line and at most `max` characters.
 pub fn one_line(text: &str, max: usize) -> String {
     short(text.trim(), max)
@@ -162,5 +167,10 @@ mod tests {
         assert_eq!(short("abcdef", 3), "abc…");
         assert_eq!(one_line("  abcdef  ", 3), "abc…");
         assert_eq!(one_line("abc", 3), "abc");
+        assert_eq!(escape_for_message(&"a".repeat(60)), "a".repeat(60));
+        assert_eq!(
+            escape_for_message(&format!("{}\u{1b}", "a".repeat(70))),
+            format!("{}…", "a".repeat(60))
+        );
     }
 }
