@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use clap_complete::{ArgValueCandidates, CompletionCandidate};
 
 use crate::commands::{
     auth, catalog, channels, completions, config, tail, trigger, users, webhook,
@@ -41,30 +40,12 @@ pub struct Cli {
     pub command: Command,
 }
 
-fn profile_candidates() -> Vec<CompletionCandidate> {
-    let path = crate::config::load::config_path();
-    let mut names = crate::config::load::read_file(&path)
-        .ok()
-        .flatten()
-        .map(|f| f.profile_names())
-        .unwrap_or_default();
-    if !names.iter().any(|n| n == crate::config::LOCAL_PROFILE) {
-        names.push(crate::config::LOCAL_PROFILE.to_owned());
-    }
-    names.into_iter().map(CompletionCandidate::new).collect()
-}
-
-/// Profile names for dynamic completion.
-pub fn profile_completer() -> ArgValueCandidates {
-    ArgValueCandidates::new(profile_candidates)
-}
-
 /// Options every subcommand takes. Each connection option overrides the profile and
 /// the environment (`rtctl config show --show-origin` shows what won).
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
     /// Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]
-    #[arg(long, global = true, value_name = "NAME", add = profile_completer(), help_heading = "Global")]
+    #[arg(long, global = true, value_name = "NAME", add = crate::complete::profile_completer(), help_heading = "Global")]
     pub profile: Option<String>,
 
     /// App id

@@ -102,7 +102,7 @@ pub struct InitArgs {
 #[derive(Debug, Args)]
 pub struct UseArgs {
     /// Profile to make the default
-    #[arg(add = crate::cli::profile_completer())]
+    #[arg(add = crate::complete::profile_completer())]
     pub name: String,
 }
 

@@ -53,11 +53,11 @@ pub enum Via {
 #[command(after_help = EXAMPLES)]
 pub struct Args {
     /// Channels, comma-separated
-    #[arg(required_unless_present = "batch", add = channel_completer())]
+    #[arg(required_unless_present = "batch", add = crate::complete::channel_completer())]
     pub channels: Option<String>,
 
     /// Event name
-    #[arg(required_unless_present = "batch", add = event_completer())]
+    #[arg(required_unless_present = "batch", add = crate::complete::event_completer())]
     pub event: Option<String>,
 
     /// Data: JSON or text, @FILE, or - for stdin [default: the catalogue's example, else {}]
@@ -131,54 +131,6 @@ pub struct Args {
 
 fn parse_rate(s: &str) -> Result<f64, String> {
     crate::values::rate(s).map_err(|e| format!("{e}; {}", e.hint()))
-}
-
-/// The catalogue for completion: the default profile's, else the built-in one.
-/// Quiet: a broken config or catalogue just means fewer candidates.
-fn completion_catalog() -> Option<Catalog> {
-    let config = crate::config::load::load(Default::default(), &Default::default()).ok();
-    match config.and_then(|c| c.catalog) {
-        Some(v) if v.val == "none" => None,
-        Some(v) => {
-            let path = match &v.source {
-                Source::File { path, .. } if Path::new(&v.val).is_relative() => path
-                    .parent()
-                    .map_or_else(|| PathBuf::from(&v.val), |d| d.join(&v.val)),
-                _ => PathBuf::from(&v.val),
-            };
-            Catalog::parse(&std::fs::read_to_string(path).ok()?).ok()
-        }
-        None => Catalog::parse(catalog::BUILTIN).ok(),
-    }
-}
-
-fn channel_completer() -> clap_complete::ArgValueCandidates {
-    clap_complete::ArgValueCandidates::new(|| {
-        completion_catalog()
-            .iter()
-            .flat_map(|c| &c.channels)
-            .map(|c| {
-                clap_complete::CompletionCandidate::new(catalog::prefix_before_vars(&c.name))
-                    .help(c.description.clone().map(Into::into))
-            })
-            .collect()
-    })
-}
-
-fn event_completer() -> clap_complete::ArgValueCandidates {
-    clap_complete::ArgValueCandidates::new(|| {
-        let mut names: Vec<String> = completion_catalog()
-            .iter()
-            .flat_map(|c| &c.channels)
-            .flat_map(|c| c.events.iter().map(|e| e.name.clone()))
-            .collect();
-        names.sort();
-        names.dedup();
-        names
-            .into_iter()
-            .map(clap_complete::CompletionCandidate::new)
-            .collect()
-    })
 }
 
 /// The catalogue in use: `--catalog`, the profile's `catalog`, or the built-in one.
