@@ -94,7 +94,7 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
         'rtctl;tail' {
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only events whose name matches GLOB (`*`, `?`); repeatable')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Exit 0 after N events have been shown')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop after DURATION, e.g. 30s; with --count, exit 124 if they did not all arrive')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Stop after DURATION, e.g. 30s; with --count, exit 124 if they did not all arrive')
             [CompletionResult]::new('--ready-file', '--ready-file', [CompletionResultType]::ParameterName, 'Write the socket id to PATH once every channel is subscribed: trigger after it (an old file there is removed first)')
             [CompletionResult]::new('--rescan', '--rescan', [CompletionResultType]::ParameterName, 'How often to list channels again for patterns')
             [CompletionResult]::new('--auth-endpoint', '--auth-endpoint', [CompletionResultType]::ParameterName, 'Get authorizations from the app''s endpoint, as a browser would [default: the profile''s `auth_endpoint`]')
@@ -115,6 +115,7 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'REST port')
             [CompletionResult]::new('--ws-host', '--ws-host', [CompletionResultType]::ParameterName, 'WebSocket host, when it differs from the REST host')
             [CompletionResult]::new('--ws-port', '--ws-port', [CompletionResultType]::ParameterName, 'WebSocket port, when it differs from the REST port')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Network timeout, e.g. 5s or 500ms [default: 10s]')
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Write JSON Lines with a stable envelope, for jq and scripts')
@@ -663,7 +664,7 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             break
         }
         'rtctl;webhook;listen' {
-            [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address to listen on: PORT (on 127.0.0.1) or HOST:PORT; `--port P` is short for `--bind P` [default: 127.0.0.1:8090]')
+            [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address to listen on: PORT (on 127.0.0.1) or HOST:PORT [default: 127.0.0.1:8090]')
             [CompletionResult]::new('--forward', '--forward', [CompletionResultType]::ParameterName, 'Also post each request, as received, to this URL (the app''s webhook endpoint)')
             [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Save each authentic webhook body in this folder, as fixtures for `webhook replay`')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after this many events from authentic webhooks')

@@ -2268,7 +2268,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__tail)
-            opts="-h -V --json --raw --expand --event --exclude-internal --count --timeout --ready-file --rescan --auth-endpoint --sign-locally --auth-header --auth-body --user-auth-endpoint --user-id --user-info --signin --send --interactive --no-reconnect --activity-timeout --pong-timeout --max-message-size --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --env-file --trust-env-file --color --help --version"
+            opts="-h -V --json --raw --expand --event --exclude-internal --count --duration --ready-file --rescan --auth-endpoint --sign-locally --auth-header --auth-body --user-auth-endpoint --user-id --user-info --signin --send --interactive --no-reconnect --activity-timeout --pong-timeout --max-message-size --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2282,7 +2282,7 @@ _rtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --duration)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2363,6 +2363,10 @@ _rtctl() {
                     return 0
                     ;;
                 --ws-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

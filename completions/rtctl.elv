@@ -89,7 +89,7 @@ set edit:completion:arg-completer[rtctl] = {|@words|
         &'rtctl;tail'= {
             cand --event 'Only events whose name matches GLOB (`*`, `?`); repeatable'
             cand --count 'Exit 0 after N events have been shown'
-            cand --timeout 'Stop after DURATION, e.g. 30s; with --count, exit 124 if they did not all arrive'
+            cand --duration 'Stop after DURATION, e.g. 30s; with --count, exit 124 if they did not all arrive'
             cand --ready-file 'Write the socket id to PATH once every channel is subscribed: trigger after it (an old file there is removed first)'
             cand --rescan 'How often to list channels again for patterns'
             cand --auth-endpoint 'Get authorizations from the app''s endpoint, as a browser would [default: the profile''s `auth_endpoint`]'
@@ -110,6 +110,7 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --port 'REST port'
             cand --ws-host 'WebSocket host, when it differs from the REST host'
             cand --ws-port 'WebSocket port, when it differs from the REST port'
+            cand --timeout 'Network timeout, e.g. 5s or 500ms [default: 10s]'
             cand --env-file 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]'
             cand --color 'When to colour output'
             cand --json 'Write JSON Lines with a stable envelope, for jq and scripts'
@@ -621,7 +622,7 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --version 'Print version'
         }
         &'rtctl;webhook;listen'= {
-            cand --bind 'Address to listen on: PORT (on 127.0.0.1) or HOST:PORT; `--port P` is short for `--bind P` [default: 127.0.0.1:8090]'
+            cand --bind 'Address to listen on: PORT (on 127.0.0.1) or HOST:PORT [default: 127.0.0.1:8090]'
             cand --forward 'Also post each request, as received, to this URL (the app''s webhook endpoint)'
             cand --save 'Save each authentic webhook body in this folder, as fixtures for `webhook replay`'
             cand --count 'Stop after this many events from authentic webhooks'

@@ -92,7 +92,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -s h -l help -d 'Pr
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l event -d 'Only events whose name matches GLOB (`*`, `?`); repeatable' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l count -d 'Exit 0 after N events have been shown' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l timeout -d 'Stop after DURATION, e.g. 30s; with --count, exit 124 if they did not all arrive' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l duration -d 'Stop after DURATION, e.g. 30s; with --count, exit 124 if they did not all arrive' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l ready-file -d 'Write the socket id to PATH once every channel is subscribed: trigger after it (an old file there is removed first)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l rescan -d 'How often to list channels again for patterns' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l auth-endpoint -d 'Get authorizations from the app\'s endpoint, as a browser would [default: the profile\'s `auth_endpoint`]' -r
@@ -114,6 +114,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l host -d 'REST host 
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
 always\t''
@@ -551,7 +552,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_sub
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l bind -d 'Address to listen on: PORT (on 127.0.0.1) or HOST:PORT; `--port P` is short for `--bind P` [default: 127.0.0.1:8090]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l bind -d 'Address to listen on: PORT (on 127.0.0.1) or HOST:PORT [default: 127.0.0.1:8090]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l forward -d 'Also post each request, as received, to this URL (the app\'s webhook endpoint)' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l save -d 'Save each authentic webhook body in this folder, as fixtures for `webhook replay`' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l count -d 'Stop after this many events from authentic webhooks' -r

@@ -25,7 +25,7 @@ pub enum Kind {
     Network,
     /// The server closed the WebSocket with a code that says not to reconnect (4000–4099).
     Refused,
-    /// `tail --timeout` passed before `--count` events arrived.
+    /// `tail --duration` passed before `--count` events arrived.
     TimedOut,
     /// The subcommand is not built yet.
     NotBuilt,
@@ -66,7 +66,7 @@ Exit codes:
   6    network: could not connect, name not resolved, timed out, TLS, port in use
   7    the server refused the WebSocket for good (close codes 4000-4099, e.g.
        4001 unknown app key); the message names the code
-  124  `tail --timeout` passed before `--count` events arrived
+  124  `tail --duration` passed before `--count` events arrived
   69   this subcommand is not built yet
   130  interrupted (Ctrl-C, SIGINT)
   143  terminated (SIGTERM)";

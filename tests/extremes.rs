@@ -73,7 +73,7 @@ fn cases() -> Vec<Case> {
         case(
             "",
             "--ws-port",
-            &["--ws-port={}", "tail", "extremes", "--timeout", "1s"],
+            &["--ws-port={}", "tail", "extremes", "--duration", "1s"],
         ),
         case(
             "trigger",
@@ -114,13 +114,15 @@ fn cases() -> Vec<Case> {
         case(
             "tail",
             "--count",
-            &["tail", "extremes", "--timeout", "1s", "--count={}"],
+            &["tail", "extremes", "--duration", "1s", "--count={}"],
         ),
+        case("tail", "--duration", &["tail", "extremes", "--duration={}"]),
+        // The old spelling of --duration.
         case("tail", "--timeout", &["tail", "extremes", "--timeout={}"]),
         case(
             "tail",
             "--rescan",
-            &["tail", "extremes-*", "--timeout", "1s", "--rescan={}"],
+            &["tail", "extremes-*", "--duration", "1s", "--rescan={}"],
         ),
         case(
             "tail",
@@ -128,7 +130,7 @@ fn cases() -> Vec<Case> {
             &[
                 "tail",
                 "extremes",
-                "--timeout",
+                "--duration",
                 "1s",
                 "--activity-timeout={}",
             ],
@@ -136,7 +138,7 @@ fn cases() -> Vec<Case> {
         case(
             "tail",
             "--pong-timeout",
-            &["tail", "extremes", "--timeout", "1s", "--pong-timeout={}"],
+            &["tail", "extremes", "--duration", "1s", "--pong-timeout={}"],
         ),
         case(
             "tail",
@@ -144,7 +146,7 @@ fn cases() -> Vec<Case> {
             &[
                 "tail",
                 "extremes",
-                "--timeout",
+                "--duration",
                 "1s",
                 "--max-message-size={}",
             ],
@@ -176,6 +178,7 @@ fn cases() -> Vec<Case> {
             "--count",
             &["webhook", "listen", "--bind", "0", "--count={}"],
         ),
+        // The old spelling of --bind PORT.
         case(
             "webhook listen",
             "--port",
@@ -397,7 +400,7 @@ fn config_values_at_their_extremes_work_or_are_refused() {
         for args in [
             vec!["channels", "list"],
             vec!["trigger", "extremes", "e", "{}"],
-            vec!["tail", "extremes", "--timeout", "1s"],
+            vec!["tail", "extremes", "--duration", "1s"],
         ] {
             let mut cmd = env.command();
             cmd.args(&args);

@@ -699,7 +699,7 @@ fn encrypted_channels_are_decrypted_and_failures_reported() {
 }
 
 #[test]
-fn count_timeout_and_ready_file_for_ci() {
+fn count_duration_and_ready_file_for_ci() {
     let server = Server::shared();
     let env = TestEnv::with_server(server);
     let ready = env.work_dir().join("ready");
@@ -708,7 +708,7 @@ fn count_timeout_and_ready_file_for_ci() {
         "content-generation",
         "--count",
         "3",
-        "--timeout",
+        "--duration",
         "60s",
         "--ready-file",
         ready.to_str().unwrap(),
@@ -735,7 +735,8 @@ fn count_timeout_and_ready_file_for_ci() {
     assert_eq!(code, Some(0));
     assert_eq!(event_names(&lines), ["progress_update"; 3]);
 
-    // Not enough events in time: exit 124 with a message saying how many came.
+    // Not enough events in time: exit 124 with a message saying how many came. The old
+    // spelling, `tail --timeout`, as scripts have it, still means this, with a warning.
     let out = env
         .rtctl()
         .args([
@@ -755,13 +756,59 @@ fn count_timeout_and_ready_file_for_ci() {
         stderr.contains("timed out: 0 of 2 events arrived within 1500ms"),
         "{stderr}"
     );
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning")).collect();
+    assert_eq!(
+        warnings,
+        [
+            "rtctl: warning: `tail --timeout 1500ms` is deprecated: write `tail --duration 1500ms`; \
+          for tail it still means how long to wait for events, not the network timeout it will become"
+        ],
+        "{stderr}"
+    );
 
-    // --timeout without --count is a watch of that length.
-    env.rtctl()
-        .args(["tail", "content-generation", "--timeout", "1s"])
+    // --duration without --count is a watch of that length, and says nothing of --timeout.
+    let out = env
+        .rtctl()
+        .args(["tail", "content-generation", "--duration", "1s"])
         .timeout(WAIT)
-        .assert()
-        .code(0);
+        .output()
+        .unwrap();
+    let (_, stderr) = common::output_text(&out);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+}
+
+/// With --duration, --timeout has no old meaning left to keep: it is the network
+/// timeout, as for every command. The profile's is far beyond the test's wait, and so is
+/// the run's length, so only the flag can end this run.
+#[test]
+fn with_duration_the_timeout_flag_is_the_network_timeout() {
+    let (_silent, port) = common::silent_listener();
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "[profiles.local]\nport = {port}\ntimeout = \"300s\"\n"
+    ));
+    let out = env
+        .rtctl()
+        .args([
+            "tail",
+            "dashboard-updates",
+            "--duration",
+            "300s",
+            "--timeout",
+            "1s",
+        ])
+        .timeout(WAIT)
+        .output()
+        .unwrap();
+    let (_, stderr) = common::output_text(&out);
+    assert_eq!(out.status.code(), Some(6), "{stderr}");
+    assert!(
+        stderr.contains("no WebSocket handshake from ws://127.0.0.1:")
+            && stderr.contains("within 1s"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("deprecated"), "{stderr}");
 }
 
 #[test]

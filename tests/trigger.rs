@@ -1565,7 +1565,15 @@ fn client_events_over_the_limit_are_refused_before_anything_is_sent() {
 
     let out = env
         .rtctl()
-        .args(["tail", ch, "--send", "client-big", &big, "--timeout", "10s"])
+        .args([
+            "tail",
+            ch,
+            "--send",
+            "client-big",
+            &big,
+            "--duration",
+            "10s",
+        ])
         .output()
         .unwrap();
     let (_, stderr) = output_text(&out);

@@ -808,11 +808,10 @@ fn listen_answers_before_forwarding_and_counts_only_authentic_webhooks() {
         .unwrap()
         .port();
     let forward = format!("http://127.0.0.1:{app_port}/pusher/webhook");
-    // The issue's spelling: `--port P` says where to listen.
     let mut run = env.spawn(&[
         "webhook",
         "listen",
-        "--port",
+        "--bind",
         &port.to_string(),
         "--count",
         "1",
@@ -880,6 +879,8 @@ fn listen_answers_before_forwarding_and_counts_only_authentic_webhooks() {
         "{stderr}"
     );
 
+    assert!(!stderr.contains("deprecated"), "{stderr}");
+
     // --bind and --port together are ambiguous.
     env.rtctl()
         .args(["webhook", "listen", "--port", "9000", "--bind", "9001"])
@@ -888,6 +889,38 @@ fn listen_answers_before_forwarding_and_counts_only_authentic_webhooks() {
         .stderr(predicate::str::contains(
             "--bind and --port both say where to listen",
         ));
+}
+
+/// `--port P`, the old spelling of `--bind P` that scripts may have, still says where
+/// to listen, with a one-line warning.
+#[test]
+fn listen_port_is_the_old_spelling_of_bind() {
+    let env = env_with_app();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let run = env.spawn(&["webhook", "listen", "--port", &port.to_string()]);
+    common::eventually("listen to start", || {
+        run.stderr().contains("listening on").then_some(())
+    });
+    run.interrupt();
+    let (code, _, stderr) = run.finish();
+    assert_eq!(code, Some(130), "{stderr}");
+    assert!(
+        stderr.contains(&format!("listening on http://127.0.0.1:{port}/")),
+        "{stderr}"
+    );
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning")).collect();
+    assert_eq!(
+        warnings,
+        [format!(
+            "rtctl: warning: `webhook listen --port {port}` is deprecated: write `webhook listen --bind {port}`; \
+             for listen it still means where to listen, not the server's REST port it means everywhere else"
+        )],
+        "{stderr}"
+    );
 }
 
 #[test]

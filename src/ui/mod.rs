@@ -57,6 +57,12 @@ impl Ui {
         self.err_line("rtctl: warning:".yellow().bold(), text);
     }
 
+    /// One line for a flag's old spelling, which still works: what to write instead,
+    /// and what the old spelling means meanwhile.
+    pub fn deprecated(&self, old: &str, new: &str, meaning: &str) {
+        self.warn(&format!("`{old}` is deprecated: write `{new}`; {meaning}"));
+    }
+
     pub fn error(&self, text: &str) {
         self.err_line("rtctl: error:".red().bold(), text);
     }

@@ -38,7 +38,7 @@ Examples:
   rtctl tail 'presence-classroom-*' --rescan 10s          occupied classrooms, new ones too
   rtctl tail private-chat-7 --send client-typing '{\"typing\":true}'
   rtctl tail private-chat-7 --interactive                 each stdin line: EVENT [DATA]
-  rtctl tail agent-status --count 1 --timeout 30s --ready-file ready   CI: wait for one";
+  rtctl tail agent-status --count 1 --duration 30s --ready-file ready  CI: wait for one";
 
 const MORE: &str = "\
 Output: one line per event (local time, channel, event, data) on stdout; status,
@@ -62,9 +62,10 @@ Reconnecting follows the protocol: close codes 4000-4099 end the run (exit 7);
 subscribed again, and a gap marker says when events may have been missed. Ctrl-C
 and SIGTERM unsubscribe, close, print the summary and exit 130 and 143.
 
-For tail, --timeout is how long to wait for events (exit 124 when --count events
-have not all arrived by then); the network timeout comes from the profile or
-RTCTL_TIMEOUT.";
+--duration is how long to wait for events (exit 124 when --count events have not all
+arrived by then). `tail --timeout` is its old spelling, and still means that (with a
+warning) unless --duration is given; with --duration, --timeout is the network
+timeout, as for every command.";
 
 /// Subscribe to channels and stream their events.
 #[derive(Debug, ClapArgs)]
@@ -101,7 +102,7 @@ pub struct Args {
 
     /// Stop after DURATION, e.g. 30s; with --count, exit 124 if they did not all arrive
     #[arg(long, value_name = "DURATION", help_heading = "Scripts")]
-    pub timeout: Option<String>,
+    pub duration: Option<String>,
 
     /// Write the socket id to PATH once every channel is subscribed: trigger after it
     /// (an old file there is removed first)
@@ -560,15 +561,27 @@ fn remove_stale(path: &std::path::Path) -> Result<(), CliError> {
     }
 }
 
+/// How long to wait for events, as given: --duration, else `tail --timeout`, its old
+/// spelling, which then is not the network timeout (with a warning).
+fn run_length(ctx: &mut Ctx, args: &Args) -> Result<Option<(Duration, String)>, CliError> {
+    if let Some(text) = &args.duration {
+        return Ok(Some((duration("--duration", text)?, text.clone())));
+    }
+    let Some(text) = ctx.global.timeout.take() else {
+        return Ok(None);
+    };
+    let length = duration("--timeout", &text)?;
+    ctx.ui.deprecated(
+        &format!("tail --timeout {text}"),
+        &format!("tail --duration {text}"),
+        "for tail it still means how long to wait for events, not the network timeout it will become",
+    );
+    Ok(Some((length, text)))
+}
+
 pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
-    // For tail, --timeout is the wait for events (see MORE), not the network timeout.
-    ctx.global.timeout = None;
     let chans = channels(&args)?;
-    let deadline = args
-        .timeout
-        .as_deref()
-        .map(|t| duration("--timeout", t))
-        .transpose()?;
+    let run_length = run_length(ctx, &args)?;
     let rescan_every = duration("--rescan", &args.rescan)?;
     let max_message_size = message_size(&args.max_message_size)?;
     let timing = Timing {
@@ -677,7 +690,7 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
             let _ = tx.send(Control::Stop(StopReason::Signal(stop))).await;
         });
     }
-    if let Some(d) = deadline {
+    if let Some(&(d, _)) = run_length.as_ref() {
         let tx = tx.clone();
         tasks.spawn(async move {
             tokio::time::sleep(d).await;
@@ -726,7 +739,7 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
                         "timed out: {} of {n} event{} arrived within {}",
                         printer.shown(),
                         if n == 1 { "" } else { "s" },
-                        args.timeout.as_deref().unwrap_or_default()
+                        run_length.as_ref().map_or("", |(_, text)| text.as_str())
                     ),
                 )
                 .hint("check that something triggers the event, and the --event filters"))
@@ -766,6 +779,43 @@ mod tests {
             );
         }
         assert!(observer_id(&"h".repeat(500), 1).len() < 80);
+    }
+
+    /// `tail --timeout`, before or after `tail`, is the old spelling of --duration and
+    /// then not the network timeout; with --duration, --timeout is the network timeout.
+    #[test]
+    fn the_old_spelling_of_duration_is_not_the_network_timeout() {
+        use clap::Parser as _;
+
+        use crate::cli::{Cli, Command};
+
+        let cases: [(&[&str], Option<&str>, Option<&str>); 5] = [
+            (&["tail", "c", "--duration", "30s"], Some("30s"), None),
+            (&["tail", "c", "--timeout", "30s"], Some("30s"), None),
+            (&["--timeout", "30s", "tail", "c"], Some("30s"), None),
+            (
+                &["tail", "c", "--duration", "30s", "--timeout", "5s"],
+                Some("30s"),
+                Some("5s"),
+            ),
+            (&["tail", "c"], None, None),
+        ];
+        for (argv, length, network) in cases {
+            let cli = Cli::parse_from(std::iter::once("rtctl").chain(argv.iter().copied()));
+            let Command::Tail(args) = cli.command else {
+                panic!("not tail: {argv:?}");
+            };
+            let ui = Ui {
+                color_out: false,
+                color_err: false,
+                stdin_is_tty: false,
+                stderr_is_tty: false,
+            };
+            let mut ctx = Ctx::new(cli.global, ui).unwrap();
+            let got = run_length(&mut ctx, &args).unwrap();
+            assert_eq!(got.map(|(_, text)| text).as_deref(), length, "{argv:?}");
+            assert_eq!(ctx.global.timeout.as_deref(), network, "{argv:?}");
+        }
     }
 
     #[test]

@@ -77,8 +77,7 @@ const ABANDONED: &str =
 
 #[derive(Debug, ClapArgs)]
 pub struct Args {
-    /// Address to listen on: PORT (on 127.0.0.1) or HOST:PORT; `--port P` is short for
-    /// `--bind P` [default: 127.0.0.1:8090]
+    /// Address to listen on: PORT (on 127.0.0.1) or HOST:PORT [default: 127.0.0.1:8090]
     #[arg(long, value_name = "[HOST:]PORT")]
     pub bind: Option<String>,
 
@@ -217,16 +216,23 @@ struct Listener {
 }
 
 pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
-    // listen talks to no REST API, so the global --port can only mean where to listen.
-    let port = ctx.global.port.map(|p| p.to_string());
-    let addr = match (args.bind.as_deref(), port.as_deref()) {
+    // `--port P` is the old spelling of `--bind P`: listen talks to no REST API.
+    let addr = match (args.bind.as_deref(), ctx.global.port) {
         (Some(_), Some(_)) => {
             return Err(
                 CliError::usage("--bind and --port both say where to listen")
-                    .hint("give one: --port 9000, or --bind HOST:PORT"),
+                    .hint("give one: --bind 9000, or --bind HOST:PORT"),
             );
         }
-        (bind, port) => bind_address(bind.or(port))?,
+        (None, Some(port)) => {
+            ctx.ui.deprecated(
+                &format!("webhook listen --port {port}"),
+                &format!("webhook listen --bind {port}"),
+                "for listen it still means where to listen, not the server's REST port it means everywhere else",
+            );
+            bind_address(Some(&port.to_string()))?
+        }
+        (bind, None) => bind_address(bind)?,
     };
     if let Some(url) = &args.forward
         && !(url.starts_with("http://") || url.starts_with("https://"))
