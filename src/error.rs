@@ -16,7 +16,9 @@ pub enum Kind {
     Usage,
     /// Configuration is missing or broken: nothing was sent.
     Config,
-    /// The server refused the credentials (HTTP 401/403).
+    /// The server refused the credentials (HTTP 401/403, from the REST API, the
+    /// WebSocket handshake or the app's backend), or `tail` could not subscribe to a
+    /// channel it was told to watch, or sign in with `--signin`.
     Auth,
     /// A check ran and said no (a signature that does not verify).
     CheckFailed,
@@ -60,8 +62,8 @@ Exit codes:
   1    the server refused the request, or another runtime failure
   2    usage: bad arguments or input; nothing was sent
   3    configuration missing or invalid; nothing was sent
-  4    credentials refused by the server (HTTP 401/403), or a channel `tail`
-       was told to watch could not be subscribed
+  4    credentials refused by the server (HTTP 401/403), or `tail` could not
+       subscribe to a channel it was told to watch, or sign in
   5    a check said no (e.g. `auth verify` or `webhook verify` on a bad signature)
   6    network: could not connect, name not resolved, timed out, TLS, port in use
   7    the server refused the WebSocket for good (close codes 4000-4099, e.g.
@@ -166,30 +168,89 @@ impl From<AuthError> for CliError {
 mod tests {
     use super::*;
 
+    const KINDS: [Kind; 11] = [
+        Kind::Failure,
+        Kind::Usage,
+        Kind::Config,
+        Kind::Auth,
+        Kind::CheckFailed,
+        Kind::Network,
+        Kind::Refused,
+        Kind::TimedOut,
+        Kind::NotBuilt,
+        Kind::Interrupted,
+        Kind::Terminated,
+    ];
+
     #[test]
     fn codes_are_distinct_and_documented() {
-        let kinds = [
-            Kind::Failure,
-            Kind::Usage,
-            Kind::Config,
-            Kind::Auth,
-            Kind::CheckFailed,
-            Kind::Network,
-            Kind::Refused,
-            Kind::TimedOut,
-            Kind::NotBuilt,
-            Kind::Interrupted,
-            Kind::Terminated,
-        ];
-        let mut codes: Vec<u8> = kinds.iter().map(|k| k.code()).collect();
+        let mut codes: Vec<u8> = KINDS.iter().map(|k| k.code()).collect();
         codes.sort_unstable();
         codes.dedup();
-        assert_eq!(codes.len(), kinds.len());
-        for k in kinds {
+        assert_eq!(codes.len(), KINDS.len());
+        for k in KINDS {
             assert!(
                 EXIT_CODES.contains(&format!("\n  {:<4} ", k.code())),
                 "{k:?} is not in the table"
             );
+        }
+    }
+
+    /// `--help`'s table: each code and its meaning, in order.
+    fn help_rows() -> Vec<(u8, String)> {
+        let mut rows: Vec<(u8, String)> = Vec::new();
+        for line in EXIT_CODES.lines().skip(1) {
+            let (code, text) = line.trim_start().split_at(4);
+            match (code.trim().parse(), rows.last_mut()) {
+                (Ok(code), _) => rows.push((code, text.trim().to_owned())),
+                (Err(_), Some((_, meaning))) => {
+                    meaning.push(' ');
+                    meaning.push_str(line.trim());
+                }
+                (Err(_), None) => panic!("a line before the first code: {line:?}"),
+            }
+        }
+        rows
+    }
+
+    /// The README's table under `## Exit codes`: each code and its meaning, in order.
+    fn readme_rows() -> Vec<(u8, String)> {
+        let readme = include_str!("../README.md");
+        let section = readme
+            .split_once("\n## Exit codes\n")
+            .and_then(|(_, rest)| rest.split("\n## ").next())
+            .expect("the README has an `## Exit codes` section");
+        section
+            .lines()
+            .filter_map(|line| {
+                let (code, meaning) = line.strip_prefix("| ")?.split_once(" | ")?;
+                let meaning = meaning.strip_suffix(" |")?.replace("\\|", "|");
+                Some((code.parse().ok()?, meaning))
+            })
+            .collect()
+    }
+
+    /// The README's exit-code table lists the codes `--help` does, in the same order,
+    /// which are the code's own (`Kind::code`, and 0); and each meaning there names
+    /// what `--help`'s names in backquotes (`tail --duration`, `auth verify`, …).
+    #[test]
+    fn the_readme_and_help_tables_match_the_code() {
+        let help = help_rows();
+        let readme = readme_rows();
+        let codes = |rows: &[(u8, String)]| rows.iter().map(|(c, _)| *c).collect::<Vec<_>>();
+        assert_eq!(codes(&readme), codes(&help), "README and --help differ");
+        let mut ours: Vec<u8> = std::iter::once(0).chain(KINDS.map(Kind::code)).collect();
+        let mut listed = codes(&help);
+        ours.sort_unstable();
+        listed.sort_unstable();
+        assert_eq!(listed, ours, "the tables and the code differ");
+        for ((code, help), (_, readme)) in help.iter().zip(&readme) {
+            for named in help.split('`').skip(1).step_by(2) {
+                assert!(
+                    readme.contains(&format!("`{named}`")),
+                    "exit code {code}: the README does not name `{named}`: {readme}"
+                );
+            }
         }
     }
 

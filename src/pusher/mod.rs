@@ -1,7 +1,9 @@
-//! The Pusher Channels protocol core: pure functions only.
+//! The Pusher Channels protocol core: pure functions for signing, names, events,
+//! frames, close codes, encrypted payloads and webhooks, and one state machine,
+//! `session::Session`, that is told what arrived and answers what to send.
 //!
-//! No I/O, no clock, no randomness: timestamps and keys are parameters, so every
-//! later command (trigger, tail, webhook, doctor, probe) and every test can use it.
+//! No I/O, no clock, no randomness: timestamps, nonces and jitter are parameters, so
+//! every command and every test can use it, and a transcript of frames is a unit test.
 
 pub mod backoff;
 pub mod close;
