@@ -307,8 +307,96 @@ mod tests {
     }
 
     #[tokio::test(start_paused = true)]
-    async fn a_connection_that_says_nothing_gives_its_slot_back() {
+    async fn a_connection_that_says_nothing_is_let_go() {
         stall_with(b"").await;
+    }
+
+    const REQUEST: &[u8] = b"POST /w HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}";
+
+    /// A sender whose request has reached the consumer: it holds a slot until it goes.
+    async fn served(
+        addr: SocketAddr,
+        requests: &mut mpsc::Receiver<Pending>,
+    ) -> (tokio::net::TcpStream, Pending) {
+        let mut sender = tokio::net::TcpStream::connect(addr).await.unwrap();
+        sender.write_all(REQUEST).await.unwrap();
+        (
+            sender,
+            next_request(requests, "a request with slots free").await,
+        )
+    }
+
+    /// The next request served; a hang guard far beyond every timeout of the receiver's
+    /// (time is paused: a wait that nothing else ends is jumped over, not slept).
+    async fn next_request(requests: &mut mpsc::Receiver<Pending>, what: &str) -> Pending {
+        match tokio::time::timeout(READ_TIMEOUT * 4, requests.recv()).await {
+            Ok(Some(pending)) => pending,
+            _ => panic!("never served: {what}"),
+        }
+    }
+
+    /// Answer a request 200, read the answer's status line, and hang up.
+    async fn answer_and_hang_up((mut sender, pending): (tokio::net::TcpStream, Pending)) {
+        pending.answer(Answer {
+            status: 200,
+            body: "ok".into(),
+        });
+        let mut answer = Vec::new();
+        let mut buf = [0u8; 256];
+        while !answer.windows(2).any(|w| w == b"\r\n") {
+            let n = sender.read(&mut buf).await.unwrap();
+            assert_ne!(n, 0, "no answer: {}", String::from_utf8_lossy(&answer));
+            answer.extend_from_slice(&buf[..n]);
+        }
+        assert!(answer.starts_with(b"HTTP/1.1 200"), "{answer:?}");
+    }
+
+    /// Nothing is served meanwhile: the next request waits in the backlog. Time is
+    /// paused, so tokio jumps to the end of the wait once every task is waiting.
+    async fn nothing_served(requests: &mut mpsc::Receiver<Pending>) {
+        let waited = tokio::time::timeout(READ_TIMEOUT / 2, requests.recv()).await;
+        assert!(
+            waited.is_err(),
+            "a request was served with every slot taken"
+        );
+    }
+
+    /// With every slot taken, the next sender is served once one sender hangs up (at
+    /// once) and once one that says nothing is let go (at READ_TIMEOUT).
+    #[tokio::test(start_paused = true)]
+    async fn a_sender_that_hangs_up_or_says_nothing_gives_its_slot_back() {
+        let receiver = bind("127.0.0.1:0").await.unwrap();
+        let addr = receiver.local_addr().unwrap();
+        let (mut requests, _serving) = receiver.serve();
+        let mut held = Vec::new();
+        for _ in 0..MAX_CONNECTIONS {
+            held.push(served(addr, &mut requests).await);
+        }
+
+        // The 257th waits until one of the 256 has its answer and hangs up.
+        let mut next = tokio::net::TcpStream::connect(addr).await.unwrap();
+        next.write_all(REQUEST).await.unwrap();
+        nothing_served(&mut requests).await;
+        let hung_up = tokio::time::Instant::now();
+        answer_and_hang_up(held.pop().unwrap()).await;
+        let pending = next_request(&mut requests, "the 257th, after a hang-up").await;
+        assert!(
+            hung_up.elapsed() < READ_TIMEOUT,
+            "the slot came back with the idle timeout, not the hang-up"
+        );
+        answer_and_hang_up((next, pending)).await;
+
+        // The free slot goes to a sender that says nothing; the next waits until the
+        // silent one is let go.
+        let mut silent = tokio::net::TcpStream::connect(addr).await.unwrap();
+        let mut next = tokio::net::TcpStream::connect(addr).await.unwrap();
+        next.write_all(REQUEST).await.unwrap();
+        nothing_served(&mut requests).await;
+        let pending = next_request(&mut requests, "the 258th, after the silent one").await;
+        let mut said = Vec::new();
+        let let_go = tokio::time::timeout(READ_TIMEOUT, silent.read_to_end(&mut said)).await;
+        assert!(let_go.is_ok(), "the silent sender still holds a connection");
+        answer_and_hang_up((next, pending)).await;
     }
 
     #[tokio::test(start_paused = true)]
