@@ -1510,21 +1510,46 @@ fn auth_verify_never_prints_the_valid_signature() {
 #[test]
 fn colour_only_when_asked_or_on_a_terminal() {
     let env = TestEnv::new();
-    let plain = env.rtctl().arg("doctor").output().unwrap();
-    assert!(!output_text(&plain).1.contains('\u{1b}'));
-    let forced = env
-        .rtctl()
-        .args(["--color", "always", "doctor"])
-        .output()
-        .unwrap();
-    assert!(output_text(&forced).1.contains("\u{1b}["));
-    let env_forced = env
-        .rtctl()
-        .arg("doctor")
-        .env("CLICOLOR_FORCE", "1")
-        .output()
-        .unwrap();
-    assert!(output_text(&env_forced).1.contains("\u{1b}["));
+    // A signature that does not verify: `invalid` on stdout, an error on stderr.
+    let bad = format!("app-key:{}", "0".repeat(64));
+    let verify = |global: &[&str], var: Option<(&str, &str)>| {
+        let mut cmd = env.rtctl();
+        cmd.args(global).args([
+            "auth",
+            "verify",
+            "private-user-42",
+            "--socket-id",
+            "123.456",
+            "--auth",
+            &bad,
+        ]);
+        if let Some((k, v)) = var {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(5), "{:?}", output_text(&out));
+        output_text(&out)
+    };
+    let (stdout, stderr) = verify(&[], None);
+    assert!(
+        stdout.contains("invalid") && !stdout.contains('\u{1b}'),
+        "{stdout:?}"
+    );
+    assert!(
+        stderr.contains("rtctl: error:") && !stderr.contains('\u{1b}'),
+        "{stderr:?}"
+    );
+    for (global, var) in [
+        (&["--color", "always"][..], None),
+        (&[][..], Some(("CLICOLOR_FORCE", "1"))),
+    ] {
+        let (stdout, stderr) = verify(global, var);
+        assert!(
+            stdout.contains("\u{1b}[31minvalid"),
+            "{global:?} {var:?}: {stdout:?}"
+        );
+        assert!(stderr.contains("\u{1b}["), "{global:?} {var:?}: {stderr:?}");
+    }
 }
 
 #[test]
