@@ -334,6 +334,8 @@ struct FakeServer {
     port: u16,
     log: Log,
     accepted: Arc<AtomicUsize>,
+    /// Each connection as it is accepted: its number and the client's address.
+    peers: std::sync::mpsc::Receiver<(usize, std::net::SocketAddr)>,
 }
 
 impl FakeServer {
@@ -344,11 +346,15 @@ impl FakeServer {
         let log = Log::default();
         let accepted = Arc::new(AtomicUsize::new(0));
         let (log2, accepted2) = (Arc::clone(&log), Arc::clone(&accepted));
+        let (peer, peers) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let mut scripts = scripts.into_iter();
             for stream in listener.incoming() {
                 let Ok(stream) = stream else { return };
                 let number = accepted2.fetch_add(1, Ordering::SeqCst) + 1;
+                if let Ok(addr) = stream.peer_addr() {
+                    let _ = peer.send((number, addr));
+                }
                 let script = scripts.next();
                 let log = Arc::clone(&log2);
                 std::thread::spawn(move || serve(number, stream, log, script));
@@ -358,6 +364,7 @@ impl FakeServer {
             port,
             log,
             accepted,
+            peers,
         }
     }
 
@@ -406,12 +413,21 @@ impl FakeServer {
         }
     }
 
-    /// After rtctl has exited: no connection beyond `n` was ever made.
+    /// After rtctl has exited: no connection beyond `n` was ever made. One it made just
+    /// before exiting may still wait in the backlog, which is first in, first out: a
+    /// connection of our own made now is accepted after all of rtctl's.
     fn assert_connections(&self, n: usize) {
-        // A connection made just before exiting may still wait in the backlog.
-        std::thread::sleep(Duration::from_millis(500));
+        let probe = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        let ours = probe.local_addr().unwrap();
+        let made_before = loop {
+            match self.peers.recv_timeout(WAIT) {
+                Ok((number, peer)) if peer == ours => break number - 1,
+                Ok(_) => {}
+                Err(e) => panic!("our own connection was not accepted: {e}"),
+            }
+        };
         assert_eq!(
-            self.accepted(),
+            made_before,
             n,
             "connections made: {:?}",
             self.log.lock().unwrap()
@@ -621,17 +637,21 @@ fn tail_close_code_4100_reconnects_after_backing_off_doubling() {
 
 #[test]
 fn tail_close_code_4200_reconnects_at_once_unless_it_keeps_failing() {
+    let (has_settled, settled) = std::sync::mpsc::channel::<()>();
     let server = FakeServer::start(vec![
         script(|c| {
             c.establish(120);
             c.expect("pusher:subscribe");
             c.close(4200, "");
         }),
-        // Settled first, so this one is a fresh failure: at once again.
-        script(|c| {
+        // Settled first (the test has seen the gap marker), so this one is a fresh
+        // failure: at once again.
+        script(move |c| {
             c.establish(120);
             c.expect("pusher:subscribe");
-            std::thread::sleep(Duration::from_millis(200));
+            settled
+                .recv_timeout(SCRIPT_WAIT)
+                .expect("the client settled");
             c.close(4200, "");
         }),
         // Closed again before anything settled: now it backs off.
@@ -655,6 +675,10 @@ fn tail_close_code_4200_reconnects_at_once_unless_it_keeps_failing() {
             assert!(text(&r["reason"]).contains("4200"), "{r}");
         } else {
             assert!(delay >= 1000, "a reconnect storm backs off: {r}");
+        }
+        if attempt == 1 {
+            run.record_of("gap", None);
+            has_settled.send(()).unwrap();
         }
     }
     let event = run.record_of("event", Some("ch"));

@@ -119,6 +119,7 @@ impl Server {
     /// Stop the server and start it again on the same port, as a deploy would.
     pub fn restart(&mut self, down_for: Duration) {
         self.stop();
+        // The scenario itself: a server that stays down for a while.
         std::thread::sleep(down_for);
         self.child = spawn_sockudo(self.port, self.dir.path(), &self.args, &self.env);
         assert!(
@@ -511,6 +512,8 @@ pub struct Running {
     child: Child,
     lines: std::sync::mpsc::Receiver<String>,
     stderr: std::sync::Arc<std::sync::Mutex<String>>,
+    /// Says nothing, and disconnects once stderr has been read to its end.
+    stderr_read: std::sync::mpsc::Receiver<()>,
     /// Every stdout line read so far.
     pub seen: Vec<String>,
 }
@@ -535,7 +538,9 @@ impl Running {
         });
         let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
         let sink = std::sync::Arc::clone(&stderr);
+        let (read_to_end, stderr_read) = std::sync::mpsc::channel::<()>();
         std::thread::spawn(move || {
+            let _read_to_end = read_to_end;
             let mut buf = [0u8; 4096];
             while let Ok(n) = stderr_pipe.read(&mut buf) {
                 if n == 0 {
@@ -550,6 +555,7 @@ impl Running {
             child,
             lines,
             stderr,
+            stderr_read,
             seen: Vec::new(),
         }
     }
@@ -624,28 +630,32 @@ impl Running {
     }
 
     /// Wait for it to exit (within `WAIT`), its stdin still open as a terminal's would
-    /// be; its exit code, remaining stdout and stderr.
+    /// be; its exit code, remaining stdout and stderr. Its end shows as both its output
+    /// pipes closing: then every line has been read, and its status is there to take.
     pub fn finish(mut self) -> (Option<i32>, Vec<String>, String) {
-        let start = Instant::now();
-        let status = loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                break status;
+        use std::sync::mpsc::RecvTimeoutError::Disconnected;
+        let deadline = Instant::now() + WAIT;
+        let left = || deadline.saturating_duration_since(Instant::now());
+        let stdout_closed = loop {
+            match self.lines.recv_timeout(left()) {
+                Ok(line) => self.seen.push(line),
+                Err(e) => break e == Disconnected,
             }
-            if start.elapsed() > WAIT {
-                let _ = self.child.kill();
-                panic!(
-                    "rtctl did not exit\nstdout:\n{}\nstderr:\n{}",
-                    self.seen.join("\n"),
-                    self.stderr()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(20));
         };
-        // The reader threads end with the pipes.
-        while let Ok(line) = self.lines.recv_timeout(Duration::from_secs(2)) {
-            self.seen.push(line);
-        }
-        std::thread::sleep(Duration::from_millis(50));
+        let stderr_closed = self.stderr_read.recv_timeout(left()) == Err(Disconnected);
+        let status = if stdout_closed && stderr_closed {
+            self.child.wait().unwrap()
+        } else if let Some(status) = self.child.try_wait().unwrap() {
+            // Ended, though something it started still holds its output open.
+            status
+        } else {
+            let _ = self.child.kill();
+            panic!(
+                "rtctl did not exit\nstdout:\n{}\nstderr:\n{}",
+                self.seen.join("\n"),
+                self.stderr()
+            );
+        };
         let stderr = self.stderr();
         (status.code(), std::mem::take(&mut self.seen), stderr)
     }
