@@ -1,7 +1,7 @@
 //! `rtctl tail` against a real sockudo: every channel kind, scripts' flags, patterns,
 //! client events, and a server restart in the middle of a run.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::net::{TcpListener, TcpStream};

@@ -1,13 +1,13 @@
 //! Test support: a real sockudo server on a free loopback port, a hermetic
 //! environment for the rtctl binary, and a WebSocket subscriber.
-#![allow(dead_code)] // each test binary uses its own part of this module
 
+use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use rtctl::pusher::sign;
@@ -161,10 +161,19 @@ impl Server {
         let _ = self.child.wait();
     }
 
-    /// One server for the whole test binary.
+    /// One server for each test module (as when each was its own test binary), so
+    /// modules do not see each other's channels; started by its first test to ask.
+    #[track_caller]
     pub fn shared() -> &'static Server {
-        static SHARED: OnceLock<Server> = OnceLock::new();
-        SHARED.get_or_init(Server::start)
+        type PerModule = Mutex<BTreeMap<&'static str, &'static OnceLock<Server>>>;
+        static SHARED: PerModule = Mutex::new(BTreeMap::new());
+        let module = std::panic::Location::caller().file();
+        let mut servers = SHARED.lock().unwrap();
+        let server: &'static OnceLock<Server> = servers
+            .entry(module)
+            .or_insert_with(|| Box::leak(Box::default()));
+        drop(servers);
+        server.get_or_init(Server::start)
     }
 
     pub fn ws_url(&self) -> String {

@@ -2,7 +2,7 @@
 //! the official server libraries do, and the webhooks a real sockudo sends, captured
 //! by `listen`, saved and replayed.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};

@@ -3,7 +3,7 @@
 //! `tail`, WebSocket behaviour it will not show on demand (a missing pong, a given
 //! close code, a dropped connection), from a scripted Pusher server.
 
-mod common;
+use crate::common;
 
 use std::io::{Read as _, Write as _};
 use std::net::{Shutdown, TcpListener, TcpStream};

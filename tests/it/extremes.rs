@@ -5,7 +5,7 @@
 //! The table below must name every such flag of every subcommand: the test reads the
 //! command-line definition and fails when a flag is missing from it.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -229,7 +229,7 @@ fn the_table_names_every_numeric_flag() {
     let missing: Vec<_> = numeric_flags().difference(&covered).cloned().collect();
     assert!(
         missing.is_empty(),
-        "add these flags to the table in tests/extremes.rs: {missing:?}"
+        "add these flags to the table in tests/it/extremes.rs: {missing:?}"
     );
 }
 

@@ -1,9 +1,9 @@
 //! What people see: text from a server that holds bidi overrides, zero-width or other
 //! format characters is shown escaped by `tail`, as `webhook listen` shows it (see
-//! tests/webhook.rs), through the one escaper in `src/text.rs`. `--json` writes them
+//! tests/it/webhook.rs), through the one escaper in `src/text.rs`. `--json` writes them
 //! as `\uXXXX`, which any JSON parser reads back as the same text.
 
-mod common;
+use crate::common;
 
 use common::{Server, TestEnv};
 use serde_json::{Value, json};

@@ -1,6 +1,6 @@
 //! The real binary against a real Pusher-protocol server (sockudo).
 
-mod common;
+use crate::common;
 
 use common::{Server, Subscriber, TestEnv, eventually, output_text, silent_listener, write_file};
 use predicates::prelude::*;

@@ -3,7 +3,7 @@
 //! byte-identical, and every replayed webhook valid for its `webhook().isValid()`.
 //! tests/run.sh installs the pinned library and points RTCTL_TEST_PUSHER_NODE at it.
 
-mod common;
+use crate::common;
 
 use std::io::Write as _;
 use std::process::{Command, Stdio};

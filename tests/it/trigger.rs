@@ -1,6 +1,6 @@
 //! `rtctl trigger` and `rtctl users` against a real sockudo, seen by real subscribers.
 
-mod common;
+use crate::common;
 
 use std::io::{Read as _, Write as _};
 use std::net::TcpListener;

@@ -1,6 +1,6 @@
 //! The real binary without a server: help, completions, config and auth.
 
-mod common;
+use crate::common;
 
 use std::io::Read as _;
 use std::process::Stdio;
@@ -133,7 +133,7 @@ fn committed_completions_match_the_binary() {
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
             committed == generated,
-            "{} is out of date: run `RTCTL_UPDATE_COMPLETIONS=1 cargo test --test cli committed_completions` and commit it",
+            "{} is out of date: run `RTCTL_UPDATE_COMPLETIONS=1 cargo test --test it committed_completions` and commit it",
             path.display()
         );
     }
