@@ -17,6 +17,42 @@ use crate::time;
 pub const BUILTIN: &str = include_str!("../catalogs/toolboxai.toml");
 pub const BUILTIN_NAME: &str = "built-in catalogue (catalogs/toolboxai.toml)";
 
+/// Which catalogue a command uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    /// The platform's, built in.
+    BuiltIn,
+    /// `none`: no catalogue.
+    Off,
+    /// A TOML file.
+    File(std::path::PathBuf),
+}
+
+/// The catalogue to use: `--catalog`, else the profile's `catalog` (a relative path in a
+/// config file is relative to that file), else the built-in one; `none` turns it off.
+pub fn choose(flag: Option<&str>, setting: Option<&crate::config::Value<String>>) -> Choice {
+    use crate::config::Source;
+    use std::path::Path;
+    let (spec, base) = match (flag, setting) {
+        (Some(f), _) => (f, None),
+        (None, Some(v)) => (
+            v.val.as_str(),
+            match &v.source {
+                Source::File { path, .. } => path.parent(),
+                _ => None,
+            },
+        ),
+        (None, None) => return Choice::BuiltIn,
+    };
+    if spec == "none" {
+        return Choice::Off;
+    }
+    Choice::File(match base {
+        Some(dir) if Path::new(spec).is_relative() => dir.join(spec),
+        _ => Path::new(spec).to_path_buf(),
+    })
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
@@ -354,6 +390,40 @@ example = '{"user_id": "{{user_id}}", "id": "notif_{{id}}"}'
             random: "abc123".into(),
             vars: BTreeMap::new(),
         }
+    }
+
+    #[test]
+    fn the_flag_then_the_profile_then_the_built_in_catalogue() {
+        use crate::config::{Source, Value};
+        use std::path::PathBuf;
+        let from_file = Value {
+            val: "cat.toml".to_owned(),
+            source: Source::File {
+                path: PathBuf::from("/etc/rtctl/config.toml"),
+                profile: "p".to_owned(),
+                line: 3,
+            },
+        };
+        assert_eq!(choose(None, None), Choice::BuiltIn);
+        assert_eq!(
+            choose(None, Some(&from_file)),
+            Choice::File(PathBuf::from("/etc/rtctl/cat.toml"))
+        );
+        assert_eq!(
+            choose(Some("mine.toml"), Some(&from_file)),
+            Choice::File(PathBuf::from("mine.toml"))
+        );
+        assert_eq!(choose(Some("none"), Some(&from_file)), Choice::Off);
+        let from_env = Value {
+            val: "cat.toml".to_owned(),
+            source: Source::Env {
+                var: "RTCTL_CATALOG".to_owned(),
+            },
+        };
+        assert_eq!(
+            choose(None, Some(&from_env)),
+            Choice::File(PathBuf::from("cat.toml"))
+        );
     }
 
     #[test]

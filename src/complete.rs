@@ -1,12 +1,9 @@
 //! Candidates for dynamic shell completion: profile names from the config file, and the
 //! catalogue's channels and events.
 
-use std::path::{Path, PathBuf};
-
 use clap_complete::{ArgValueCandidates, CompletionCandidate};
 
 use crate::catalog::{self, Catalog};
-use crate::config::Source;
 
 fn profile_candidates() -> Vec<CompletionCandidate> {
     let path = crate::config::load::config_path();
@@ -30,18 +27,11 @@ pub fn profile_completer() -> ArgValueCandidates {
 /// Quiet: a broken config or catalogue just means fewer candidates.
 fn completion_catalog() -> Option<Catalog> {
     let config = crate::config::load::load(Default::default(), &Default::default()).ok();
-    match config.and_then(|c| c.catalog) {
-        Some(v) if v.val == "none" => None,
-        Some(v) => {
-            let path = match &v.source {
-                Source::File { path, .. } if Path::new(&v.val).is_relative() => path
-                    .parent()
-                    .map_or_else(|| PathBuf::from(&v.val), |d| d.join(&v.val)),
-                _ => PathBuf::from(&v.val),
-            };
-            Catalog::parse(&std::fs::read_to_string(path).ok()?).ok()
-        }
-        None => Catalog::parse(catalog::BUILTIN).ok(),
+    let setting = config.and_then(|c| c.catalog);
+    match catalog::choose(None, setting.as_ref()) {
+        catalog::Choice::Off => None,
+        catalog::Choice::BuiltIn => Catalog::parse(catalog::BUILTIN).ok(),
+        catalog::Choice::File(path) => Catalog::parse(&std::fs::read_to_string(path).ok()?).ok(),
     }
 }
 

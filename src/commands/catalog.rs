@@ -4,7 +4,6 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 
 use super::Ctx;
-use super::trigger::load_catalog;
 use crate::catalog::{Catalog, Fill};
 use crate::error::CliError;
 use crate::ui::{json_text, table};
@@ -54,7 +53,7 @@ pub struct ShowArgs {
 }
 
 fn catalog(ctx: &mut Ctx, flag: Option<&str>) -> Result<(Catalog, String), CliError> {
-    load_catalog(ctx, flag)?.ok_or_else(|| {
+    ctx.catalog(flag)?.ok_or_else(|| {
         CliError::usage("the catalogue is turned off (`none`)")
             .hint("pass --catalog PATH, or unset `catalog` in the profile")
     })

@@ -14,6 +14,7 @@ pub mod webhook;
 
 use std::io::BufRead as _;
 
+use crate::catalog::{BUILTIN, BUILTIN_NAME, Catalog, Choice};
 use crate::cli::{Cli, Command, GlobalArgs};
 use crate::config::load::{self, DotEnvRequest};
 use crate::config::{Field, Resolved, Secret};
@@ -93,6 +94,38 @@ impl Ctx {
     pub async fn key_and_secret(&mut self) -> Result<(String, Secret), CliError> {
         let key = self.config()?.require_key()?.to_owned();
         Ok((key, self.secret().await?))
+    }
+
+    /// The catalogue in use (see `crate::catalog::choose`) and its name for messages, or `None`
+    /// when it is turned off.
+    pub fn catalog(&mut self, flag: Option<&str>) -> Result<Option<(Catalog, String)>, CliError> {
+        let parse = |text: &str, name: String| {
+            Catalog::parse(text)
+                .map(|c| Some((c, name.clone())))
+                .map_err(|e| {
+                    CliError::new(
+                        Kind::Config,
+                        format!("the catalogue {name} is invalid: {e}"),
+                    )
+                    .hint("see catalogs/toolboxai.toml for the format")
+                })
+        };
+        match crate::catalog::choose(flag, self.config()?.catalog.as_ref()) {
+            Choice::Off => Ok(None),
+            Choice::BuiltIn => parse(BUILTIN, BUILTIN_NAME.to_owned()),
+            Choice::File(path) => {
+                let text = std::fs::read_to_string(&path).map_err(|e| {
+                    CliError::new(
+                        Kind::Config,
+                        format!("cannot read the catalogue {}: {e}", path.display()),
+                    )
+                    .hint(
+                        "set `catalog` in the profile or --catalog to a TOML catalogue, or `none`",
+                    )
+                })?;
+                parse(&text, path.display().to_string())
+            }
+        }
     }
 
     /// The encryption master key, when one is configured.

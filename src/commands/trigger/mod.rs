@@ -3,16 +3,12 @@
 mod backend;
 mod bulk;
 
-use std::path::{Path, PathBuf};
-
 use clap::Args as ClapArgs;
 use serde_json::{Value, json};
 
 use super::publish::{self, show_notes};
 use super::{Ctx, interruptible};
-use crate::catalog::{self, Catalog};
-use crate::config::Source;
-use crate::error::{CliError, Kind};
+use crate::error::CliError;
 use crate::net::http::Reply;
 use crate::outgoing::{self, Checked, Draft, Encryption, Rules, System};
 use crate::pusher::event::Event;
@@ -133,58 +129,6 @@ fn parse_rate(s: &str) -> Result<f64, String> {
     crate::values::rate(s).map_err(|e| format!("{e}; {}", e.hint()))
 }
 
-/// The catalogue in use: `--catalog`, the profile's `catalog`, or the built-in one.
-/// `none` turns it off. A relative path in a config file is relative to that file.
-pub fn load_catalog(
-    ctx: &mut Ctx,
-    flag: Option<&str>,
-) -> Result<Option<(Catalog, String)>, CliError> {
-    let (spec, base): (String, Option<PathBuf>) = match flag {
-        Some(f) => (f.to_owned(), None),
-        None => match ctx.config()?.catalog.clone() {
-            Some(v) => {
-                let base = match &v.source {
-                    Source::File { path, .. } => path.parent().map(Path::to_path_buf),
-                    _ => None,
-                };
-                (v.val, base)
-            }
-            None => {
-                return Ok(Some((
-                    parse_catalog(catalog::BUILTIN, catalog::BUILTIN_NAME)?,
-                    catalog::BUILTIN_NAME.to_owned(),
-                )));
-            }
-        },
-    };
-    if spec == "none" {
-        return Ok(None);
-    }
-    let path = match base {
-        Some(dir) if Path::new(&spec).is_relative() => dir.join(&spec),
-        _ => PathBuf::from(&spec),
-    };
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        CliError::new(
-            Kind::Config,
-            format!("cannot read the catalogue {}: {e}", path.display()),
-        )
-        .hint("set `catalog` in the profile or --catalog to a TOML catalogue, or `none`")
-    })?;
-    let name = path.display().to_string();
-    Ok(Some((parse_catalog(&text, &name)?, name)))
-}
-
-fn parse_catalog(text: &str, name: &str) -> Result<Catalog, CliError> {
-    Catalog::parse(text).map_err(|e| {
-        CliError::new(
-            Kind::Config,
-            format!("the catalogue {name} is invalid: {e}"),
-        )
-        .hint("see catalogs/toolboxai.toml for the format")
-    })
-}
-
 /// Read the data and check the event: everything before encryption. Notes go to stderr.
 async fn check_event(
     ctx: &mut Ctx,
@@ -200,7 +144,7 @@ async fn check_event(
         sets: args.sets.clone(),
         socket_id: args.socket_id.clone(),
     };
-    let catalog = load_catalog(ctx, args.catalog.as_deref())?;
+    let catalog = ctx.catalog(args.catalog.as_deref())?;
     let max_payload_kb = ctx.config()?.max_payload_kb.val as usize;
     // The key is read only when a channel needs it: a broken one stops nothing else.
     let encrypted = draft

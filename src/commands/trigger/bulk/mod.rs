@@ -17,7 +17,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use tokio::io::{AsyncBufRead, BufReader};
 
-use super::{Args, Ctx, load_catalog};
+use super::{Args, Ctx};
 use crate::catalog::Catalog;
 use crate::commands::inflight::{self, JobSource};
 use crate::error::{CliError, Kind};
@@ -296,7 +296,7 @@ async fn open_input(
 pub async fn run_batch(ctx: &mut Ctx, args: &Args, path: &str) -> Result<(), CliError> {
     // The same rules as one event's (see `trigger::check_event`): the catalogue checks
     // every line, and refuses under its rules only without --no-validate.
-    let catalog = load_catalog(ctx, args.catalog.as_deref())?;
+    let catalog = ctx.catalog(args.catalog.as_deref())?;
     let max_payload_kb = ctx.config()?.max_payload_kb.val as usize;
     let rules = LineRules {
         catalog,
