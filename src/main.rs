@@ -1,3 +1,6 @@
+//! The rtctl binary: parse the command line, run it on a current-thread runtime, and
+//! turn the result into an exit code, in one place.
+
 use std::process::ExitCode;
 
 use clap::{CommandFactory as _, Parser as _};
