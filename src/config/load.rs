@@ -219,19 +219,29 @@ async fn run_secret_command(command: &str, source: &Source) -> Result<Secret, Co
     // A terminal is passed on for a PIN prompt; a pipe is not (it may be rtctl's own
     // input, and a prompt reading it would wait forever). The command's stderr (a
     // prompt, an error) reaches the user; its stdout is the secret and is never shown.
-    let stdin = if std::io::stdin().is_terminal() {
-        Stdio::inherit()
-    } else {
-        Stdio::null()
-    };
-    let mut child = tokio::process::Command::new(shell)
-        .args([flag, command])
-        .stdin(stdin)
+    let interactive = std::io::stdin().is_terminal();
+    let mut cmd = tokio::process::Command::new(shell);
+    cmd.args([flag, command])
+        .stdin(if interactive {
+            Stdio::inherit()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
-        .kill_on_drop(true)
+        .kill_on_drop(true);
+    // With no terminal to prompt on, the command gets its own process group, so that
+    // stopping it stops what it started too (`pass show x | head -1`, a `sleep`). On a
+    // terminal it stays in the foreground group, where a PIN prompt can read, and where
+    // Ctrl-C reaches all of it anyway.
+    #[cfg(unix)]
+    if !interactive {
+        cmd.process_group(0);
+    }
+    let mut child = cmd
         .spawn()
         .map_err(|e| fail(format!("cannot run `{command}`: {e}")))?;
+    let mut group = Group::of(&child, !interactive);
     let stdout = child.stdout.take();
     let read = async move {
         let mut out = Vec::new();
@@ -245,13 +255,16 @@ async fn run_secret_command(command: &str, source: &Source) -> Result<Secret, Co
     })
     .await;
     let Ok((out, status)) = finished else {
-        // Killed and reaped before the error is reported.
+        // Killed (with its group) and reaped before the error is reported.
+        group.kill();
         let _ = child.kill().await;
         return Err(ConfigError::SecretCommandTimeout {
             origin: source.clone(),
             after: SECRET_COMMAND_TIMEOUT,
         });
     };
+    // It ended by itself: what it left running (an agent it started) is its business.
+    group.forget();
     let status = status.map_err(|e| fail(format!("cannot wait for `{command}`: {e}")))?;
     if !status.success() {
         return Err(fail(format!("`{command}` exited with {status}")));
@@ -264,6 +277,56 @@ async fn run_secret_command(command: &str, source: &Source) -> Result<Secret, Co
         return Err(fail(format!("`{command}` printed nothing")));
     }
     Ok(Secret::new(line))
+}
+
+/// A secret command's own process group, killed with everything in it when the wait
+/// for the command ends early (a time-out, or Ctrl-C dropping the wait).
+#[cfg(unix)]
+struct Group(Option<rustix::process::Pid>);
+
+#[cfg(unix)]
+impl Group {
+    fn of(child: &tokio::process::Child, own_group: bool) -> Self {
+        Self(
+            child
+                .id()
+                .filter(|_| own_group)
+                .and_then(|id| i32::try_from(id).ok())
+                .and_then(rustix::process::Pid::from_raw),
+        )
+    }
+
+    fn kill(&mut self) {
+        if let Some(pid) = self.0.take() {
+            let _ = rustix::process::kill_process_group(pid, rustix::process::Signal::KILL);
+        }
+    }
+
+    fn forget(&mut self) {
+        self.0 = None;
+    }
+}
+
+#[cfg(unix)]
+impl Drop for Group {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// Elsewhere the command alone is killed (`kill_on_drop`).
+#[cfg(not(unix))]
+struct Group;
+
+#[cfg(not(unix))]
+impl Group {
+    fn of(_: &tokio::process::Child, _: bool) -> Self {
+        Self
+    }
+
+    fn kill(&mut self) {}
+
+    fn forget(&mut self) {}
 }
 
 /// Write the config file with mode 0600, through a temporary file and a rename, so

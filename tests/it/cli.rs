@@ -670,7 +670,7 @@ fn a_secret_command_that_never_answers_is_stopped_and_named() {
     let env = TestEnv::new();
     let pid_file = env.work_dir().join("pid");
     env.write_config(&format!(
-        "[profiles.local]\nsecret_command = \"echo $$ > {}; exec sleep 1000\"\n",
+        "[profiles.local]\nsecret_command = \"sleep 1000 & echo $$ $! > {}; wait\"\n",
         pid_file.display()
     ));
     // The whole 30 s bound; the timeout here only guards against a hang.
@@ -691,8 +691,14 @@ fn a_secret_command_that_never_answers_is_stopped_and_named() {
         "{stderr}"
     );
     assert!(stderr.contains("secret_env"), "{stderr}");
-    let pid = std::fs::read_to_string(&pid_file).unwrap();
-    assert!(common::process_ended(&pid), "the command still runs");
+    // The shell and what it started (its `sleep`) are gone: nothing holds rtctl's
+    // output open or runs on after it.
+    for pid in std::fs::read_to_string(&pid_file)
+        .unwrap()
+        .split_whitespace()
+    {
+        assert!(common::process_ended(pid), "process {pid} still runs");
+    }
 }
 
 #[test]
@@ -700,7 +706,7 @@ fn ctrl_c_stops_a_waiting_secret_command_at_once() {
     let env = TestEnv::new();
     let pid_file = env.work_dir().join("pid");
     env.write_config(&format!(
-        "[profiles.local]\nsecret_command = \"echo $$ > {}.tmp; mv {0}.tmp {0}; exec sleep 1000\"\n",
+        "[profiles.local]\nsecret_command = \"sleep 1000 & echo $$ $! > {}.tmp; mv {0}.tmp {0}; wait\"\n",
         pid_file.display()
     ));
     for (signal, code) in [("-INT", 130), ("-TERM", 143)] {
@@ -716,9 +722,11 @@ fn ctrl_c_stops_a_waiting_secret_command_at_once() {
         assert!(status.success());
         let (exit, _, stderr) = run.finish();
         assert_eq!(exit, Some(code), "{signal}: {stderr}");
-        common::eventually("the secret command is killed", || {
-            common::process_ended(&pid).then_some(())
-        });
+        for pid in pid.split_whitespace() {
+            common::eventually("the secret command and what it started are killed", || {
+                common::process_ended(pid).then_some(())
+            });
+        }
     }
 }
 
