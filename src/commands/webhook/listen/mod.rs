@@ -6,30 +6,36 @@
 //! nor a slow disk delays any sender's answer. Lines come in the order requests finish;
 //! `seq` numbers requests in the order they arrived, and a forward's line names it.
 
+mod forward;
+mod request;
+mod save;
+mod show;
+
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
 use clap::Args as ClapArgs;
-use colored::{ColoredString, Colorize as _};
-use hyper::body::Bytes;
-use serde_json::{Value, json};
+use colored::Colorize as _;
+use serde_json::json;
 use tokio::sync::{Semaphore, mpsc};
 use tokio::task::JoinSet;
 
 use super::Ctx;
 use crate::config::defaults::LOOPBACK;
 use crate::error::{CliError, Kind};
-use crate::files::{self, Existing};
 use crate::net::http::JsonPoster;
-use crate::net::receiver::{self, Answer, Pending, Received, Serving};
-use crate::pusher::webhook::{self, Body, Event, EventType, Verdict};
+use crate::net::receiver::{self, Answer, Pending, Serving};
 use crate::text::{one_line, sanitize};
 use crate::time::{self, now_ms};
-use crate::ui::Ui;
 use crate::ui::json_text;
 use crate::ui::words::counted;
+use forward::{
+    ABANDONED, FORWARD_GRACE, Forward, ForwardOutcome, MAX_FORWARDS_IN_FLIGHT,
+    MAX_FORWARDS_PENDING, forward,
+};
+use request::{Handled, Shared, handle};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -56,24 +62,6 @@ const DEFAULT_PORT: u16 = 8090;
 /// At the end, how long the requests already received get to be answered, saved and
 /// printed.
 const STOP_GRACE: Duration = Duration::from_secs(2);
-
-/// Then, how long forwards still waiting for the app get before they are counted as
-/// not forwarded.
-const FORWARD_GRACE: Duration = Duration::from_secs(2);
-
-/// Forwards in flight at once, as a connection pool would allow; more wait their turn.
-const MAX_FORWARDS_IN_FLIGHT: usize = 16;
-
-/// Forwards waiting or in flight. Past this a request is not forwarded (and its line
-/// says so), so an app that never answers cannot make listen hold every body.
-const MAX_FORWARDS_PENDING: usize = receiver::MAX_CONNECTIONS;
-
-/// Names tried for one saved body before giving up (`<stem>.json`, `<stem>-2.json`, …).
-const MAX_NAME_TRIES: u32 = 100;
-
-/// What a forward still waiting for the app at the end is told.
-const ABANDONED: &str =
-    "no answer from the app before listen stopped; it may or may not have received the webhook";
 
 #[derive(Debug, ClapArgs)]
 pub struct Args {
@@ -117,63 +105,6 @@ fn bind_address(arg: Option<&str>) -> Result<String, CliError> {
         );
     }
     Ok(arg.to_owned())
-}
-
-/// What every request's task needs, shared.
-struct Shared {
-    ui: Ui,
-    json: bool,
-    key: String,
-    secret: crate::config::Secret,
-    save: Option<PathBuf>,
-    forwarding: bool,
-}
-
-/// Where forwards go, and the slots they take turns in.
-struct Forward {
-    url: Arc<str>,
-    poster: Arc<JsonPoster>,
-    slots: Arc<Semaphore>,
-}
-
-/// The outcome of one POST, for printing.
-struct Checked {
-    seq: u64,
-    /// When it arrived, in milliseconds since the epoch.
-    received: u64,
-    verdict: Verdict,
-    body: Result<Body, webhook::BodyError>,
-    saved: Option<Result<PathBuf, String>>,
-    forwarding: bool,
-}
-
-/// What a request's task reports back when it is done.
-struct Handled {
-    authentic: bool,
-    events: u64,
-    saved: Option<bool>,
-    /// The request, to be forwarded (with --forward).
-    forward: Option<(u64, Received)>,
-}
-
-/// What happened to one forward.
-enum ForwardOutcome {
-    /// The app answered, with this status.
-    Answered(u16),
-    /// No answer: why.
-    Failed(String),
-    /// Still waiting for the app when listen stopped.
-    Abandoned,
-}
-
-impl ForwardOutcome {
-    fn word(&self) -> &'static str {
-        match self {
-            Self::Answered(_) => "answered",
-            Self::Failed(_) => "failed",
-            Self::Abandoned => "abandoned",
-        }
-    }
 }
 
 /// What a run did, for the summary and the exit code.
@@ -574,296 +505,6 @@ impl Listener {
     }
 }
 
-/// One POST: check it, answer the sender, then save and print it.
-async fn handle(shared: Arc<Shared>, seq: u64, pending: Pending) -> Result<Handled, CliError> {
-    let received = now_ms();
-    let req = pending.request();
-    let verdict = webhook::verify(
-        &shared.key,
-        shared.secret.expose(),
-        req.header("x-pusher-key"),
-        req.header("x-pusher-signature"),
-        &req.body,
-    );
-    let body = webhook::parse(&req.body);
-    let answer = match (&verdict, &body) {
-        (v, _) if !v.is_valid() => Answer {
-            status: 401,
-            body: format!("{}\n", v.reason()),
-        },
-        (_, Err(e)) => Answer {
-            status: 400,
-            body: format!("{e}\n"),
-        },
-        _ => Answer {
-            status: 200,
-            body: "ok\n".into(),
-        },
-    };
-    // The sender has its answer before anything is written, saved or forwarded.
-    let request = pending.answer(answer);
-    let authentic = verdict.is_valid();
-    let saved = match (&shared.save, authentic, &body) {
-        (Some(dir), true, Ok(b)) => Some(save(dir.clone(), seq, b, request.body.clone()).await),
-        _ => None,
-    };
-    if let Some(Err(why)) = &saved {
-        shared.ui.warn(&format!("webhook #{seq} not saved: {why}"));
-    }
-    let checked = Checked {
-        seq,
-        received,
-        verdict,
-        body,
-        saved,
-        forwarding: shared.forwarding,
-    };
-    let lines = shared.render(&request, &checked);
-    shared.ui.out(&lines.join("\n"))?;
-    Ok(Handled {
-        authentic,
-        events: checked.body.as_ref().map_or(0, |b| b.events.len() as u64),
-        saved: checked.saved.as_ref().map(Result::is_ok),
-        forward: shared.forwarding.then_some((seq, request)),
-    })
-}
-
-/// Save the body byte for byte as `<time_ms>-<seq>-<first event>.json`, atomically and
-/// with mode 0600, never over an earlier capture (`-2`, `-3`, … then).
-async fn save(dir: PathBuf, seq: u64, body: &Body, raw: Bytes) -> Result<PathBuf, String> {
-    let name = body
-        .events
-        .first()
-        .and_then(Event::name)
-        .and_then(EventType::parse)
-        .map_or("webhook", EventType::as_str);
-    let stem = format!("{}-{seq:04}-{name}", body.time_ms);
-    let writing = tokio::task::spawn_blocking(move || {
-        for n in 1..=MAX_NAME_TRIES {
-            let path = match n {
-                1 => dir.join(format!("{stem}.json")),
-                n => dir.join(format!("{stem}-{n}.json")),
-            };
-            match files::write_private(&path, &raw, Existing::Keep) {
-                Ok(()) => return Ok(path),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-                Err(e) => return Err(format!("cannot write {}: {e}", path.display())),
-            }
-        }
-        Err(format!(
-            "{} holds {MAX_NAME_TRIES} files named {stem}…",
-            dir.display()
-        ))
-    });
-    writing
-        .await
-        .unwrap_or_else(|e| Err(format!("the save did not finish: {e}")))
-}
-
-impl Shared {
-    fn render(&self, req: &Received, c: &Checked) -> Vec<String> {
-        let received = c.received;
-        match &c.body {
-            Ok(b) => b
-                .events
-                .iter()
-                .enumerate()
-                .map(|(i, e)| {
-                    if self.json {
-                        json_text(&self.envelope(received, req, c, Some((b, e))))
-                    } else {
-                        self.human(received, req, c, Some(e), i == 0)
-                    }
-                })
-                .collect(),
-            Err(_) if self.json => vec![json_text(&self.envelope(received, req, c, None))],
-            Err(_) => vec![self.human(received, req, c, None, true)],
-        }
-    }
-
-    /// The JSON Lines envelope: one object per event, the same keys every time.
-    fn envelope(
-        &self,
-        received: u64,
-        req: &Received,
-        c: &Checked,
-        event: Option<(&Body, &Event)>,
-    ) -> Value {
-        let (time_ms, e) = match event {
-            Some((b, e)) => (Some(b.time_ms), Some(e)),
-            None => (None, None),
-        };
-        let text = |f: fn(&Event) -> Option<&str>| e.and_then(f).map(str::to_owned);
-        let mut v = json!({
-            "type": "webhook",
-            "seq": c.seq,
-            "time": time::rfc3339_millis(time::from_ms(received)),
-            "time_ms": time_ms,
-            "name": text(Event::name),
-            "channel": text(Event::channel),
-            "event": text(Event::event),
-            "data": e.and_then(Event::data),
-            "user_id": e.and_then(Event::user_id),
-            "socket_id": text(Event::socket_id),
-            "valid": c.verdict.is_valid() && c.body.is_ok() && e.is_none_or(|e| e.check().is_ok()),
-            "reason": c.verdict.reason(),
-            "key": req.header("x-pusher-key"),
-            "path": req.path,
-        });
-        if let Some(n) = e.and_then(Event::subscription_count) {
-            v["subscription_count"] = n.clone();
-        }
-        let problem = match (&c.body, e) {
-            (Err(err), _) => Some(err.to_string()),
-            (_, Some(e)) => e.check().err().map(|err| err.to_string()),
-            _ => None,
-        };
-        if let Some(p) = problem {
-            v["problem"] = Value::String(p);
-        }
-        if c.body.is_err() {
-            v["body"] = Value::String(String::from_utf8_lossy(&req.body).into_owned());
-        }
-        match &c.saved {
-            Some(Ok(path)) => v["saved"] = Value::String(path.display().to_string()),
-            Some(Err(why)) => v["save_error"] = Value::String(why.clone()),
-            None => {}
-        }
-        v
-    }
-
-    /// One line for people: local time, event type, channel, details, and what was wrong.
-    /// Where the request was saved or forwarded is told on its first event's line.
-    fn human(
-        &self,
-        received: u64,
-        req: &Received,
-        c: &Checked,
-        event: Option<&Event>,
-        first: bool,
-    ) -> String {
-        let time = time::local_clock(time::from_ms(received));
-        let mut line = match event {
-            Some(e) => {
-                let name = sanitize(e.name().unwrap_or("?"), false);
-                let padded = format!("{name:<18}");
-                let painted = match e.name().and_then(EventType::parse) {
-                    Some(t) if self.ui.color_out => type_colour(t, &padded).to_string(),
-                    Some(_) => padded,
-                    None => self.paint(&padded, |s| s.yellow()),
-                };
-                let channel = sanitize(e.channel().unwrap_or("?"), false);
-                let details = details(e);
-                let mut l = format!("{time}  {painted}  {channel:<24}");
-                if !details.is_empty() {
-                    l.push_str(&format!("  {details}"));
-                }
-                if let Err(err) = e.check() {
-                    l.push_str(&format!(
-                        "  {}",
-                        self.paint(&format!("! {}", sanitize(&err.to_string(), false)), |s| s
-                            .yellow())
-                    ));
-                }
-                l
-            }
-            None => {
-                let why = match &c.body {
-                    Err(e) => sanitize(&e.to_string(), false),
-                    Ok(_) => String::new(),
-                };
-                format!(
-                    "{time}  {}  POST {} from {}: {why}; body: {}",
-                    self.paint(&format!("{:<18}", "not a webhook"), |s| s.yellow()),
-                    sanitize(&req.path, false),
-                    req.peer,
-                    one_line(&String::from_utf8_lossy(&req.body), 120)
-                )
-            }
-        };
-        if !c.verdict.is_valid() {
-            let why = match &c.verdict {
-                Verdict::KeyUnknown { given } => {
-                    format!("key unknown (`{}`)", sanitize(given, false))
-                }
-                v => v.reason().replace('_', " "),
-            };
-            line.push_str(&format!(
-                "  {}",
-                self.paint(&format!("✗ {why} (answered 401)"), |s| s.red().bold())
-            ));
-        }
-        if !first {
-            return line.trim_end().to_owned();
-        }
-        match &c.saved {
-            Some(Ok(path)) => line.push_str(&format!("  → {}", path.display())),
-            Some(Err(_)) => line.push_str(&format!(
-                "  {}",
-                self.paint("✗ not saved (see the warning)", |s| s.red())
-            )),
-            None => {}
-        }
-        if c.forwarding {
-            line.push_str(&format!("  → forward #{}", c.seq));
-        }
-        line.trim_end().to_owned()
-    }
-
-    fn paint(&self, s: &str, f: fn(&str) -> ColoredString) -> String {
-        self.ui.paint(s, f)
-    }
-}
-
-fn type_colour(t: EventType, s: &str) -> ColoredString {
-    match t {
-        EventType::ChannelOccupied => s.green(),
-        EventType::ChannelVacated => s.yellow(),
-        EventType::MemberAdded => s.cyan(),
-        EventType::MemberRemoved => s.magenta(),
-        EventType::ClientEvent => s.blue().bold(),
-        EventType::CacheMiss | EventType::SubscriptionCount => s.normal(),
-    }
-}
-
-/// What an event carries besides its type and channel, sanitized.
-fn details(e: &Event) -> String {
-    let mut parts = Vec::new();
-    if let Some(ev) = e.event() {
-        parts.push(sanitize(ev, false));
-    }
-    if let Some(data) = e.data() {
-        let text = match data {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        };
-        parts.push(one_line(&text, 200));
-    }
-    if let Some(u) = e.user_id() {
-        parts.push(format!("user {}", sanitize(&u, false)));
-    }
-    if let Some(s) = e.socket_id() {
-        parts.push(format!("socket {}", sanitize(s, false)));
-    }
-    if let Some(n) = e.subscription_count() {
-        parts.push(format!("count {}", one_line(&n.to_string(), 40)));
-    }
-    parts.join("  ")
-}
-
-/// Post the request as received to the app; its status, or why there was none.
-async fn forward(poster: &JsonPoster, url: &str, req: &Received) -> Result<u16, String> {
-    let headers: Vec<(String, String)> = ["x-pusher-key", "x-pusher-signature", "content-type"]
-        .iter()
-        .filter_map(|n| req.header(n).map(|v| ((*n).to_owned(), v.to_owned())))
-        .collect();
-    poster
-        .post(url, &headers, req.body.to_vec(), "--forward")
-        .await
-        .map(|r| r.status)
-        .map_err(|e| e.message)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -891,24 +532,5 @@ mod tests {
         assert!(help.contains(&format!("[default: {default}]")), "{help}");
         assert!(help.contains(&format!("PORT (on {LOOPBACK})")), "{help}");
         assert!(EXAMPLES.contains(&format!("on {default}\n")), "{EXAMPLES}");
-    }
-
-    #[test]
-    fn details_are_sanitized() {
-        let e = webhook::event(
-            EventType::ClientEvent,
-            &webhook::Spec {
-                data: Some("a\u{1b}[2Jb".into()),
-                ..webhook::Spec::default()
-            },
-            &crate::catalog::webhook_fixtures::DEFAULTS,
-        )
-        .unwrap();
-        let d = details(&e);
-        assert!(!d.contains('\u{1b}'), "{d}");
-        assert!(
-            d.starts_with("client-activity_update  a\\u{1b}[2Jb  socket 123456.789012"),
-            "{d}"
-        );
     }
 }
