@@ -1,41 +1,34 @@
-//! `rtctl webhook listen`: a local receiver that verifies, prints, forwards and saves
-//! the webhooks a server sends.
+//! `rtctl webhook listen`, a local receiver that verifies, prints, forwards and saves
+//! the webhooks a server sends: its arguments, and the run that takes each request,
+//! counts what was done with it and ends with a summary and an exit code.
 //!
-//! Each request is handled on its own task: checked, answered, then saved and printed.
-//! Forwards run beside them, bounded in number, so neither a slow app behind --forward
-//! nor a slow disk delays any sender's answer. Lines come in the order requests finish;
-//! `seq` numbers requests in the order they arrived, and a forward's line names it.
+//! Each request is handled on its own task (`request`): checked, answered, then saved
+//! (`save`) and printed (`show`). Forwards (`forward`) run beside them, bounded in
+//! number, so neither a slow app behind --forward nor a slow disk delays any sender's
+//! answer. Lines come in the order requests finish; `seq` numbers requests in the order
+//! they arrived, and a forward's line names it.
 
 mod forward;
 mod request;
 mod save;
 mod show;
 
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
 use clap::Args as ClapArgs;
-use colored::Colorize as _;
-use serde_json::json;
-use tokio::sync::{Semaphore, mpsc};
+use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 
 use super::Ctx;
 use crate::config::defaults::LOOPBACK;
 use crate::error::{CliError, Kind};
-use crate::net::http::JsonPoster;
 use crate::net::receiver::{self, Answer, Pending, Serving};
-use crate::text::{one_line, sanitize};
-use crate::time::{self, now_ms};
-use crate::ui::json_text;
-use crate::ui::words::counted;
-use forward::{
-    ABANDONED, FORWARD_GRACE, Forward, ForwardOutcome, MAX_FORWARDS_IN_FLIGHT,
-    MAX_FORWARDS_PENDING, forward,
-};
+use crate::text::sanitize;
+use forward::{ForwardOutcome, Forwards};
 use request::{Handled, Shared, handle};
+use show::Show;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -129,18 +122,27 @@ enum Ended {
     Failed(CliError),
 }
 
+impl Ended {
+    /// The summary record's `reason`.
+    fn word(&self) -> &'static str {
+        match self {
+            Self::Count => "count",
+            Self::Signal(stop) => stop.word(),
+            Self::Failed(_) => "error",
+        }
+    }
+}
+
 /// The listener at work: requests are handled each on its own task, forwards run
 /// beside them, and this loop keeps the count.
 struct Listener {
     shared: Arc<Shared>,
-    forward: Option<Forward>,
+    /// With --forward.
+    forwards: Option<Forwards>,
     count: Option<u64>,
     /// The number of the last POST received.
     seq: u64,
     handling: JoinSet<Result<Handled, CliError>>,
-    forwarding: JoinSet<(u64, ForwardOutcome)>,
-    /// The numbers of the requests whose forward has not finished.
-    pending_forwards: BTreeSet<u64>,
     tally: Tally,
     /// The first error met while stopping (stdout closed, say).
     late_error: Option<CliError>,
@@ -183,12 +185,8 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
             )
         })?;
     }
-    let forward = match &args.forward {
-        Some(url) => Some(Forward {
-            url: Arc::from(url.as_str()),
-            poster: Arc::new(JsonPoster::new(timeout)?),
-            slots: Arc::new(Semaphore::new(MAX_FORWARDS_IN_FLIGHT)),
-        }),
+    let forwards = match &args.forward {
+        Some(url) => Some(Forwards::new(url, timeout)?),
         None => None,
     };
     let bound = receiver::bind(&addr).await?;
@@ -199,19 +197,19 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
     let (mut requests, serving) = bound.serve();
     let mut listener = Listener {
         shared: Arc::new(Shared {
-            ui: ctx.ui,
-            json: args.json,
+            show: Show {
+                ui: ctx.ui,
+                json: args.json,
+            },
             key,
             secret,
             save: args.save.clone(),
-            forwarding: forward.is_some(),
+            forwarding: forwards.is_some(),
         }),
-        forward,
+        forwards,
         count: args.count,
         seq: 0,
         handling: JoinSet::new(),
-        forwarding: JoinSet::new(),
-        pending_forwards: BTreeSet::new(),
         tally: Tally::default(),
         late_error: None,
     };
@@ -233,7 +231,7 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
                     break Ended::Count;
                 }
             }
-            Some(done) = listener.forwarding.join_next() => {
+            Some(done) = forward::next(&mut listener.forwards) => {
                 if let Err(e) = listener.forwarded(done) {
                     break Ended::Failed(e);
                 }
@@ -252,7 +250,7 @@ impl Listener {
     fn accept(&mut self, pending: Pending) {
         let req = pending.request();
         if req.method != "POST" {
-            self.shared.ui.status(&format!(
+            self.shared.show.ui.status(&format!(
                 "ignored {} {} from {}: webhooks are POSTed",
                 sanitize(&req.method, false),
                 sanitize(&req.path, false),
@@ -288,78 +286,23 @@ impl Listener {
             Some(false) => self.tally.not_saved += 1,
             None => {}
         }
-        if let (Some((seq, request)), Some(f)) = (h.forward, &self.forward) {
-            if self.pending_forwards.len() >= MAX_FORWARDS_PENDING {
-                let why = format!(
-                    "not forwarded: {MAX_FORWARDS_PENDING} forwards are already waiting for the app"
-                );
-                return self.forwarded(Ok((seq, ForwardOutcome::Failed(why))));
-            }
-            self.pending_forwards.insert(seq);
-            let (url, poster, slots) = (
-                Arc::clone(&f.url),
-                Arc::clone(&f.poster),
-                Arc::clone(&f.slots),
-            );
-            self.forwarding.spawn(async move {
-                let outcome = match slots.acquire_owned().await {
-                    Ok(_slot) => match forward(&poster, &url, &request).await {
-                        Ok(status) => ForwardOutcome::Answered(status),
-                        Err(why) => ForwardOutcome::Failed(why),
-                    },
-                    Err(_) => ForwardOutcome::Failed("listen is stopping".into()),
-                };
-                (seq, outcome)
-            });
+        if let (Some((seq, request)), Some(forwards)) = (h.forward, &mut self.forwards)
+            && let Err(refused) = forwards.start(seq, request)
+        {
+            return self.forwarded(Ok((seq, refused)));
         }
         Ok(())
     }
 
     /// Count and print a finished forward.
-    fn forwarded(
-        &mut self,
-        done: Result<(u64, ForwardOutcome), tokio::task::JoinError>,
-    ) -> Result<(), CliError> {
-        let (seq, outcome) = done
-            .map_err(|e| CliError::new(Kind::Failure, format!("a forward's task failed: {e}")))?;
-        self.pending_forwards.remove(&seq);
+    fn forwarded(&mut self, done: Result<(u64, ForwardOutcome), CliError>) -> Result<(), CliError> {
+        let (seq, outcome) = done?;
         match &outcome {
             ForwardOutcome::Answered(_) => self.tally.forwards_answered += 1,
             ForwardOutcome::Failed(_) => self.tally.forwards_failed += 1,
             ForwardOutcome::Abandoned => self.tally.forwards_abandoned += 1,
         }
-        let line = if self.shared.json {
-            let mut v = json!({
-                "type": "forward",
-                "time": time::rfc3339_millis(time::from_ms(now_ms())),
-                "seq": seq,
-                "outcome": outcome.word(),
-            });
-            match &outcome {
-                ForwardOutcome::Answered(status) => v["status"] = json!(status),
-                ForwardOutcome::Failed(why) => v["error"] = json!(why),
-                ForwardOutcome::Abandoned => {
-                    v["error"] = json!(ABANDONED);
-                }
-            }
-            json_text(&v)
-        } else {
-            let what = match &outcome {
-                ForwardOutcome::Answered(status) => format!("HTTP {status}"),
-                ForwardOutcome::Failed(why) => self
-                    .shared
-                    .paint(&format!("failed: {}", one_line(why, 300)), |s| s.red()),
-                ForwardOutcome::Abandoned => self
-                    .shared
-                    .paint(&format!("not finished: {ABANDONED}"), |s| s.red()),
-            };
-            let label = format!("forward #{seq}");
-            format!(
-                "{}  {label:<18}  {what}",
-                time::local_clock(time::from_ms(now_ms()))
-            )
-        };
-        Ok(self.shared.ui.out(&line)?)
+        Ok(self.shared.show.forward(seq, &outcome)?)
     }
 
     /// Stop accepting; let the requests already received be answered, saved and
@@ -380,7 +323,7 @@ impl Listener {
                     Ok(())
                 }
                 Some(done) = self.handling.join_next() => self.handled(done),
-                Some(done) = self.forwarding.join_next() => self.forwarded(done),
+                Some(done) = forward::next(&mut self.forwards) => self.forwarded(done),
                 () = tokio::time::sleep_until(deadline) => break,
             };
             if let Err(e) = step {
@@ -391,22 +334,23 @@ impl Listener {
         self.handling.abort_all();
     }
 
-    /// Give the forwards still waiting for the app `FORWARD_GRACE`; count the rest as
+    /// Give the forwards still waiting for the app `forward::GRACE`; count the rest as
     /// abandoned, each with its own record.
     async fn finish_forwards(&mut self) {
-        let deadline = tokio::time::Instant::now() + FORWARD_GRACE;
-        while !self.forwarding.is_empty() {
+        let Some(mut forwards) = self.forwards.take() else {
+            return;
+        };
+        let deadline = tokio::time::Instant::now() + forward::GRACE;
+        while !forwards.is_empty() {
             let step = tokio::select! {
-                Some(done) = self.forwarding.join_next() => self.forwarded(done),
+                Some(done) = forwards.join_next() => self.forwarded(done),
                 () = tokio::time::sleep_until(deadline) => break,
             };
             if let Err(e) = step {
                 self.late_error.get_or_insert(e);
             }
         }
-        self.forwarding.abort_all();
-        let left = std::mem::take(&mut self.pending_forwards);
-        for seq in left {
+        for seq in forwards.abandon() {
             if let Err(e) = self.forwarded(Ok((seq, ForwardOutcome::Abandoned))) {
                 self.late_error.get_or_insert(e);
             }
@@ -414,62 +358,15 @@ impl Listener {
     }
 
     fn summary(&mut self, ended: &Ended) {
-        let t = &self.tally;
-        let mut s = format!(
-            "received {}, {} authentic, carrying {}",
-            counted(t.requests, "request"),
-            t.authentic,
-            counted(t.events, "event")
-        );
-        if let Some(dir) = &self.shared.save {
-            s.push_str(&format!("; {} saved in {}", t.saved, dir.display()));
-            if t.not_saved > 0 {
-                s.push_str(&format!(", {} not saved", t.not_saved));
-            }
+        let shared = &self.shared;
+        if let Err(e) = shared.show.summary(
+            &self.tally,
+            ended.word(),
+            shared.save.as_deref(),
+            shared.forwarding,
+        ) {
+            self.late_error.get_or_insert(e.into());
         }
-        if self.forward.is_some() {
-            s.push_str(&format!(
-                "; forwards: {} answered by the app, {} failed, {} still waiting when stopped",
-                t.forwards_answered, t.forwards_failed, t.forwards_abandoned
-            ));
-        }
-        if t.cut_off > 0 {
-            s.push_str(&format!(
-                "; {} cut off while being handled",
-                counted(t.cut_off, "request")
-            ));
-        }
-        if self.shared.json {
-            let reason = match ended {
-                Ended::Count => "count",
-                Ended::Signal(stop) => stop.word(),
-                Ended::Failed(_) => "error",
-            };
-            let mut v = json!({
-                "type": "summary",
-                "time": time::rfc3339_millis(time::from_ms(now_ms())),
-                "reason": reason,
-                "requests": t.requests,
-                "authentic": t.authentic,
-                "events": t.events,
-                "cut_off": t.cut_off,
-            });
-            if self.shared.save.is_some() {
-                v["saved"] = json!(t.saved);
-                v["not_saved"] = json!(t.not_saved);
-            }
-            if self.forward.is_some() {
-                v["forwards"] = json!({
-                    "answered": t.forwards_answered,
-                    "failed": t.forwards_failed,
-                    "abandoned": t.forwards_abandoned,
-                });
-            }
-            if let Err(e) = self.shared.ui.out(&json_text(&v)) {
-                self.late_error.get_or_insert(e.into());
-            }
-        }
-        self.shared.ui.status(&s);
     }
 
     /// The exit: a signal's own code; 1 when a body was not saved, a forward got no

@@ -8,17 +8,18 @@ use crate::error::CliError;
 use crate::net::receiver::{Answer, Pending, Received};
 use crate::pusher::webhook::{self, Body, Verdict};
 use crate::time::now_ms;
-use crate::ui::Ui;
 
 use super::save::save;
+use super::show::Show;
 
 /// What every request's task needs, shared.
 pub struct Shared {
-    pub ui: Ui,
-    pub json: bool,
+    pub show: Show,
     pub key: String,
     pub secret: crate::config::Secret,
+    /// The folder of --save.
     pub save: Option<PathBuf>,
+    /// Whether there is a --forward.
     pub forwarding: bool,
 }
 
@@ -76,7 +77,10 @@ pub async fn handle(shared: Arc<Shared>, seq: u64, pending: Pending) -> Result<H
         _ => None,
     };
     if let Some(Err(why)) = &saved {
-        shared.ui.warn(&format!("webhook #{seq} not saved: {why}"));
+        shared
+            .show
+            .ui
+            .warn(&format!("webhook #{seq} not saved: {why}"));
     }
     let checked = Checked {
         seq,
@@ -86,8 +90,7 @@ pub async fn handle(shared: Arc<Shared>, seq: u64, pending: Pending) -> Result<H
         saved,
         forwarding: shared.forwarding,
     };
-    let lines = shared.render(&request, &checked);
-    shared.ui.out(&lines.join("\n"))?;
+    shared.show.request(&request, &checked)?;
     Ok(Handled {
         authentic,
         events: checked.body.as_ref().map_or(0, |b| b.events.len() as u64),

@@ -42,3 +42,38 @@ pub async fn save(dir: PathBuf, seq: u64, body: &Body, raw: Bytes) -> Result<Pat
         .await
         .unwrap_or_else(|e| Err(format!("the save did not finish: {e}")))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::webhook_fixtures::DEFAULTS;
+    use crate::pusher::webhook::{self, Spec};
+
+    /// A capture is named for its time, number and first event; a second one of the same
+    /// name goes beside it, and the first keeps its bytes.
+    #[tokio::test]
+    async fn a_capture_never_replaces_an_earlier_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let event = webhook::event(EventType::MemberAdded, &Spec::default(), &DEFAULTS).unwrap();
+        let text = webhook::body(1_700_000_000_000, &[event]);
+        let body = webhook::parse(text.as_bytes()).unwrap();
+        let first = save(dir.path().to_owned(), 7, &body, Bytes::from(text.clone()))
+            .await
+            .unwrap();
+        assert_eq!(
+            first,
+            dir.path().join("1700000000000-0007-member_added.json")
+        );
+        let other = Bytes::from_static(b"{\"time_ms\":1700000000000,\"events\":[]}");
+        let second = save(dir.path().to_owned(), 7, &body, other.clone())
+            .await
+            .unwrap();
+        assert_eq!(
+            second,
+            dir.path().join("1700000000000-0007-member_added-2.json")
+        );
+        assert_eq!(std::fs::read(&first).unwrap(), text.as_bytes());
+        assert_eq!(std::fs::read(&second).unwrap(), other);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+}

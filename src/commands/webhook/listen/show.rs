@@ -1,18 +1,134 @@
-//! What `webhook listen` prints for a request: a line per event for people, a JSON
-//! record per event with --json, and what was wrong with it.
+//! What `webhook listen` prints: a line per event for people (a JSON record with
+//! --json) and what was wrong with it, a line per forward, and the summary.
+
+use std::io;
+use std::path::Path;
 
 use colored::{ColoredString, Colorize as _};
 use serde_json::{Value, json};
 
-use super::request::{Checked, Shared};
+use super::Tally;
+use super::forward::{ABANDONED, ForwardOutcome};
+use super::request::Checked;
 use crate::net::receiver::Received;
 use crate::pusher::webhook::{Body, Event, EventType, Verdict};
 use crate::text::{one_line, sanitize};
-use crate::time;
-use crate::ui::json_text;
+use crate::time::{self, now_ms};
+use crate::ui::words::counted;
+use crate::ui::{Ui, json_text};
 
-impl Shared {
-    pub fn render(&self, req: &Received, c: &Checked) -> Vec<String> {
+/// Where and how listen prints: data on stdout, as lines or JSON records (--json).
+#[derive(Debug, Clone, Copy)]
+pub struct Show {
+    pub ui: Ui,
+    pub json: bool,
+}
+
+impl Show {
+    /// Print one request: a line (or record) per event, or one saying why it is not a
+    /// webhook.
+    pub fn request(&self, req: &Received, c: &Checked) -> io::Result<()> {
+        self.ui.out(&self.render(req, c).join("\n"))
+    }
+
+    /// Print how one forward ended.
+    pub fn forward(&self, seq: u64, outcome: &ForwardOutcome) -> io::Result<()> {
+        let line = if self.json {
+            let mut v = json!({
+                "type": "forward",
+                "time": time::rfc3339_millis(time::from_ms(now_ms())),
+                "seq": seq,
+                "outcome": outcome.word(),
+            });
+            match outcome {
+                ForwardOutcome::Answered(status) => v["status"] = json!(status),
+                ForwardOutcome::Failed(why) => v["error"] = json!(why),
+                ForwardOutcome::Abandoned => {
+                    v["error"] = json!(ABANDONED);
+                }
+            }
+            json_text(&v)
+        } else {
+            let what = match outcome {
+                ForwardOutcome::Answered(status) => format!("HTTP {status}"),
+                ForwardOutcome::Failed(why) => {
+                    self.paint(&format!("failed: {}", one_line(why, 300)), |s| s.red())
+                }
+                ForwardOutcome::Abandoned => {
+                    self.paint(&format!("not finished: {ABANDONED}"), |s| s.red())
+                }
+            };
+            let label = format!("forward #{seq}");
+            format!(
+                "{}  {label:<18}  {what}",
+                time::local_clock(time::from_ms(now_ms()))
+            )
+        };
+        self.ui.out(&line)
+    }
+
+    /// Print what the run did: a `summary` record with --json, and a status line on
+    /// stderr either way (even when stdout is gone).
+    pub fn summary(
+        &self,
+        t: &Tally,
+        reason: &str,
+        saved_in: Option<&Path>,
+        forwarding: bool,
+    ) -> io::Result<()> {
+        let mut s = format!(
+            "received {}, {} authentic, carrying {}",
+            counted(t.requests, "request"),
+            t.authentic,
+            counted(t.events, "event")
+        );
+        if let Some(dir) = saved_in {
+            s.push_str(&format!("; {} saved in {}", t.saved, dir.display()));
+            if t.not_saved > 0 {
+                s.push_str(&format!(", {} not saved", t.not_saved));
+            }
+        }
+        if forwarding {
+            s.push_str(&format!(
+                "; forwards: {} answered by the app, {} failed, {} still waiting when stopped",
+                t.forwards_answered, t.forwards_failed, t.forwards_abandoned
+            ));
+        }
+        if t.cut_off > 0 {
+            s.push_str(&format!(
+                "; {} cut off while being handled",
+                counted(t.cut_off, "request")
+            ));
+        }
+        let mut printed = Ok(());
+        if self.json {
+            let mut v = json!({
+                "type": "summary",
+                "time": time::rfc3339_millis(time::from_ms(now_ms())),
+                "reason": reason,
+                "requests": t.requests,
+                "authentic": t.authentic,
+                "events": t.events,
+                "cut_off": t.cut_off,
+            });
+            if saved_in.is_some() {
+                v["saved"] = json!(t.saved);
+                v["not_saved"] = json!(t.not_saved);
+            }
+            if forwarding {
+                v["forwards"] = json!({
+                    "answered": t.forwards_answered,
+                    "failed": t.forwards_failed,
+                    "abandoned": t.forwards_abandoned,
+                });
+            }
+            printed = self.ui.out(&json_text(&v));
+        }
+        self.ui.status(&s);
+        printed
+    }
+
+    fn render(&self, req: &Received, c: &Checked) -> Vec<String> {
         let received = c.received;
         match &c.body {
             Ok(b) => b
@@ -161,7 +277,7 @@ impl Shared {
         line.trim_end().to_owned()
     }
 
-    pub fn paint(&self, s: &str, f: fn(&str) -> ColoredString) -> String {
+    fn paint(&self, s: &str, f: fn(&str) -> ColoredString) -> String {
         self.ui.paint(s, f)
     }
 }
