@@ -1,31 +1,28 @@
 //! `rtctl tail`: subscribe over the WebSocket and stream what happens.
 
+mod client_events;
 mod output;
 mod patterns;
+mod plan;
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args as ClapArgs;
-use serde_json::Value;
-use tokio::io::AsyncBufReadExt as _;
 use tokio::sync::{mpsc, watch};
 
 use super::Ctx;
-use crate::config::headers::{self, Header};
 use crate::config::{Resolved, Secret};
 use crate::error::{CliError, Kind};
-use crate::net::auth::{self, AuthBody, Authorizer, Signer};
-use crate::net::http::{JsonPoster, RestClient};
+use crate::net::auth::AuthBody;
 use crate::net::ws::{self, Client, Control, RunEnd, StopReason};
-use crate::outgoing;
 use crate::pusher::names::{self, ChannelKind};
 use crate::pusher::reconnect;
 use crate::pusher::session::{self, Session, Timing};
-use crate::pusher::sign;
-use crate::ui::Ui;
-use output::{AuthSource, Filter, Printer, Settings};
+use client_events::{client_event_error, interactive, sends};
+use output::{Filter, Printer, Settings};
 use patterns::Scanner;
+use plan::plan;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -224,33 +221,6 @@ fn message_size(text: &str) -> Result<usize, CliError> {
     })
 }
 
-/// Who rtctl is on presence channels it signs for itself when no --user-id is given:
-/// a name that says what it is, unique per machine and process, and a valid user id.
-fn observer_id(hostname: &str, pid: u32) -> String {
-    let host: String = hostname
-        .trim()
-        .chars()
-        .take(64)
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let host = if host.is_empty() { "host" } else { &host };
-    format!("rtctl-{host}-{pid}")
-}
-
-/// This machine's name: the kernel's, else `$HOSTNAME`.
-fn hostname() -> String {
-    std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .ok()
-        .or_else(|| std::env::var("HOSTNAME").ok())
-        .unwrap_or_default()
-}
-
 fn duration(flag: &str, text: &str) -> Result<Duration, CliError> {
     crate::values::duration(text).map_err(|e| CliError::usage(format!("{flag} {e}")).hint(e.hint()))
 }
@@ -307,244 +277,10 @@ fn channels(args: &Args) -> Result<Channels, CliError> {
     Ok(out)
 }
 
-/// `--send EVENT DATA`: checked against every channel, and its data against the
-/// limits (`outgoing::client_data`), before anything is sent.
-fn sends(
-    args: &Args,
-    chans: &Channels,
-    max_payload_kb: usize,
-) -> Result<Vec<(String, String, Value)>, CliError> {
-    let Some(send) = &args.send else {
-        return Ok(Vec::new());
-    };
-    let (event, data) = match send.as_slice() {
-        [e, d] => (e.clone(), outgoing::client_data(d, max_payload_kb)?),
-        _ => return Err(CliError::usage("--send takes an EVENT and its DATA")),
-    };
-    if !chans.patterns.is_empty() {
-        return Err(CliError::usage("--send needs channel names, not patterns")
-            .hint("name the channels to send to"));
-    }
-    let mut out = Vec::new();
-    for ch in &chans.names {
-        session::check_client_event(ch, &event).map_err(client_event_error)?;
-        out.push((ch.clone(), event.clone(), data.clone()));
-    }
-    Ok(out)
-}
-
-fn client_event_error(e: session::ClientEventError) -> CliError {
-    let hint = match e {
-        session::ClientEventError::Prefix(_) => "name it client-…, e.g. client-typing",
-        session::ClientEventError::Public(_) => "use a private- or presence- channel",
-        session::ClientEventError::Encrypted(_) => {
-            "trigger server events with `rtctl trigger` instead"
-        }
-        _ => "check the event name",
-    };
-    CliError::usage(format!("{e}; nothing was sent")).hint(hint)
-}
-
 /// Kept as a secret from the moment clap reads it; checked by `parse_header`, whose
 /// messages, unlike clap's, never repeat the value.
 fn secret_arg(text: &str) -> Result<Secret, std::convert::Infallible> {
     Ok(Secret::new(text))
-}
-
-/// The `n`th `--auth-header` (from 1), checked by the one header rule the profile's
-/// `auth_headers` follow too.
-fn parse_header(n: usize, text: &str) -> Result<Header, CliError> {
-    headers::header_line(&format!("--auth-header #{n}"), text).map_err(|e| {
-        CliError::usage(format!("{e}; nothing was sent"))
-            .hint("for example --auth-header 'Authorization: Bearer …'")
-    })
-}
-
-/// Everything `tail` needs, worked out before connecting.
-struct Plan {
-    /// The observer identity presence channels are joined with, when no --user-id.
-    observer: Option<String>,
-    authorizer: Authorizer,
-    auth_source: AuthSource,
-    rest: Option<RestClient>,
-}
-
-async fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, CliError> {
-    let config = ctx.config()?.clone();
-    let info = args
-        .user_info
-        .as_deref()
-        .map(crate::values::user_info)
-        .transpose()?;
-    let endpoint_url = args.auth_endpoint.clone().or_else(|| {
-        (!args.sign_locally)
-            .then(|| config.auth_endpoint.as_ref().map(|v| v.val.clone()))
-            .flatten()
-    });
-    if args.auth_endpoint.is_none() && !args.sign_locally && !args.auth_header.is_empty() {
-        config.allow_flag_auth_headers()?;
-    }
-    let timeout = config.timeout.val;
-    let mut headers: Vec<(String, Secret)> = config
-        .auth_headers
-        .as_ref()
-        .map(|v| v.val.clone())
-        .unwrap_or_default();
-    for (i, h) in args.auth_header.iter().enumerate() {
-        let (name, value) = parse_header(i + 1, h.expose())?;
-        headers.retain(|(n, _)| !n.eq_ignore_ascii_case(&name));
-        headers.push((name, value));
-    }
-    // One HTTP client for the run, shared by both endpoints.
-    let http = if endpoint_url.is_some() || args.user_auth_endpoint.is_some() {
-        Some(JsonPoster::new(timeout)?)
-    } else {
-        None
-    };
-    let endpoint = endpoint_url
-        .zip(http.clone())
-        .map(|(url, http)| auth::Endpoint {
-            url,
-            headers: headers.clone(),
-            body: args.auth_body,
-            http,
-        });
-    let user_endpoint = args
-        .user_auth_endpoint
-        .clone()
-        .zip(http)
-        .map(|(url, http)| auth::Endpoint {
-            url,
-            headers,
-            body: args.auth_body,
-            http,
-        });
-    let auth_source = if endpoint.is_some() {
-        AuthSource::Endpoint
-    } else {
-        AuthSource::Local
-    };
-    let kinds = chans.known_kinds();
-    let needs_local_channel =
-        endpoint.is_none() && (!chans.patterns.is_empty() || kinds.iter().any(|k| k.needs_auth()));
-    let needs_local_user = args.signin && user_endpoint.is_none();
-    if needs_local_user && args.user_id.is_none() {
-        return Err(
-            CliError::usage("--signin signs the user in locally and needs --user-id")
-                .hint("give --user-id ID (and --user-info JSON), or --user-auth-endpoint URL"),
-        );
-    }
-    if let Some(id) = &args.user_id {
-        crate::pusher::event::validate_user_id(id)
-            .map_err(|e| CliError::usage(format!("--user-id: {e}")).hint(e.hint()))?;
-    }
-    let signer = if needs_local_channel || needs_local_user {
-        let master_key = ctx.master_key()?;
-        if endpoint.is_none()
-            && master_key.is_none()
-            && kinds.contains(&ChannelKind::PrivateEncrypted)
-        {
-            return Err(CliError::new(
-                Kind::Config,
-                "encrypted channels signed locally need the app's encryption master key",
-            )
-            .hint("set `encryption_master_key` in the profile (or RTCTL_ENCRYPTION_MASTER_KEY), or use --auth-endpoint"));
-        }
-        let (key, secret) = ctx.key_and_secret().await?;
-        Some(Signer {
-            key,
-            secret,
-            master_key,
-        })
-    } else {
-        None
-    };
-    let rest = if chans.patterns.is_empty() {
-        None
-    } else {
-        Some(ctx.rest().await?)
-    };
-    // Presence channels signed here need a member: --user-id, else an observer that
-    // says what it is. With an endpoint, the endpoint decides.
-    let observer = (needs_local_channel && args.user_id.is_none())
-        .then(|| observer_id(&hostname(), std::process::id()));
-    let member = match (&args.user_id, &observer) {
-        (Some(id), _) => Some(sign::member_data(id, info.clone())),
-        (None, Some(id)) => Some(sign::member_data(
-            id,
-            Some(serde_json::json!({
-                "name": "rtctl observer",
-                "client": concat!("rtctl ", env!("CARGO_PKG_VERSION")),
-            })),
-        )),
-        (None, None) => None,
-    };
-    Ok(Plan {
-        observer,
-        authorizer: Authorizer {
-            signer,
-            endpoint,
-            user_endpoint,
-            channel_data: member,
-            user_data: args.user_id.as_ref().map(|id| {
-                let mut v = serde_json::json!({ "id": id });
-                if let Some(i) = &info {
-                    v["user_info"] = i.clone();
-                }
-                v.to_string()
-            }),
-        },
-        auth_source,
-        rest,
-    })
-}
-
-/// `--interactive`: each stdin line `EVENT [DATA]` goes to every channel; data over
-/// the limit is refused with a warning before anything is sent.
-async fn interactive(
-    channels: Vec<String>,
-    tx: mpsc::Sender<Control>,
-    mut ready: watch::Receiver<bool>,
-    ui: Ui,
-    max_payload_kb: usize,
-) {
-    if ready.wait_for(|r| *r).await.is_err() {
-        return;
-    }
-    if ui.stdin_is_tty {
-        ui.status("type client events as `EVENT [DATA]`, one a line; Ctrl-D ends input");
-    }
-    let mut lines = tokio::io::BufReader::new(tokio::io::stdin()).lines();
-    while let Ok(Some(line)) = lines.next_line().await {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let (event, data) = match line.split_once(char::is_whitespace) {
-            Some((e, d)) => match outgoing::client_data(d.trim(), max_payload_kb) {
-                Ok(data) => (e, data),
-                Err(refused) => {
-                    ui.warn(&format!(
-                        "`{}` not sent: {refused}",
-                        crate::text::escape_for_message(e)
-                    ));
-                    continue;
-                }
-            },
-            None => (line, Value::Object(serde_json::Map::new())),
-        };
-        // The client checks each and says what it did not send (a record in --json).
-        for ch in &channels {
-            let send = Control::Send {
-                channel: ch.clone(),
-                event: event.to_owned(),
-                data: data.clone(),
-            };
-            if tx.send(send).await.is_err() {
-                return;
-            }
-        }
-    }
 }
 
 /// A ready file left by an earlier run would tell a script to go before this one is
@@ -763,24 +499,6 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_observer_is_a_valid_user_id_naming_host_and_process() {
-        for (host, id) in [
-            ("build-7\n", "rtctl-build-7-42"),
-            ("db1.example.com", "rtctl-db1.example.com-42"),
-            ("wéird host", "rtctl-w-ird-host-42"),
-            ("", "rtctl-host-42"),
-        ] {
-            let got = observer_id(host, 42);
-            assert_eq!(got, id);
-            assert!(
-                crate::pusher::event::validate_user_id(&got).is_ok(),
-                "{got}"
-            );
-        }
-        assert!(observer_id(&"h".repeat(500), 1).len() < 80);
-    }
-
     /// `tail --timeout`, before or after `tail`, is the old spelling of --duration and
     /// then not the network timeout; with --duration, --timeout is the network timeout.
     #[test]
@@ -788,6 +506,7 @@ mod tests {
         use clap::Parser as _;
 
         use crate::cli::{Cli, Command};
+        use crate::ui::Ui;
 
         let cases: [(&[&str], Option<&str>, Option<&str>); 5] = [
             (&["tail", "c", "--duration", "30s"], Some("30s"), None),
