@@ -12,9 +12,30 @@ use crate::outgoing;
 use crate::pusher::session;
 use crate::ui::Ui;
 
+/// `--send` and `--interactive`, checked against the channels before anything connects:
+/// the client events to send once every channel is subscribed.
+pub fn checked(
+    args: &Args,
+    chans: &Channels,
+    max_payload_kb: usize,
+) -> Result<Vec<(String, String, Value)>, CliError> {
+    let sends = sends(args, chans, max_payload_kb)?;
+    if args.interactive {
+        if !chans.patterns.is_empty() {
+            return Err(CliError::usage(
+                "--interactive needs channel names, not patterns",
+            ));
+        }
+        for ch in &chans.names {
+            session::check_client_event(ch, "client-x").map_err(client_event_error)?;
+        }
+    }
+    Ok(sends)
+}
+
 /// `--send EVENT DATA`: checked against every channel, and its data against the
 /// limits (`outgoing::client_data`), before anything is sent.
-pub fn sends(
+fn sends(
     args: &Args,
     chans: &Channels,
     max_payload_kb: usize,
@@ -38,7 +59,7 @@ pub fn sends(
     Ok(out)
 }
 
-pub fn client_event_error(e: session::ClientEventError) -> CliError {
+fn client_event_error(e: session::ClientEventError) -> CliError {
     let hint = match e {
         session::ClientEventError::Prefix(_) => "name it client-…, e.g. client-typing",
         session::ClientEventError::Public(_) => "use a private- or presence- channel",

@@ -1,4 +1,9 @@
-//! `rtctl tail`: subscribe over the WebSocket and stream what happens.
+//! `rtctl tail`, which subscribes over the WebSocket and streams what happens: its
+//! arguments and their checks, and the run from connecting to the exit code.
+//!
+//! What is worked out before connecting is in `plan` (authorization) and
+//! `client_events` (--send, --interactive); what is shown, in `output`; channel
+//! patterns, in `patterns`.
 
 mod client_events;
 mod output;
@@ -18,11 +23,9 @@ use crate::net::auth::AuthBody;
 use crate::net::ws::{self, Client, Control, RunEnd, StopReason};
 use crate::pusher::names::{self, ChannelKind};
 use crate::pusher::reconnect;
-use crate::pusher::session::{self, Session, Timing};
-use client_events::{client_event_error, interactive, sends};
+use crate::pusher::session::{Session, Timing};
 use output::{Filter, Printer, Settings};
 use patterns::Scanner;
-use plan::plan;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -277,7 +280,7 @@ fn channels(args: &Args) -> Result<Channels, CliError> {
     Ok(out)
 }
 
-/// Kept as a secret from the moment clap reads it; checked by `parse_header`, whose
+/// Kept as a secret from the moment clap reads it; checked by `plan::parse_header`, whose
 /// messages, unlike clap's, never repeat the value.
 fn secret_arg(text: &str) -> Result<Secret, std::convert::Infallible> {
     Ok(Secret::new(text))
@@ -326,18 +329,8 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
         handshake: ctx.config()?.timeout.val,
     };
     let max_payload_kb = ctx.config()?.max_payload_kb.val as usize;
-    let sends = sends(&args, &chans, max_payload_kb)?;
-    if args.interactive {
-        if !chans.patterns.is_empty() {
-            return Err(CliError::usage(
-                "--interactive needs channel names, not patterns",
-            ));
-        }
-        for ch in &chans.names {
-            session::check_client_event(ch, "client-x").map_err(client_event_error)?;
-        }
-    }
-    let plan = plan(ctx, &args, &chans).await?;
+    let sends = client_events::checked(&args, &chans, max_payload_kb)?;
+    let plan = plan::plan(ctx, &args, &chans).await?;
     if let Some(path) = &args.ready_file {
         remove_stale(path)?;
     }
@@ -411,7 +404,7 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
         ));
     }
     if args.interactive {
-        tasks.spawn(interactive(
+        tasks.spawn(client_events::interactive(
             chans.names.clone(),
             tx.clone(),
             ready_rx,

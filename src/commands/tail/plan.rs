@@ -3,9 +3,8 @@
 //! observer identity presence channels are joined with, and the client that lists
 //! channels for patterns.
 
-use super::Args;
-use super::Channels;
 use super::output::AuthSource;
+use super::{Args, Channels};
 use crate::commands::Ctx;
 use crate::config::Secret;
 use crate::config::headers::{self, Header};
@@ -14,42 +13,6 @@ use crate::net::auth::{self, Authorizer, Signer};
 use crate::net::http::{JsonPoster, RestClient};
 use crate::pusher::names::ChannelKind;
 use crate::pusher::sign;
-
-/// Who rtctl is on presence channels it signs for itself when no --user-id is given:
-/// a name that says what it is, unique per machine and process, and a valid user id.
-fn observer_id(hostname: &str, pid: u32) -> String {
-    let host: String = hostname
-        .trim()
-        .chars()
-        .take(64)
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let host = if host.is_empty() { "host" } else { &host };
-    format!("rtctl-{host}-{pid}")
-}
-
-/// This machine's name: the kernel's, else `$HOSTNAME`.
-fn hostname() -> String {
-    std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .ok()
-        .or_else(|| std::env::var("HOSTNAME").ok())
-        .unwrap_or_default()
-}
-
-/// The `n`th `--auth-header` (from 1), checked by the one header rule the profile's
-/// `auth_headers` follow too.
-fn parse_header(n: usize, text: &str) -> Result<Header, CliError> {
-    headers::header_line(&format!("--auth-header #{n}"), text).map_err(|e| {
-        CliError::usage(format!("{e}; nothing was sent"))
-            .hint("for example --auth-header 'Authorization: Bearer …'")
-    })
-}
 
 /// Everything `tail` needs, worked out before connecting.
 pub struct Plan {
@@ -188,6 +151,42 @@ pub async fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, 
         auth_source,
         rest,
     })
+}
+
+/// The `n`th `--auth-header` (from 1), checked by the one header rule the profile's
+/// `auth_headers` follow too.
+fn parse_header(n: usize, text: &str) -> Result<Header, CliError> {
+    headers::header_line(&format!("--auth-header #{n}"), text).map_err(|e| {
+        CliError::usage(format!("{e}; nothing was sent"))
+            .hint("for example --auth-header 'Authorization: Bearer …'")
+    })
+}
+
+/// Who rtctl is on presence channels it signs for itself when no --user-id is given:
+/// a name that says what it is, unique per machine and process, and a valid user id.
+fn observer_id(hostname: &str, pid: u32) -> String {
+    let host: String = hostname
+        .trim()
+        .chars()
+        .take(64)
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let host = if host.is_empty() { "host" } else { &host };
+    format!("rtctl-{host}-{pid}")
+}
+
+/// This machine's name: the kernel's, else `$HOSTNAME`.
+fn hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
