@@ -296,7 +296,7 @@ _rtctl() {
 
     case "${cmd}" in
         rtctl)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version trigger tail channels users catalog auth webhook doctor config completions help"
+            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version trigger tail channels users catalog auth webhook doctor config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -334,6 +334,21 @@ _rtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -354,7 +369,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__auth)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version sign user verify help"
+            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version sign user verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -390,6 +405,21 @@ _rtctl() {
                     ;;
                 --ws-port)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --timeout)
@@ -482,7 +512,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__auth__subcmd__sign)
-            opts="-h -V --socket-id --user-id --user-info --channel-data --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h -V --socket-id --user-id --user-info --channel-data --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -536,6 +566,21 @@ _rtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -556,7 +601,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__auth__subcmd__user)
-            opts="-h -V --socket-id --user-data --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h -V --socket-id --user-data --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -602,6 +647,21 @@ _rtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -622,7 +682,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__auth__subcmd__verify)
-            opts="-h -V --socket-id --auth --user-id --user-info --channel-data --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h -V --socket-id --auth --user-id --user-info --channel-data --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -680,6 +740,21 @@ _rtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -700,7 +775,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__catalog)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version list show help"
+            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -736,6 +811,21 @@ _rtctl() {
                     ;;
                 --ws-port)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --timeout)
@@ -814,7 +904,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__catalog__subcmd__list)
-            opts="-h -V --catalog --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h -V --catalog --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -854,6 +944,21 @@ _rtctl() {
                     ;;
                 --ws-port)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --timeout)
@@ -876,7 +981,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__catalog__subcmd__show)
-            opts="-h -V --catalog --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h -V --catalog --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -918,6 +1023,21 @@ _rtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -938,7 +1058,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__channels)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version list show users help"
+            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version list show users help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -974,6 +1094,21 @@ _rtctl() {
                     ;;
                 --ws-port)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --timeout)
@@ -1066,7 +1201,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__channels__subcmd__list)
-            opts="-h -V --prefix --info --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h -V --prefix --info --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1112,6 +1247,21 @@ _rtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1132,7 +1282,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__channels__subcmd__show)
-            opts="-h -V --info --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h -V --info --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1174,6 +1324,21 @@ _rtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1194,7 +1359,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__channels__subcmd__users)
-            opts="-h -V --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h -V --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1232,6 +1397,21 @@ _rtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1252,7 +1432,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__completions)
-            opts="-h -V --dynamic --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version bash elvish fish powershell zsh"
+            opts="-h -V --dynamic --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1288,6 +1468,21 @@ _rtctl() {
                     ;;
                 --ws-port)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --timeout)
@@ -1310,7 +1505,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__config)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version show list path init use help"
+            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version show list path init use help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1346,6 +1541,21 @@ _rtctl() {
                     ;;
                 --ws-port)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --timeout)
@@ -1466,7 +1676,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__config__subcmd__init)
-            opts="-h -V --secret-env --secret-command --auth-endpoint --backend-url --webhook-url --default --force --no-input --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h -V --secret-env --secret-command --auth-endpoint --backend-url --webhook-url --default --force --no-input --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1524,6 +1734,21 @@ _rtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1544,7 +1769,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__config__subcmd__list)
-            opts="-h -V --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h -V --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1580,6 +1805,21 @@ _rtctl() {
                     ;;
                 --ws-port)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --timeout)
@@ -1602,7 +1842,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__config__subcmd__path)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1638,6 +1878,21 @@ _rtctl() {
                     ;;
                 --ws-port)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --timeout)
@@ -1660,7 +1915,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__config__subcmd__show)
-            opts="-h -V --show-origin --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h -V --show-origin --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1696,6 +1951,21 @@ _rtctl() {
                     ;;
                 --ws-port)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --timeout)
@@ -1718,7 +1988,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__config__subcmd__use)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1756,6 +2026,21 @@ _rtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1776,7 +2061,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__doctor)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1812,6 +2097,21 @@ _rtctl() {
                     ;;
                 --ws-port)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --timeout)
@@ -2268,7 +2568,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__tail)
-            opts="-h -V --json --raw --expand --event --exclude-internal --count --duration --ready-file --rescan --auth-endpoint --sign-locally --auth-header --auth-body --user-auth-endpoint --user-id --user-info --signin --send --interactive --no-reconnect --activity-timeout --pong-timeout --max-message-size --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h -V --json --raw --expand --event --exclude-internal --count --duration --ready-file --rescan --auth-endpoint --sign-locally --auth-header --auth-body --user-auth-endpoint --user-id --user-info --signin --send --interactive --no-reconnect --activity-timeout --pong-timeout --max-message-size --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2366,6 +2666,21 @@ _rtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2386,7 +2701,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__trigger)
-            opts="-h -V --set --text --socket-id --info --catalog --no-validate --via --dry-run --curl --json --batch --fail-fast --repeat --rate --concurrency --retries --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h -V --set --text --socket-id --info --catalog --no-validate --via --dry-run --curl --json --batch --fail-fast --repeat --rate --concurrency --retries --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2464,6 +2779,21 @@ _rtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2484,7 +2814,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__users)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version send terminate help"
+            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version send terminate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2520,6 +2850,21 @@ _rtctl() {
                     ;;
                 --ws-port)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --timeout)
@@ -2598,7 +2943,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__users__subcmd__send)
-            opts="-h -V --set --text --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h -V --set --text --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2640,6 +2985,21 @@ _rtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2660,7 +3020,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__users__subcmd__terminate)
-            opts="-h -V --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h -V --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2698,6 +3058,21 @@ _rtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2718,7 +3093,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__webhook)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version fixture replay verify listen help"
+            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version fixture replay verify listen help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2756,6 +3131,21 @@ _rtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2776,7 +3166,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__webhook__subcmd__fixture)
-            opts="-h -V --channel --user-id --event --data --socket-id --count --time-ms --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version channel_occupied channel_vacated member_added member_removed client_event cache_miss subscription_count"
+            opts="-h -V --channel --user-id --event --data --socket-id --count --time-ms --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version channel_occupied channel_vacated member_added member_removed client_event cache_miss subscription_count"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2840,6 +3230,21 @@ _rtctl() {
                     ;;
                 --ws-port)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --timeout)
@@ -2946,7 +3351,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__webhook__subcmd__listen)
-            opts="-h -V --bind --forward --save --count --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h -V --bind --forward --save --count --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3000,6 +3405,21 @@ _rtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3020,7 +3440,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__webhook__subcmd__replay)
-            opts="-h -V --to --now --tamper --no-validate --concurrency --dry-run --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h -V --to --now --tamper --no-validate --concurrency --dry-run --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3066,6 +3486,21 @@ _rtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3086,7 +3521,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__webhook__subcmd__verify)
-            opts="-h -V --signature --pusher-key --headers --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h -V --signature --pusher-key --headers --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3134,6 +3569,21 @@ _rtctl() {
                     ;;
                 --ws-port)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --timeout)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_rtctl_global_optspecs
-    string join \n profile= app-id= key= secret-stdin cluster= host= port= tls no-tls ws-host= ws-port= timeout= env-file= trust-env-file color= h/help V/version
+    string join \n profile= app-id= key= secret-stdin cluster= host= port= tls no-tls ws-host= ws-port= ca-cert= timeout= env-file= trust-env-file color= h/help V/version
 end
 
 function __fish_rtctl_needs_command
@@ -32,6 +32,7 @@ complete -c rtctl -n "__fish_rtctl_needs_command" -l host -d 'REST host of a sel
 complete -c rtctl -n "__fish_rtctl_needs_command" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_needs_command" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_needs_command" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_needs_command" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_needs_command" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_needs_command" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_needs_command" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -73,6 +74,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l host -d 'REST ho
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -114,6 +116,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l host -d 'REST host 
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -141,6 +144,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_see
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -166,6 +170,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_su
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from list" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from list" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from list" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from list" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from list" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from list" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from list" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -187,6 +192,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_su
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from show" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from show" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from show" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from show" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from show" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from show" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from show" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -207,6 +213,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_su
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -231,6 +238,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_s
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -254,6 +262,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subco
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -275,6 +284,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subco
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -298,6 +308,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -321,6 +332,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_sub
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -342,6 +354,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_sub
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -365,6 +378,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_su
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -392,6 +406,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcom
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -413,6 +428,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcom
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from user" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from user" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from user" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from user" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from user" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from user" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from user" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -437,6 +453,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcom
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from verify" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from verify" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from verify" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from verify" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from verify" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from verify" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from verify" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -461,6 +478,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -492,6 +510,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_sub
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -513,6 +532,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_sub
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -540,6 +560,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_sub
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -564,6 +585,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_sub
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -589,6 +611,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l host -d 'REST hos
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -608,6 +631,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -633,6 +657,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subc
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from show" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from show" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from show" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from show" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -654,6 +679,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subc
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from list" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from list" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from list" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from list" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from list" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from list" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -674,6 +700,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subc
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from path" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from path" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from path" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from path" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -698,6 +725,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subc
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -720,6 +748,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subc
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from use" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from use" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from use" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from use" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from use" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from use" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from use" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
@@ -745,6 +774,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l host -d 'RES
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l port -d 'REST port' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'

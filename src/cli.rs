@@ -100,6 +100,11 @@ pub struct GlobalArgs {
           value_parser = clap::value_parser!(u16).range(1..))]
     pub ws_port: Option<u16>,
 
+    /// PEM file of CA certificates to trust besides the system's (a private CA)
+    #[arg(long, global = true, value_name = "FILE", help_heading = "Connection",
+          value_hint = clap::ValueHint::FilePath)]
+    pub ca_cert: Option<String>,
+
     /// Network timeout, e.g. 5s or 500ms [default: 10s]
     #[arg(
         long,
@@ -143,6 +148,7 @@ impl GlobalArgs {
             (Field::Cluster, &self.cluster, "--cluster"),
             (Field::Host, &self.host, "--host"),
             (Field::WsHost, &self.ws_host, "--ws-host"),
+            (Field::CaCert, &self.ca_cert, "--ca-cert"),
             (Field::Timeout, &self.timeout, "--timeout"),
         ];
         for (field, value, flag) in text {

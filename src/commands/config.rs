@@ -172,6 +172,7 @@ fn rows(r: &Resolved) -> Vec<Row> {
             &ep.port.source,
         ));
     }
+    text_row(&mut rows, "ca_cert", r.ca_cert.as_ref());
     url_row(&mut rows, "auth_endpoint", r.auth_endpoint.as_ref());
     if let Some(h) = &r.auth_headers {
         let shown = h

@@ -48,12 +48,13 @@ pub fn may_send(credential: &Source, destination: &Source, trusted: bool) -> boo
 }
 
 /// What a `.env` may not set: a command to run, another variable or a file for rtctl to
-/// read (whose content could be signed with, sent or shown), and the say-so that trusts
-/// a `.env`.
-const NOT_FROM_DOTENV: [Field; 4] = [
+/// read (whose content could be signed with, sent or shown, or, for a CA, would let a
+/// stand-in server pass for the real one), and the say-so that trusts a `.env`.
+const NOT_FROM_DOTENV: [Field; 5] = [
     Field::SecretCommand,
     Field::SecretEnv,
     Field::Catalog,
+    Field::CaCert,
     Field::TrustEnvFile,
 ];
 

@@ -64,6 +64,7 @@ fields! {
     Tls => "tls", Bool, Some("PUSHER_SSL"), Some("--tls"), "use https and wss";
     WsHost => "ws_host", Text, None, Some("--ws-host"), "WebSocket host, when it differs from the REST host";
     WsPort => "ws_port", Port, None, Some("--ws-port"), "WebSocket port, when it differs from the REST port";
+    CaCert => "ca_cert", Text, None, Some("--ca-cert"), "PEM file of CA certificates trusted besides the system's, for a server behind a private CA";
     AuthEndpoint => "auth_endpoint", Text, None, None, "the app's channel auth endpoint, e.g. http://localhost:8008/pusher/auth";
     AuthHeaders => "auth_headers", Headers, None, None, "headers sent to the auth endpoint";
     BackendUrl => "backend_url", Text, None, None, "the app's backend, e.g. http://localhost:8008";

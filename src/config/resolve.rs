@@ -96,6 +96,7 @@ pub fn resolve(inputs: &Inputs, profile: Value<String>) -> Result<Resolved, Conf
         cluster: chosen.text(Field::Cluster),
         rest,
         ws,
+        ca_cert: chosen.text(Field::CaCert),
         auth_endpoint: chosen.text(Field::AuthEndpoint),
         auth_headers: chosen.headers(Field::AuthHeaders),
         backend_url: chosen.text(Field::BackendUrl),

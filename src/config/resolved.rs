@@ -68,6 +68,8 @@ pub struct Resolved {
     pub cluster: Option<Value<String>>,
     pub rest: Option<Endpoint>,
     pub ws: Option<Endpoint>,
+    /// A PEM file of CA certificates trusted besides the system's.
+    pub ca_cert: Option<Value<String>>,
     pub auth_endpoint: Option<Value<String>>,
     /// Header names and their values; a value may be a token, so it is a `Secret`.
     pub auth_headers: Option<Value<Vec<Header>>>,
