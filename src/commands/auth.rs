@@ -4,6 +4,7 @@ use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
 use super::Ctx;
+use crate::complete::{Kinds, channel_completer};
 use crate::error::{CliError, Kind};
 use crate::pusher::names::{self, ChannelKind};
 use crate::pusher::sign::{self, AuthParts, HmacPart, KeyPart};
@@ -63,6 +64,7 @@ pub struct MemberArgs {
 #[derive(Debug, Args)]
 pub struct SignArgs {
     /// Channel to authorize: private-, presence- or private-encrypted-
+    #[arg(add = channel_completer(Kinds::Authorized))]
     pub channel: String,
 
     /// The connection's socket id, from its pusher:connection_established event
@@ -87,6 +89,7 @@ pub struct UserArgs {
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
     /// Channel the auth value was made for
+    #[arg(add = channel_completer(Kinds::Authorized))]
     pub channel: String,
 
     /// The connection's socket id

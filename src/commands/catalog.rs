@@ -38,9 +38,11 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// A channel name (`private-user-42`) or pattern (`private-user-{user_id}`)
+    #[arg(add = crate::complete::catalogue_channel_completer())]
     pub channel: String,
 
     /// One event of the channel
+    #[arg(add = crate::complete::event_completer())]
     pub event: Option<String>,
 
     /// Event catalogue (TOML) [default: profile's `catalog`, else built-in]

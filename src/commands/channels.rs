@@ -3,6 +3,7 @@
 use clap::{Args, Subcommand};
 
 use super::Ctx;
+use crate::complete::{Kinds, channel_completer};
 use crate::error::CliError;
 use crate::pusher::names::{self, ChannelKind};
 use crate::pusher::rest::{self, ChannelInfo, ChannelList, UserList};
@@ -63,6 +64,7 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// Channel name
+    #[arg(add = channel_completer(Kinds::All))]
     pub channel: String,
 
     #[command(flatten)]
@@ -76,6 +78,7 @@ pub struct ShowArgs {
 #[derive(Debug, Args)]
 pub struct UsersArgs {
     /// Presence channel name
+    #[arg(add = channel_completer(Kinds::Presence))]
     pub channel: String,
 
     /// Print the server's JSON answer

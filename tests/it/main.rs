@@ -6,6 +6,7 @@
 mod common;
 
 mod cli;
+mod complete;
 mod escaping;
 mod extremes;
 mod faults;

@@ -17,6 +17,7 @@ use clap::Args as ClapArgs;
 use tokio::sync::{mpsc, watch};
 
 use super::Ctx;
+use crate::complete::{Kinds, channel_completer};
 use crate::config::{Resolved, Secret};
 use crate::error::{CliError, Kind};
 use crate::net::auth::AuthBody;
@@ -73,7 +74,7 @@ timeout, as for every command.";
 pub struct Args {
     /// Channels to subscribe to; a name with `*` or `?` is a pattern matched against
     /// the occupied channels
-    #[arg(required = true, value_name = "CHANNEL")]
+    #[arg(required = true, value_name = "CHANNEL", add = channel_completer(Kinds::All))]
     pub channels: Vec<String>,
 
     /// Write JSON Lines with a stable envelope, for jq and scripts

@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use super::publish::{self, show_notes};
 use super::{Ctx, interruptible};
+use crate::complete::Kinds;
 use crate::error::CliError;
 use crate::net::http::Reply;
 use crate::outgoing::{self, Checked, Draft, Encryption, Rules, System};
@@ -49,7 +50,7 @@ pub enum Via {
 #[command(after_help = EXAMPLES)]
 pub struct Args {
     /// Channels, comma-separated
-    #[arg(required_unless_present = "batch", add = crate::complete::channel_completer())]
+    #[arg(required_unless_present = "batch", add = crate::complete::channel_completer(Kinds::All))]
     pub channels: Option<String>,
 
     /// Event name

@@ -1,0 +1,61 @@
+//! The occupied channels, asked of the profile's server for completion: one signed
+//! `GET /channels` with a 200 ms deadline, signed only with a secret the profile or the
+//! environment holds.
+
+use std::time::Duration;
+
+use crate::config::{Resolved, Secret, SecretSpec};
+use crate::net::http::RestClient;
+use crate::pusher::names;
+use crate::pusher::rest::{self, ChannelList};
+
+/// How long completion waits for the server, from building the client to the last byte:
+/// long enough for a server on the same network, short enough not to be felt at <TAB>.
+pub const DEADLINE: Duration = Duration::from_millis(200);
+
+/// The occupied channels whose names start with `prefix`; none when the server is down,
+/// slow, refuses the request, or the secret is not at hand.
+pub fn channels(config: &Resolved, prefix: Option<&str>) -> Vec<String> {
+    let Some(secret) = config.secret.as_ref().and_then(secret_at_hand) else {
+        return Vec::new();
+    };
+    let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    else {
+        return Vec::new();
+    };
+    let list = runtime.block_on(async {
+        tokio::time::timeout(DEADLINE, async {
+            let client = RestClient::new(config, secret).ok()?;
+            let req = rest::list_channels(client.app_id(), prefix, &[]);
+            client.json::<ChannelList>(req).await.ok()
+        })
+        .await
+        .ok()
+        .flatten()
+    });
+    // A name lookup still running on the blocking pool must not hold the shell up.
+    runtime.shutdown_background();
+    list.map(|l| l.channels.into_keys())
+        .into_iter()
+        .flatten()
+        // Only names the protocol allows: a server's text never reaches the shell raw.
+        .filter(|name| names::validate_channel(name).is_ok())
+        .collect()
+}
+
+/// The secret when the profile or the environment holds it. A `secret_command` is never
+/// run: <TAB> is no moment to start a program the config names (a password manager
+/// asking for a PIN would hang the shell). A `.env` is never read for completion, so no
+/// file in the current directory can pick the server or the credentials.
+fn secret_at_hand(spec: &SecretSpec) -> Option<Secret> {
+    match spec {
+        SecretSpec::Given(v) => Some(v.val.clone()),
+        SecretSpec::Env { var, .. } => std::env::var(var)
+            .ok()
+            .filter(|s| !s.is_empty())
+            .map(Secret::new),
+        SecretSpec::Command { .. } => None,
+    }
+}
