@@ -953,7 +953,7 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Network timeout, e.g. 5s or 500ms [default: 10s]')
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
-            [CompletionResult]::new('--dynamic', '--dynamic', [CompletionResultType]::ParameterName, 'Print a small script that asks rtctl at each <TAB>, so profile names from your config complete too (rtctl must be on PATH)')
+            [CompletionResult]::new('--dynamic', '--dynamic', [CompletionResultType]::ParameterName, 'Print a small script that asks rtctl at each <TAB>, so profile names, the catalogue''s channels and events, and the occupied channels complete too (rtctl must be on PATH)')
             [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the app secret from the first line of stdin (never from a flag''s value)')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use https and wss')
             [CompletionResult]::new('--no-tls', '--no-tls', [CompletionResultType]::ParameterName, 'Use plain http and ws')

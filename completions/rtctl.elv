@@ -890,7 +890,7 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --timeout 'Network timeout, e.g. 5s or 500ms [default: 10s]'
             cand --env-file 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]'
             cand --color 'When to colour output'
-            cand --dynamic 'Print a small script that asks rtctl at each <TAB>, so profile names from your config complete too (rtctl must be on PATH)'
+            cand --dynamic 'Print a small script that asks rtctl at each <TAB>, so profile names, the catalogue''s channels and events, and the occupied channels complete too (rtctl must be on PATH)'
             cand --secret-stdin 'Read the app secret from the first line of stdin (never from a flag''s value)'
             cand --tls 'Use https and wss'
             cand --no-tls 'Use plain http and ws'

@@ -780,7 +780,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l env-file -d 
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
 always\t''
 never\t''"
-complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l dynamic -d 'Print a small script that asks rtctl at each <TAB>, so profile names from your config complete too (rtctl must be on PATH)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l dynamic -d 'Print a small script that asks rtctl at each <TAB>, so profile names, the catalogue\'s channels and events, and the occupied channels complete too (rtctl must be on PATH)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l no-tls -d 'Use plain http and ws'

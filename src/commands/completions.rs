@@ -13,7 +13,7 @@ Examples:
   rtctl completions bash > ~/.local/share/bash-completion/completions/rtctl
   rtctl completions zsh > ~/.zfunc/_rtctl
   rtctl completions fish > ~/.config/fish/completions/rtctl.fish
-  source <(rtctl completions bash --dynamic)     also completes profile names from your config";
+  source <(rtctl completions bash --dynamic)     also profiles, channels (occupied ones too) and events";
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
@@ -21,8 +21,9 @@ pub struct Args {
     /// Shell to print the script for
     pub shell: Shell,
 
-    /// Print a small script that asks rtctl at each <TAB>, so profile names
-    /// from your config complete too (rtctl must be on PATH)
+    /// Print a small script that asks rtctl at each <TAB>, so profile names, the
+    /// catalogue's channels and events, and the occupied channels complete too (rtctl
+    /// must be on PATH)
     #[arg(long)]
     pub dynamic: bool,
 }
