@@ -22,9 +22,9 @@ pub struct Line {
 
 impl Line {
     /// The line the shell asks about: the dynamic script runs `rtctl -- rtctl WORDS…`,
-    /// and bash and zsh say in `_CLAP_COMPLETE_INDEX` which word is being completed
-    /// (the other shells complete the last one). clap_complete gives value completers
-    /// only the current word (clap-rs/clap#5784), so the rest is read from here.
+    /// and bash, zsh and elvish say in `_CLAP_COMPLETE_INDEX` which word is being
+    /// completed (fish and PowerShell complete the last one). clap_complete gives value
+    /// completers only the current word (clap-rs/clap#5784), so the rest is read here.
     pub fn being_completed() -> Line {
         let args: Vec<OsString> = std::env::args_os().collect();
         let index = std::env::var("_CLAP_COMPLETE_INDEX")

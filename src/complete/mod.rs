@@ -114,7 +114,8 @@ pub fn channel_completer(kinds: Kinds) -> ArgValueCandidates {
     ArgValueCandidates::new(move || {
         let line = Line::being_completed();
         let profile = profile(&line);
-        let mut candidates = catalogue_channels(catalogue(&line, profile.as_ref()).as_ref(), kinds);
+        let catalog = catalogue(&line, profile.as_ref());
+        let mut candidates = catalogue_channels(catalog.as_ref(), kinds);
         if let Some(p) = &profile {
             let known: Vec<String> = candidates
                 .iter()
