@@ -146,10 +146,23 @@ fn url_row(rows: &mut Vec<Row>, key: &'static str, v: Option<&Value<String>>) {
     }
 }
 
+/// A built-in credential left out because another server or app is named: none, and why.
+fn withheld_row(rows: &mut Vec<Row>, r: &Resolved, field: Field, set: bool) {
+    if let (Some(w), false) = (&r.builtin_withheld, set) {
+        rows.push(Row::new(
+            field.key(),
+            format!("(none: {})", w.reason(field)),
+            &w.origin,
+        ));
+    }
+}
+
 fn rows(r: &Resolved) -> Vec<Row> {
     let mut rows = Vec::new();
     text_row(&mut rows, "app_id", r.app_id.as_ref());
+    withheld_row(&mut rows, r, Field::AppId, r.app_id.is_some());
     text_row(&mut rows, "key", r.key.as_ref());
+    withheld_row(&mut rows, r, Field::Key, r.key.is_some());
     if let Some(spec) = &r.secret {
         let shown = match spec {
             SecretSpec::Given(v) => v.val.masked(),
@@ -158,6 +171,7 @@ fn rows(r: &Resolved) -> Vec<Row> {
         };
         rows.push(Row::new("secret", shown, spec.source()));
     }
+    withheld_row(&mut rows, r, Field::Secret, r.secret.is_some());
     text_row(&mut rows, "cluster", r.cluster.as_ref());
     if let Some(ep) = &r.rest {
         rows.push(Row::new("host", ep.host.val.as_str(), &ep.host.source));

@@ -785,6 +785,99 @@ fn files_others_could_write_or_read_a_secret_from_are_warned_about() {
     assert!(!stderr.contains("by others"), "{stderr}");
 }
 
+// ---------------------------------------------------------------- the built-in credentials
+
+/// Commands that sign with the app secret (tail, to authorize a private channel), after
+/// the global flags.
+const SIGNING: [&[&str]; 4] = [
+    &["channels", "list"],
+    &["trigger", "x", "e", "{}"],
+    &["tail", "private-x", "--duration", "30s"],
+    &["auth", "sign", "private-x", "--socket-id", "1.1"],
+];
+
+/// Run `rtctl GLOBAL CMD` for each signing command: each must stop with a configuration
+/// error naming `named` and the ways to give a secret, and never show the built-in one.
+fn refuses_the_builtin_secret(env: &TestEnv, global: &[&str], named: &str) {
+    for cmd in SIGNING {
+        let out = env.rtctl().args(global).args(cmd).output().unwrap();
+        let (stdout, stderr) = output_text(&out);
+        assert_eq!(out.status.code(), Some(3), "{cmd:?}: {stderr}");
+        assert!(
+            stderr.contains("no `secret` for this server")
+                && stderr.contains(named)
+                && stderr.contains("nothing was sent"),
+            "{cmd:?}: {stderr}"
+        );
+        for way in [
+            "`secret_env`",
+            "`secret_command`",
+            "RTCTL_SECRET",
+            "PUSHER_SECRET",
+            "--secret-stdin",
+        ] {
+            assert!(stderr.contains(way), "{cmd:?}: {way}: {stderr}");
+        }
+        assert!(!format!("{stdout}{stderr}").contains("app-secret"));
+    }
+}
+
+#[test]
+fn the_builtin_secret_never_goes_to_a_server_named_elsewhere() {
+    let env = TestEnv::new();
+    // A stand-in server: anything rtctl sends would have to connect to it first.
+    let (listener, port) = common::silent_listener();
+    listener.set_nonblocking(true).unwrap();
+    let port = port.to_string();
+    let global = [
+        "--host",
+        "127.0.0.1",
+        "--port",
+        &port,
+        "--app-id",
+        "1",
+        "--key",
+        "k",
+    ];
+    refuses_the_builtin_secret(&env, &global, "`host` comes from flag --host");
+    match listener.accept() {
+        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+        other => panic!("rtctl connected to the stand-in server: {other:?}"),
+    }
+    // Pusher's hosted cluster: stopped before any name is looked up.
+    let global = ["--cluster", "eu", "--app-id", "1", "--key", "k"];
+    refuses_the_builtin_secret(&env, &global, "`cluster` comes from flag --cluster");
+
+    // config show says there is none, and why.
+    let v: Value = serde_json::from_str(&stdout_of(
+        env.rtctl().args(global).args(["config", "show", "--json"]),
+    ))
+    .unwrap();
+    let secret = &v["values"]["secret"];
+    assert!(
+        secret["value"].as_str().unwrap().starts_with(
+            "(none: the built-in `local` profile's `secret` is only for its own server"
+        ),
+        "{v}"
+    );
+    assert_eq!(secret["source"]["flag"], "--cluster");
+    // The user's own secret goes where the user says.
+    env.rtctl()
+        .args(global)
+        .args([
+            "--secret-stdin",
+            "auth",
+            "sign",
+            "private-x",
+            "--socket-id",
+            "1.1",
+        ])
+        .write_stdin("mine\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"auth\":\"k:"));
+}
+
 // ---------------------------------------------------------------- config init / use / list
 
 #[test]
