@@ -37,6 +37,10 @@ fn help_text() {
         "config_help",
         stdout_of(env.rtctl().args(["config", "--help"]))
     );
+    insta::assert_snapshot!(
+        "config_init_help",
+        stdout_of(env.rtctl().args(["config", "init", "--help"]))
+    );
     insta::assert_snapshot!("tail_help", stdout_of(env.rtctl().args(["tail", "--help"])));
     insta::assert_snapshot!(
         "tail_help_short",
@@ -809,15 +813,10 @@ fn refuses_the_builtin_secret(env: &TestEnv, global: &[&str], named: &str) {
                 && stderr.contains("nothing was sent"),
             "{cmd:?}: {stderr}"
         );
-        for way in [
-            "`secret_env`",
-            "`secret_command`",
-            "RTCTL_SECRET",
-            "PUSHER_SECRET",
-            "--secret-stdin",
-        ] {
-            assert!(stderr.contains(way), "{cmd:?}: {way}: {stderr}");
-        }
+        assert!(
+            stderr.contains("hint: give the app's secret: set `secret`, `secret_env` or `secret_command` in [profiles.local], or export RTCTL_SECRET (or PUSHER_SECRET), or pipe it to --secret-stdin"),
+            "{cmd:?}: {stderr}"
+        );
         assert!(!format!("{stdout}{stderr}").contains("app-secret"));
     }
 }
@@ -976,6 +975,129 @@ fn config_init_from_flags_writes_a_private_file() {
         .assert()
         .success();
     assert!(env.read_config().contains("default_profile = \"prod\""));
+}
+
+/// Assert the text values (or their absence) of `[profiles.NAME]` in the config file.
+fn assert_profile(env: &TestEnv, name: &str, want: &[(&str, Option<&str>)]) {
+    let doc: toml::Table = toml::from_str(&env.read_config()).unwrap();
+    let p = &doc["profiles"][name];
+    for (key, value) in want {
+        assert_eq!(p.get(key).and_then(|v| v.as_str()), *value, "{key}");
+    }
+}
+
+#[test]
+fn config_init_writes_the_apps_endpoints_and_ca() {
+    let env = TestEnv::new();
+    let ca = write_file(&env.work_dir(), "ca.pem", "-----BEGIN CERTIFICATE-----\n");
+    let out = env
+        .rtctl()
+        .args([
+            "config",
+            "init",
+            "internal",
+            "--host",
+            "rt.internal",
+            "--tls",
+            "--ca-cert",
+            "ca.pem",
+            "--app-id",
+            "1",
+            "--key",
+            "k",
+            "--secret-stdin",
+            "--backend-url",
+            "https://ops:hunter2@app.example/api?token=t0ken",
+        ])
+        .write_stdin(format!("{SECRET}\n"))
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert!(out.status.success(), "{stderr}");
+    // The endpoints under the backend URL, as the platform lays them out, and the CA as
+    // an absolute path: a relative one would be read relative to the file.
+    assert_profile(
+        &env,
+        "internal",
+        &[
+            (
+                "backend_url",
+                Some("https://ops:hunter2@app.example/api?token=t0ken"),
+            ),
+            (
+                "auth_endpoint",
+                Some("https://ops:hunter2@app.example/api/pusher/auth?token=t0ken"),
+            ),
+            (
+                "webhook_url",
+                Some("https://ops:hunter2@app.example/api/pusher/webhook?token=t0ken"),
+            ),
+            ("ca_cert", ca.to_str()),
+        ],
+    );
+    // The summary names each, and where trigger --via backend posts, without credentials.
+    for line in [
+        "auth_endpoint: https://app.example/api/pusher/auth",
+        "webhook_url: https://app.example/api/pusher/webhook",
+        "trigger --via backend posts to https://app.example/api/realtime/trigger",
+        &format!("ca_cert: {}", ca.display()),
+    ] {
+        assert!(stderr.contains(line), "{line}: {stderr}");
+    }
+    for secret in [SECRET, "hunter2", "t0ken"] {
+        assert!(
+            !stdout.contains(secret) && !stderr.contains(secret),
+            "{stderr}"
+        );
+    }
+
+    // An explicit endpoint wins over the derived one.
+    env.rtctl()
+        .args([
+            "config",
+            "init",
+            "dev",
+            "--host",
+            "127.0.0.1",
+            "--no-tls",
+            "--app-id",
+            "1",
+            "--key",
+            "k",
+            "--backend-url",
+            "http://localhost:8008",
+            "--auth-endpoint",
+            "http://localhost:9000/auth",
+        ])
+        .assert()
+        .success();
+    assert_profile(
+        &env,
+        "dev",
+        &[
+            ("auth_endpoint", Some("http://localhost:9000/auth")),
+            ("webhook_url", Some("http://localhost:8008/pusher/webhook")),
+            ("ca_cert", None),
+        ],
+    );
+
+    // What would not work is refused, and nothing is written.
+    let before = env.read_config();
+    for (args, message) in [
+        (vec!["--ca-cert", "missing.pem"], "no such file"),
+        (vec!["--backend-url", "localhost:8008"], "--backend-url"),
+        (vec!["--webhook-url", "ftp://h/w"], "http:// or https://"),
+    ] {
+        env.rtctl()
+            .args([
+                "config", "init", "bad", "--host", "h", "--app-id", "1", "--key", "k",
+            ])
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message));
+    }
+    assert_eq!(env.read_config(), before);
 }
 
 #[test]
