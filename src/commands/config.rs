@@ -168,7 +168,7 @@ fn withheld_row(rows: &mut Vec<Row>, r: &Resolved, field: Field, set: bool) {
     if let (Some(w), false) = (&r.builtin_withheld, set) {
         rows.push(Row::new(
             field.key(),
-            format!("(none: {})", w.reason(field)),
+            format!("(none: {})", w.reason()),
             &w.origin,
         ));
     }

@@ -26,10 +26,10 @@ pub struct Withheld {
 }
 
 impl Withheld {
-    /// Why `field` has no value, for `config show` and the error.
-    pub fn reason(&self, field: Field) -> String {
+    /// Why there is no built-in value, for `config show` and the error.
+    pub fn reason(&self) -> String {
         format!(
-            "the built-in `local` profile's `{field}` is only for its own server ({}) and app, and `{}` comes from {}",
+            "the built-in one is only for {}, and `{}` comes from {}",
             local_server(),
             self.because,
             self.origin

@@ -98,7 +98,7 @@ impl Resolved {
         match &self.builtin_withheld {
             Some(w) if BUILTIN_CREDENTIALS.contains(&field) => ConfigError::NotForThisServer {
                 field,
-                reason: w.reason(field),
+                reason: w.reason(),
                 profile,
             },
             _ => ConfigError::Missing { field, profile },
