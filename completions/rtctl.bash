@@ -1676,7 +1676,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__config__subcmd__init)
-            opts="-h -V --secret-env --secret-command --auth-endpoint --backend-url --webhook-url --default --force --no-input --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h -V --secret-env --secret-command --auth-endpoint --backend-url --webhook-url --default --force --no-input --check --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

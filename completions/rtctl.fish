@@ -714,9 +714,9 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subc
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l secret-env -d 'Read the secret from this environment variable at run time' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l secret-command -d 'Run this command at run time and use its first line as the secret' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l auth-endpoint -d 'The app\'s auth endpoint, e.g. http://localhost:8008/pusher/auth' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l backend-url -d 'The app\'s backend, e.g. http://localhost:8008' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l webhook-url -d 'The app\'s webhook endpoint, e.g. http://localhost:8008/pusher/webhook' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l auth-endpoint -d 'The app\'s auth endpoint [default: BACKEND_URL/pusher/auth]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l backend-url -d 'The app\'s backend, e.g. http://localhost:8008; the auth endpoint and webhook URL default to the platform\'s paths under it' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l webhook-url -d 'The app\'s webhook endpoint [default: BACKEND_URL/pusher/webhook]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l app-id -d 'App id' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l key -d 'App key' -r
@@ -734,6 +734,7 @@ never\t''"
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l default -d 'Make it the default profile (a new file\'s first profile always is)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l force -d 'Replace a profile of the same name'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l no-input -d 'Never prompt, even on a terminal'
+complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l check -d 'Check the new profile once written: a signed REST request and a WebSocket handshake (asked on a terminal)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l no-tls -d 'Use plain http and ws'

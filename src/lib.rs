@@ -5,6 +5,7 @@
 //! `text` the one escaper everything shown to a person goes through; `outgoing` is the
 //! one path every published event takes.
 
+pub mod app_urls;
 pub mod catalog;
 pub mod cli;
 pub mod commands;

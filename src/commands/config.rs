@@ -3,7 +3,8 @@
 use clap::{Args, Subcommand};
 use serde_json::{Map, Value as Json, json};
 
-use super::Ctx;
+use super::{Ctx, checks};
+use crate::app_urls;
 use crate::config::defaults::{LOCAL_PORT, LOCAL_PROFILE, LOOPBACK, local_server};
 use crate::config::edit::{self, NewValue};
 use crate::config::file::ConfigFile;
@@ -13,6 +14,7 @@ use crate::config::resolve;
 use crate::config::{CliValues, ConfigError, Field, Resolved, SecretSpec, Source, Value};
 use crate::error::CliError;
 use crate::net::shown_url;
+use crate::text::{escape_for_message, sanitize};
 use crate::ui::{json_text, table};
 
 const SHOW_EXAMPLES: &str = "\
@@ -24,8 +26,17 @@ Examples:
 const INIT_EXAMPLES: &str = "\
 Examples:
   rtctl config init                         asks for each value (on a terminal)
-  rtctl config init prod --cluster eu --app-id 123 --key abc --secret-command 'pass show pusher/prod'
-  rtctl config init dev --host 127.0.0.1 --port 6001 --no-tls --app-id app-id --key app-key --secret-stdin < secret.txt";
+  rtctl config init prod --cluster eu --app-id 123 --key abc \\
+      --secret-command 'pass show pusher/prod' --backend-url https://app.example.com
+  rtctl config init dev --host 127.0.0.1 --port 6001 --no-tls --app-id app-id --key app-key \\
+      --backend-url http://localhost:8008 --secret-stdin --check < secret.txt
+  rtctl config init internal --host rt.internal --tls --ca-cert ./internal-ca.pem \\
+      --app-id 1 --key k --secret-env RT_SECRET --check
+
+--backend-url gives auth_endpoint (/pusher/auth) and webhook_url (/pusher/webhook) under
+it, unless --auth-endpoint or --webhook-url say otherwise; trigger --via backend posts to
+/realtime/trigger under it. --check (asked on a terminal) sends a signed REST request and
+opens a WebSocket with the new profile, and exits with the first failure's code.";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -74,15 +85,16 @@ pub struct InitArgs {
     #[arg(long, value_name = "CMD", conflicts_with = "secret_stdin")]
     pub secret_command: Option<String>,
 
-    /// The app's auth endpoint, e.g. http://localhost:8008/pusher/auth
+    /// The app's auth endpoint [default: BACKEND_URL/pusher/auth]
     #[arg(long, value_name = "URL")]
     pub auth_endpoint: Option<String>,
 
-    /// The app's backend, e.g. http://localhost:8008
+    /// The app's backend, e.g. http://localhost:8008; the auth endpoint and webhook URL
+    /// default to the platform's paths under it
     #[arg(long, value_name = "URL")]
     pub backend_url: Option<String>,
 
-    /// The app's webhook endpoint, e.g. http://localhost:8008/pusher/webhook
+    /// The app's webhook endpoint [default: BACKEND_URL/pusher/webhook]
     #[arg(long, value_name = "URL")]
     pub webhook_url: Option<String>,
 
@@ -97,6 +109,11 @@ pub struct InitArgs {
     /// Never prompt, even on a terminal
     #[arg(long)]
     pub no_input: bool,
+
+    /// Check the new profile once written: a signed REST request and a WebSocket
+    /// handshake (asked on a terminal)
+    #[arg(long)]
+    pub check: bool,
 }
 
 #[derive(Debug, Args)]
@@ -106,12 +123,12 @@ pub struct UseArgs {
     pub name: String,
 }
 
-pub fn run(ctx: &mut Ctx, cmd: Command) -> Result<(), CliError> {
+pub async fn run(ctx: &mut Ctx, cmd: Command) -> Result<(), CliError> {
     match cmd {
         Command::Show(args) => show(ctx, &args),
         Command::List(args) => list(ctx, &args),
         Command::Path => Ok(ctx.ui.out(&load::config_path().display().to_string())?),
-        Command::Init(args) => init(ctx, args),
+        Command::Init(args) => init(ctx, args).await,
         Command::Use(args) => use_profile(ctx, &args),
     }
 }
@@ -146,10 +163,23 @@ fn url_row(rows: &mut Vec<Row>, key: &'static str, v: Option<&Value<String>>) {
     }
 }
 
+/// A built-in credential left out because another server or app is named: none, and why.
+fn withheld_row(rows: &mut Vec<Row>, r: &Resolved, field: Field, set: bool) {
+    if let (Some(w), false) = (&r.builtin_withheld, set) {
+        rows.push(Row::new(
+            field.key(),
+            format!("(none: {})", w.reason()),
+            &w.origin,
+        ));
+    }
+}
+
 fn rows(r: &Resolved) -> Vec<Row> {
     let mut rows = Vec::new();
     text_row(&mut rows, "app_id", r.app_id.as_ref());
+    withheld_row(&mut rows, r, Field::AppId, r.app_id.is_some());
     text_row(&mut rows, "key", r.key.as_ref());
+    withheld_row(&mut rows, r, Field::Key, r.key.is_some());
     if let Some(spec) = &r.secret {
         let shown = match spec {
             SecretSpec::Given(v) => v.val.masked(),
@@ -158,6 +188,7 @@ fn rows(r: &Resolved) -> Vec<Row> {
         };
         rows.push(Row::new("secret", shown, spec.source()));
     }
+    withheld_row(&mut rows, r, Field::Secret, r.secret.is_some());
     text_row(&mut rows, "cluster", r.cluster.as_ref());
     if let Some(ep) = &r.rest {
         rows.push(Row::new("host", ep.host.val.as_str(), &ep.host.source));
@@ -353,6 +384,74 @@ impl Draft {
         self.values.retain(|(g, _)| *g != f);
         self.values.push((f, v));
     }
+
+    fn text(&self, f: Field) -> Option<&str> {
+        self.values.iter().find_map(|(g, v)| match v {
+            NewValue::Str(s) if *g == f => Some(s.as_str()),
+            _ => None,
+        })
+    }
+
+    /// A self-hosted server with TLS (the default for a host), which may need a CA.
+    fn self_hosted_tls(&self) -> bool {
+        self.has(Field::Host)
+            && !self
+                .values
+                .iter()
+                .any(|(f, v)| *f == Field::Tls && *v == NewValue::Bool(false))
+    }
+}
+
+/// The app's URLs `init` writes, each from its flag.
+const URL_FLAGS: [(Field, &str); 3] = [
+    (Field::BackendUrl, "--backend-url"),
+    (Field::AuthEndpoint, "--auth-endpoint"),
+    (Field::WebhookUrl, "--webhook-url"),
+];
+
+/// An endpoint derived from `backend_url`: its field, its prompt, and how.
+type Derived = (Field, &'static str, fn(&str) -> String);
+
+/// The endpoints derived from `backend_url`, as the platform lays them out.
+const FROM_BACKEND: [Derived; 2] = [
+    (
+        Field::AuthEndpoint,
+        "Auth endpoint",
+        app_urls::auth_endpoint,
+    ),
+    (Field::WebhookUrl, "Webhook URL", app_urls::webhook_url),
+];
+
+/// An http(s) URL given as `what` (a flag, or a prompt's answer), or why it will not do.
+fn check_url(what: &str, url: &str) -> Result<(), CliError> {
+    match app_urls::not_http(url) {
+        Some(why) => Err(CliError::usage(format!(
+            "{what} `{}`: {why}",
+            escape_for_message(&shown_url(url))
+        ))
+        .hint("for example http://localhost:8008 or https://app.example.com")),
+        None => Ok(()),
+    }
+}
+
+/// A file named on the command line, as the profile stores it: made absolute (a relative
+/// path in the file would be taken relative to the file, not to where the user was).
+fn absolute_file(what: &str, given: &str) -> Result<String, CliError> {
+    let path = std::path::absolute(given)
+        .map_err(|e| CliError::usage(format!("{what} `{}`: {e}", escape_for_message(given))))?;
+    if !path.is_file() {
+        return Err(CliError::usage(format!(
+            "{what} `{}`: no such file",
+            sanitize(&path.display().to_string(), false)
+        ))
+        .hint("give the path of an existing file, relative to the current directory or absolute"));
+    }
+    path.to_str().map(str::to_owned).ok_or_else(|| {
+        CliError::usage(format!(
+            "{what} `{}`: the config file can only hold a UTF-8 path",
+            sanitize(&path.display().to_string(), false)
+        ))
+    })
 }
 
 fn draft_from_flags(ctx: &Ctx, args: &InitArgs) -> Result<Draft, CliError> {
@@ -360,12 +459,14 @@ fn draft_from_flags(ctx: &Ctx, args: &InitArgs) -> Result<Draft, CliError> {
         name: args.name.clone(),
         ..Default::default()
     };
-    for (field, value, _) in ctx.global.config_values().values {
+    for (field, value, flag) in ctx.global.config_values().values {
         let v = match field {
             Field::Port | Field::WsPort => {
                 NewValue::Int(value.parse().map_err(|_| CliError::usage("bad port"))?)
             }
             Field::Tls | Field::EnvFile | Field::TrustEnvFile => NewValue::Bool(value == "true"),
+            Field::CaCert => NewValue::Str(absolute_file(&flag, &value)?),
+            Field::Catalog if value != "none" => NewValue::Str(absolute_file(&flag, &value)?),
             _ => NewValue::Str(value),
         };
         d.put(field, v);
@@ -384,7 +485,24 @@ fn draft_from_flags(ctx: &Ctx, args: &InitArgs) -> Result<Draft, CliError> {
             d.put(field, NewValue::Str(v.clone()));
         }
     }
+    for (field, flag) in URL_FLAGS {
+        if let Some(url) = d.text(field) {
+            check_url(flag, url)?;
+        }
+    }
     Ok(d)
+}
+
+/// Without a terminal: the endpoints a backend URL gives, where no flag gave them.
+fn derive_endpoints(d: &mut Draft) {
+    let Some(backend) = d.text(Field::BackendUrl).map(str::to_owned) else {
+        return;
+    };
+    for (field, _, derive) in FROM_BACKEND {
+        if !d.has(field) {
+            d.put(field, NewValue::Str(derive(&backend)));
+        }
+    }
 }
 
 fn prompt_err(e: dialoguer::Error) -> CliError {
@@ -464,15 +582,77 @@ fn ask(d: &mut Draft) -> Result<(), CliError> {
             d.put(Field::Secret, NewValue::Str(secret));
         }
     }
+    ask_endpoints(d)?;
+    if d.self_hosted_tls() && !d.has(Field::CaCert) {
+        let ca: String = Input::new()
+            .with_prompt("CA certificate (PEM) for a private CA, empty for the system's")
+            .allow_empty(true)
+            .validate_with(|v: &String| {
+                if v.is_empty() {
+                    Ok(())
+                } else {
+                    absolute_file("CA file", v).map(drop).map_err(|e| e.message)
+                }
+            })
+            .interact_text()
+            .map_err(prompt_err)?;
+        if !ca.is_empty() {
+            d.put(Field::CaCert, NewValue::Str(absolute_file("CA file", &ca)?));
+        }
+    }
     Ok(())
 }
 
-fn init(ctx: &mut Ctx, args: InitArgs) -> Result<(), CliError> {
+/// Ask for the app's backend URL, then for each endpoint under it, the platform's path
+/// filled in for the user to keep or edit (or clear, to leave it out).
+fn ask_endpoints(d: &mut Draft) -> Result<(), CliError> {
+    use dialoguer::Input;
+    let valid = |v: &String| {
+        if v.is_empty() {
+            Ok(())
+        } else {
+            check_url("URL", v).map_err(|e| e.message)
+        }
+    };
+    if !d.has(Field::BackendUrl) {
+        let url: String = Input::new()
+            .with_prompt("App backend URL, e.g. http://localhost:8008 (empty to skip)")
+            .allow_empty(true)
+            .validate_with(valid)
+            .interact_text()
+            .map_err(prompt_err)?;
+        if !url.is_empty() {
+            d.put(Field::BackendUrl, NewValue::Str(url));
+        }
+    }
+    let Some(backend) = d.text(Field::BackendUrl).map(str::to_owned) else {
+        return Ok(());
+    };
+    for (field, prompt, derive) in FROM_BACKEND {
+        if !d.has(field) {
+            let url: String = Input::new()
+                .with_prompt(format!("{prompt} (empty to leave out)"))
+                .with_initial_text(derive(&backend))
+                .allow_empty(true)
+                .validate_with(valid)
+                .interact_text()
+                .map_err(prompt_err)?;
+            if !url.is_empty() {
+                d.put(field, NewValue::Str(url));
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn init(ctx: &mut Ctx, args: InitArgs) -> Result<(), CliError> {
     let mut d = draft_from_flags(ctx, &args)?;
     let interactive =
         !args.no_input && ctx.ui.stdin_is_tty && ctx.ui.stderr_is_tty && !ctx.global.secret_stdin;
     if interactive {
         ask(&mut d)?;
+    } else {
+        derive_endpoints(&mut d);
     }
     let name = d.name.clone().ok_or_else(|| {
         CliError::from(ConfigError::Incomplete(
@@ -523,13 +703,28 @@ fn init(ctx: &mut Ctx, args: InitArgs) -> Result<(), CliError> {
         },
         ..Default::default()
     };
-    resolve::resolve(&inputs, resolve::select_profile(&inputs)?)?;
+    let profile = resolve::resolve(&inputs, resolve::select_profile(&inputs)?)?;
     load::write_private(&path, &text)?;
     ctx.ui
         .status(&format!("created profile `{name}` in {}", path.display()));
     if make_default {
         ctx.ui
             .status(&format!("`{name}` is now the default profile"));
+    }
+    for (field, _) in URL_FLAGS {
+        if let Some(url) = d.text(field) {
+            ctx.ui.status(&format!("  {field}: {}", shown_url(url)));
+        }
+    }
+    if let Some(backend) = d.text(Field::BackendUrl) {
+        ctx.ui.status(&format!(
+            "  trigger --via backend posts to {}",
+            shown_url(&app_urls::trigger_url(backend))
+        ));
+    }
+    if let Some(ca) = d.text(Field::CaCert) {
+        ctx.ui
+            .status(&format!("  {}: {}", Field::CaCert, sanitize(ca, false)));
     }
     if ![Field::Secret, Field::SecretEnv, Field::SecretCommand]
         .iter()
@@ -538,6 +733,17 @@ fn init(ctx: &mut Ctx, args: InitArgs) -> Result<(), CliError> {
         ctx.ui.warn(&format!(
             "profile `{name}` has no secret: add `secret_command` or `secret_env` to it, or use --secret-stdin"
         ));
+    }
+    let check = args.check
+        || (interactive
+            && dialoguer::Confirm::new()
+                .with_prompt("Check the connection now (a REST request and a WebSocket)?")
+                .default(true)
+                .interact()
+                .map_err(prompt_err)?);
+    if check {
+        let checks = super::interruptible(async { Ok(checks::connection(&profile).await) }).await?;
+        checks::report(&ctx.ui, checks)?;
     }
     Ok(())
 }

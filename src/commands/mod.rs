@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod catalog;
 pub mod channels;
+pub mod checks;
 pub mod completions;
 pub mod config;
 mod inflight;
@@ -20,6 +21,7 @@ use crate::config::load::{self, DotEnvRequest};
 use crate::config::{Field, Resolved, Secret};
 use crate::error::{CliError, Kind};
 use crate::net::http::RestClient;
+use crate::net::ws;
 use crate::pusher::MasterKey;
 use crate::ui::Ui;
 
@@ -151,6 +153,32 @@ impl Ctx {
     }
 }
 
+/// How the WebSocket client reaches a profile's server with its key, and behaves.
+pub(crate) fn ws_options(
+    config: &Resolved,
+    reconnect: bool,
+    max_message_size: usize,
+) -> Result<ws::Options, CliError> {
+    let key = config.require_key()?;
+    let endpoint = config.require_ws()?;
+    Ok(ws::Options {
+        url: ws::url(&endpoint.ws_base(), key),
+        where_from: format!(
+            "ws host from {}, port from {}",
+            endpoint.host.source, endpoint.port.source
+        ),
+        key_from: config
+            .key
+            .as_ref()
+            .map(|k| format!("key from {}", k.source))
+            .unwrap_or_default(),
+        connect_timeout: config.timeout.val,
+        reconnect,
+        backoff: crate::pusher::reconnect::BACKOFF,
+        max_message_size,
+    })
+}
+
 /// `--secret-stdin`: the first line of stdin, or a hidden prompt when stdin is a terminal.
 fn read_stdin_secret(ui: &Ui) -> Result<Secret, CliError> {
     let line = if ui.stdin_is_tty {
@@ -203,7 +231,7 @@ pub async fn run(cli: Cli, ui: Ui) -> Result<(), CliError> {
     match cli.command {
         Command::Doctor(_) => Err(not_built("doctor", None)),
         Command::Auth(cmd) => auth::run(&mut ctx, cmd).await,
-        Command::Config(cmd) => config::run(&mut ctx, cmd),
+        Command::Config(cmd) => config::run(&mut ctx, cmd).await,
         Command::Catalog(cmd) => catalog::run(&mut ctx, cmd),
         Command::Completions(args) => completions::run(&ctx, &args),
         Command::Channels(cmd) => interruptible(channels::run(&mut ctx, cmd)).await,

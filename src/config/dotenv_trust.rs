@@ -405,12 +405,14 @@ mod tests {
                 "not using `host` (PUSHER_HOST), `port` (PUSHER_PORT) from /w/.env: signatures made with the app secret from /c/config.toml:3 [profiles.p] would go there, and a .env gets only what it supplies; pass --trust-env-file to allow it, or set the value in the profile"
             ]
         );
-        // The built-in local profile's secret is public: a .env may point it anywhere.
+        // The built-in local profile's secret is public, so nothing is set aside; but it
+        // goes only to its own server, so a .env's host leaves the profile without one.
         let mut i = inputs(None, &[], &[]);
         i.dotenv = Some((".env".into(), env(&[("PUSHER_HOST", "h")])));
         let r = run(&i).unwrap();
         assert_eq!(r.rest.unwrap().host.val, "h");
         assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        assert_eq!(r.secret, None);
     }
 
     #[test]

@@ -47,6 +47,12 @@ pub enum ConfigError {
     },
     #[error("no `{field}` configured for profile `{profile}`")]
     Missing { field: Field, profile: String },
+    #[error("no `{field}` for this server: {reason}; nothing was sent")]
+    NotForThisServer {
+        field: Field,
+        reason: String,
+        profile: String,
+    },
     #[error("no server configured for profile `{profile}`: neither `cluster` nor `host` is set")]
     MissingEndpoint { profile: String },
     #[error("the secret is given more than one way in {origin}: {fields}")]
@@ -96,7 +102,12 @@ impl ConfigError {
                 ]
             }
             Self::Invalid { field, .. } => vec![field_format_hint(*field).into()],
-            Self::Missing { field, profile } => vec![field.ways_to_set(profile)],
+            Self::Missing { field, profile } | Self::NotForThisServer { field, profile, .. } => {
+                vec![match field {
+                    Field::Secret => secret_ways(profile),
+                    _ => field.ways_to_set(profile),
+                }]
+            }
             Self::MissingEndpoint { profile } => vec![format!(
                 "{}; for a self-hosted server {}",
                 Field::Cluster.ways_to_set(profile),
@@ -139,6 +150,13 @@ impl ConfigError {
             }
         }
     }
+}
+
+/// Every way to give the app secret, for hints.
+fn secret_ways(profile: &str) -> String {
+    format!(
+        "give the app's secret: set `secret`, `secret_env` or `secret_command` in [profiles.{profile}], or export RTCTL_SECRET (or PUSHER_SECRET), or pipe it to --secret-stdin"
+    )
 }
 
 fn field_format_hint(field: Field) -> &'static str {

@@ -3,10 +3,12 @@
 //! Everything here is pure except `load`, the one module that reads the disk and the
 //! environment or runs a command. `resolve` drives resolution: `inputs` become
 //! `layers`, each field's highest value is checked (`typed`) and `chosen`, the `.env`
-//! rule (`dotenv_trust`) sets aside what a `.env` may not point at, and `endpoints`
-//! and `secret_choice` build the `resolved` profile. `defaults` holds the built-in
-//! values, and `headers` the one rule for HTTP headers people type.
+//! rule (`dotenv_trust`) sets aside what a `.env` may not point at, `builtin_app` keeps
+//! the built-in credentials to the built-in server, and `endpoints` and `secret_choice`
+//! build the `resolved` profile. `defaults` holds the built-in values, and `headers` the
+//! one rule for HTTP headers people type.
 
+pub mod builtin_app;
 mod chosen;
 pub mod defaults;
 pub mod dotenv_trust;

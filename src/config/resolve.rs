@@ -4,6 +4,7 @@
 //! Precedence, highest first: flags, `RTCTL_*`, the platform's `PUSHER_*`, a `.env`
 //! file (its `RTCTL_*`, then its `PUSHER_*`), the chosen profile, built-in defaults.
 
+use super::builtin_app::withhold_builtin;
 use super::chosen::choose;
 use super::defaults::{DEFAULT_TIMEOUT, LOCAL_PROFILE};
 use super::dotenv_trust::{refuse_from_dotenv, set_aside_untrusted};
@@ -71,7 +72,11 @@ pub fn resolve(inputs: &Inputs, profile: Value<String>) -> Result<Resolved, Conf
         .unwrap_or_default();
     let before = choose(&layers)?;
     set_aside_untrusted(&mut layers, &before, &mut warnings)?;
-    let chosen = choose(&layers)?;
+    let mut chosen = choose(&layers)?;
+    let builtin_withheld = withhold_builtin(&mut layers, &chosen);
+    if builtin_withheld.is_some() {
+        chosen = choose(&layers)?;
+    }
     let (rest, ws) = endpoints(&chosen, &mut warnings)?;
     let explicit = matches!(profile.source, Source::Cli { .. } | Source::Env { .. });
     if explicit {
@@ -109,6 +114,7 @@ pub fn resolve(inputs: &Inputs, profile: Value<String>) -> Result<Resolved, Conf
         env_file: chosen.bool(Field::EnvFile),
         trust_env_file: chosen.bool(Field::TrustEnvFile),
         catalog: chosen.text(Field::Catalog),
+        builtin_withheld,
         max_payload_kb: chosen.count(Field::MaxPayloadKb).unwrap_or_else(|| {
             Value::new(
                 crate::pusher::event::DEFAULT_MAX_PAYLOAD_KB as u32,

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use super::builtin_app::{BUILTIN_CREDENTIALS, Withheld};
 use super::error::ConfigError;
 use super::fields::Field;
 use super::headers::Header;
@@ -84,15 +85,23 @@ pub struct Resolved {
     pub trust_env_file: Option<Value<bool>>,
     pub catalog: Option<Value<String>>,
     pub max_payload_kb: Value<u32>,
+    /// Set when the built-in `local` profile's app id, key and secret were left out
+    /// because another server or app is named: why.
+    pub builtin_withheld: Option<Withheld>,
     /// Things worth telling the user that do not stop the command.
     pub warnings: Vec<String>,
 }
 
 impl Resolved {
     fn missing(&self, field: Field) -> ConfigError {
-        ConfigError::Missing {
-            field,
-            profile: self.profile.val.clone(),
+        let profile = self.profile.val.clone();
+        match &self.builtin_withheld {
+            Some(w) if BUILTIN_CREDENTIALS.contains(&field) => ConfigError::NotForThisServer {
+                field,
+                reason: w.reason(),
+                profile,
+            },
+            _ => ConfigError::Missing { field, profile },
         }
     }
 

@@ -37,6 +37,10 @@ fn help_text() {
         "config_help",
         stdout_of(env.rtctl().args(["config", "--help"]))
     );
+    insta::assert_snapshot!(
+        "config_init_help",
+        stdout_of(env.rtctl().args(["config", "init", "--help"]))
+    );
     insta::assert_snapshot!("tail_help", stdout_of(env.rtctl().args(["tail", "--help"])));
     insta::assert_snapshot!(
         "tail_help_short",
@@ -721,6 +725,92 @@ fn files_others_could_write_or_read_a_secret_from_are_warned_about() {
     assert!(!stderr.contains("by others"), "{stderr}");
 }
 
+// ---------------------------------------------------------------- the built-in credentials
+
+/// Commands that sign with the app secret (tail, to authorize a private channel), after
+/// the global flags.
+const SIGNING: [&[&str]; 4] = [
+    &["channels", "list"],
+    &["trigger", "x", "e", "{}"],
+    &["tail", "private-x", "--duration", "30s"],
+    &["auth", "sign", "private-x", "--socket-id", "1.1"],
+];
+
+/// Run `rtctl GLOBAL CMD` for each signing command: each must stop with a configuration
+/// error naming `named` and the ways to give a secret, and never show the built-in one.
+fn refuses_the_builtin_secret(env: &TestEnv, global: &[&str], named: &str) {
+    for cmd in SIGNING {
+        let out = env.rtctl().args(global).args(cmd).output().unwrap();
+        let (stdout, stderr) = output_text(&out);
+        assert_eq!(out.status.code(), Some(3), "{cmd:?}: {stderr}");
+        assert!(
+            stderr.contains("no `secret` for this server")
+                && stderr.contains(named)
+                && stderr.contains("nothing was sent"),
+            "{cmd:?}: {stderr}"
+        );
+        assert!(
+            stderr.contains("hint: give the app's secret: set `secret`, `secret_env` or `secret_command` in [profiles.local], or export RTCTL_SECRET (or PUSHER_SECRET), or pipe it to --secret-stdin"),
+            "{cmd:?}: {stderr}"
+        );
+        assert!(!format!("{stdout}{stderr}").contains("app-secret"));
+    }
+}
+
+#[test]
+fn the_builtin_secret_never_goes_to_a_server_named_elsewhere() {
+    let env = TestEnv::new();
+    // A stand-in server: anything rtctl sends would have to connect to it first.
+    let (listener, port) = common::silent_listener();
+    listener.set_nonblocking(true).unwrap();
+    let port = port.to_string();
+    let global = [
+        "--host",
+        "127.0.0.1",
+        "--port",
+        &port,
+        "--app-id",
+        "1",
+        "--key",
+        "k",
+    ];
+    refuses_the_builtin_secret(&env, &global, "`host` comes from flag --host");
+    match listener.accept() {
+        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+        other => panic!("rtctl connected to the stand-in server: {other:?}"),
+    }
+    // Pusher's hosted cluster: stopped before any name is looked up.
+    let global = ["--cluster", "eu", "--app-id", "1", "--key", "k"];
+    refuses_the_builtin_secret(&env, &global, "`cluster` comes from flag --cluster");
+
+    // config show says there is none, and why.
+    let v: Value = serde_json::from_str(&stdout_of(
+        env.rtctl().args(global).args(["config", "show", "--json"]),
+    ))
+    .unwrap();
+    let secret = &v["values"]["secret"];
+    assert_eq!(
+        secret["value"],
+        "(none: the built-in one is only for 127.0.0.1:6001, and `cluster` comes from flag --cluster)"
+    );
+    assert_eq!(secret["source"]["flag"], "--cluster");
+    // The user's own secret goes where the user says.
+    env.rtctl()
+        .args(global)
+        .args([
+            "--secret-stdin",
+            "auth",
+            "sign",
+            "private-x",
+            "--socket-id",
+            "1.1",
+        ])
+        .write_stdin("mine\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"auth\":\"k:"));
+}
+
 // ---------------------------------------------------------------- config init / use / list
 
 #[test]
@@ -819,6 +909,129 @@ fn config_init_from_flags_writes_a_private_file() {
         .assert()
         .success();
     assert!(env.read_config().contains("default_profile = \"prod\""));
+}
+
+/// Assert the text values (or their absence) of `[profiles.NAME]` in the config file.
+fn assert_profile(env: &TestEnv, name: &str, want: &[(&str, Option<&str>)]) {
+    let doc: toml::Table = toml::from_str(&env.read_config()).unwrap();
+    let p = &doc["profiles"][name];
+    for (key, value) in want {
+        assert_eq!(p.get(key).and_then(|v| v.as_str()), *value, "{key}");
+    }
+}
+
+#[test]
+fn config_init_writes_the_apps_endpoints_and_ca() {
+    let env = TestEnv::new();
+    let ca = write_file(&env.work_dir(), "ca.pem", "-----BEGIN CERTIFICATE-----\n");
+    let out = env
+        .rtctl()
+        .args([
+            "config",
+            "init",
+            "internal",
+            "--host",
+            "rt.internal",
+            "--tls",
+            "--ca-cert",
+            "ca.pem",
+            "--app-id",
+            "1",
+            "--key",
+            "k",
+            "--secret-stdin",
+            "--backend-url",
+            "https://ops:hunter2@app.example/api?token=t0ken",
+        ])
+        .write_stdin(format!("{SECRET}\n"))
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert!(out.status.success(), "{stderr}");
+    // The endpoints under the backend URL, as the platform lays them out, and the CA as
+    // an absolute path: a relative one would be read relative to the file.
+    assert_profile(
+        &env,
+        "internal",
+        &[
+            (
+                "backend_url",
+                Some("https://ops:hunter2@app.example/api?token=t0ken"),
+            ),
+            (
+                "auth_endpoint",
+                Some("https://ops:hunter2@app.example/api/pusher/auth?token=t0ken"),
+            ),
+            (
+                "webhook_url",
+                Some("https://ops:hunter2@app.example/api/pusher/webhook?token=t0ken"),
+            ),
+            ("ca_cert", ca.to_str()),
+        ],
+    );
+    // The summary names each, and where trigger --via backend posts, without credentials.
+    for line in [
+        "auth_endpoint: https://app.example/api/pusher/auth",
+        "webhook_url: https://app.example/api/pusher/webhook",
+        "trigger --via backend posts to https://app.example/api/realtime/trigger",
+        &format!("ca_cert: {}", ca.display()),
+    ] {
+        assert!(stderr.contains(line), "{line}: {stderr}");
+    }
+    for secret in [SECRET, "hunter2", "t0ken"] {
+        assert!(
+            !stdout.contains(secret) && !stderr.contains(secret),
+            "{stderr}"
+        );
+    }
+
+    // An explicit endpoint wins over the derived one.
+    env.rtctl()
+        .args([
+            "config",
+            "init",
+            "dev",
+            "--host",
+            "127.0.0.1",
+            "--no-tls",
+            "--app-id",
+            "1",
+            "--key",
+            "k",
+            "--backend-url",
+            "http://localhost:8008",
+            "--auth-endpoint",
+            "http://localhost:9000/auth",
+        ])
+        .assert()
+        .success();
+    assert_profile(
+        &env,
+        "dev",
+        &[
+            ("auth_endpoint", Some("http://localhost:9000/auth")),
+            ("webhook_url", Some("http://localhost:8008/pusher/webhook")),
+            ("ca_cert", None),
+        ],
+    );
+
+    // What would not work is refused, and nothing is written.
+    let before = env.read_config();
+    for (args, message) in [
+        (vec!["--ca-cert", "missing.pem"], "no such file"),
+        (vec!["--backend-url", "localhost:8008"], "--backend-url"),
+        (vec!["--webhook-url", "ftp://h/w"], "http:// or https://"),
+    ] {
+        env.rtctl()
+            .args([
+                "config", "init", "bad", "--host", "h", "--app-id", "1", "--key", "k",
+            ])
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message));
+    }
+    assert_eq!(env.read_config(), before);
 }
 
 #[test]

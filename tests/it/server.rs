@@ -286,6 +286,66 @@ fn secret_command_and_stdin_reach_the_server() {
         .success();
 }
 
+#[test]
+fn config_init_check_tries_the_new_profile() {
+    let server = Server::shared();
+    let env = TestEnv::new();
+    let init = |name: &str, port: u16| {
+        let out = env
+            .rtctl()
+            .args([
+                "config",
+                "init",
+                name,
+                "--host",
+                "127.0.0.1",
+                "--port",
+                &port.to_string(),
+                "--no-tls",
+                "--app-id",
+                &server.app_id,
+                "--key",
+                &server.key,
+                "--secret-stdin",
+                "--check",
+            ])
+            .write_stdin(format!("{}\n", server.secret))
+            .output()
+            .unwrap();
+        let (stdout, stderr) = output_text(&out);
+        assert!(
+            !stdout.contains(&server.secret) && !stderr.contains(&server.secret),
+            "{stderr}"
+        );
+        (out.status.code(), stderr)
+    };
+    let (code, stderr) = init("up", server.port);
+    assert_eq!(code, Some(0), "{stderr}");
+    let rest = format!(
+        "ok: REST GET http://127.0.0.1:{}/apps/{}/channels answered",
+        server.port, server.app_id
+    );
+    let ws = format!(
+        "ok: WebSocket ws://127.0.0.1:{} answered pusher:connection_established",
+        server.port
+    );
+    assert!(stderr.contains(&rest) && stderr.contains(&ws), "{stderr}");
+
+    // Nothing listens: both checks fail, each says so, and the exit code is the network's.
+    let (listener, port) = silent_listener();
+    drop(listener);
+    let (code, stderr) = init("down", port);
+    assert_eq!(code, Some(6), "{stderr}");
+    assert!(
+        stderr.contains("REST check: ")
+            && stderr.contains("WebSocket check: ")
+            && stderr.contains("2 of 2 connection checks failed"),
+        "{stderr}"
+    );
+    // The profile is written all the same: the check reports, it does not undo.
+    assert!(env.read_config().contains("[profiles.down]"));
+}
+
 // ---------------------------------------------------------------- what a .env may point credentials at
 
 #[test]

@@ -21,9 +21,8 @@ use crate::complete::{Kinds, channel_completer};
 use crate::config::{Resolved, Secret};
 use crate::error::{CliError, Kind};
 use crate::net::auth::AuthBody;
-use crate::net::ws::{self, Client, Control, RunEnd, StopReason};
+use crate::net::ws::{Client, Control, RunEnd, StopReason};
 use crate::pusher::names::{self, ChannelKind};
-use crate::pusher::reconnect;
 use crate::pusher::session::{Session, Timing};
 use output::{Filter, Printer, Settings};
 use patterns::Scanner;
@@ -336,24 +335,8 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
         remove_stale(path)?;
     }
     let config: Resolved = ctx.config()?.clone();
-    let key = config.require_key()?.to_owned();
     let endpoint = config.require_ws()?.clone();
-    let options = ws::Options {
-        url: ws::url(&endpoint.ws_base(), &key),
-        where_from: format!(
-            "ws host from {}, port from {}",
-            endpoint.host.source, endpoint.port.source
-        ),
-        key_from: config
-            .key
-            .as_ref()
-            .map(|k| format!("key from {}", k.source))
-            .unwrap_or_default(),
-        connect_timeout: config.timeout.val,
-        reconnect: !args.no_reconnect,
-        backoff: reconnect::BACKOFF,
-        max_message_size,
-    };
+    let options = super::ws_options(&config, !args.no_reconnect, max_message_size)?;
 
     let mut session = Session::new(timing, args.signin);
     for name in &chans.names {

@@ -5,6 +5,7 @@
 use serde_json::{Value, json};
 
 use super::{Args, Ctx, Header, curl_command, dry_run_text};
+use crate::app_urls::trigger_url;
 use crate::config::{ConfigError, Field};
 use crate::error::{CliError, Kind};
 use crate::net::http::post_json;
@@ -27,18 +28,6 @@ fn body(channel: &str, ready: &Ready) -> Vec<u8> {
         b["socket_id"] = json!(id);
     }
     b.to_string().into_bytes()
-}
-
-/// `{backend_url}/realtime/trigger`, the path added to the URL's own (a query stays a query).
-fn trigger_url(base: &str) -> String {
-    match reqwest::Url::parse(base) {
-        Ok(mut u) => {
-            let path = format!("{}/realtime/trigger", u.path().trim_end_matches('/'));
-            u.set_path(&path);
-            u.to_string()
-        }
-        Err(_) => format!("{}/realtime/trigger", base.trim_end_matches('/')),
-    }
 }
 
 pub async fn run(ctx: &mut Ctx, args: &Args, ready: &Ready) -> Result<(), CliError> {
@@ -140,21 +129,4 @@ pub async fn run(ctx: &mut Ctx, args: &Args, ready: &Ready) -> Result<(), CliErr
         ))?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_trigger_path_goes_on_the_urls_path() {
-        assert_eq!(
-            trigger_url("http://localhost:8008"),
-            "http://localhost:8008/realtime/trigger"
-        );
-        assert_eq!(
-            trigger_url("https://app.example/api/?v=2"),
-            "https://app.example/api/realtime/trigger?v=2"
-        );
-    }
 }
