@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
-    auth, catalog, channels, completions, config, tail, trigger, users, webhook,
+    auth, catalog, channels, completions, config, doctor, tail, trigger, users, webhook,
 };
 use crate::config::{CliValues, Field};
 use crate::error::EXIT_CODES;
@@ -177,13 +177,6 @@ impl GlobalArgs {
     }
 }
 
-/// A subcommand that later work fills in; until then it says so and exits 69.
-#[derive(Debug, Clone, Args)]
-pub struct NotBuiltArgs {
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
-    pub rest: Vec<String>,
-}
-
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Publish events over the REST API: one, a batch file, or one many times
@@ -205,8 +198,8 @@ pub enum Command {
     /// Generate, replay, verify and capture webhooks
     #[command(subcommand)]
     Webhook(webhook::Command),
-    /// Check an environment's config and connectivity end to end (not built yet)
-    Doctor(NotBuiltArgs),
+    /// Check an environment's config and connectivity end to end
+    Doctor(doctor::Args),
     /// Show, list, create and choose profiles
     #[command(subcommand)]
     Config(config::Command),

@@ -29,8 +29,6 @@ pub enum Kind {
     Refused,
     /// `tail --duration` passed before `--count` events arrived.
     TimedOut,
-    /// The subcommand is not built yet.
-    NotBuilt,
     /// Ctrl-C (SIGINT).
     Interrupted,
     /// SIGTERM (CI cancellation, `timeout`, `docker stop`).
@@ -48,7 +46,6 @@ impl Kind {
             Self::Network => 6,
             Self::Refused => 7,
             Self::TimedOut => 124,
-            Self::NotBuilt => 69,
             Self::Interrupted => 130,
             Self::Terminated => 143,
         }
@@ -69,12 +66,11 @@ Exit codes:
   7    the server refused the WebSocket for good (close codes 4000-4099, e.g.
        4001 unknown app key); the message names the code
   124  `tail --duration` passed before `--count` events arrived
-  69   this subcommand is not built yet
   130  interrupted (Ctrl-C, SIGINT)
   143  terminated (SIGTERM)";
 
 /// An error on its way to the user: a message, hints, and an exit code.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct CliError {
     pub kind: Kind,
     pub message: String,
@@ -168,7 +164,7 @@ impl From<AuthError> for CliError {
 mod tests {
     use super::*;
 
-    const KINDS: [Kind; 11] = [
+    const KINDS: [Kind; 10] = [
         Kind::Failure,
         Kind::Usage,
         Kind::Config,
@@ -177,7 +173,6 @@ mod tests {
         Kind::Network,
         Kind::Refused,
         Kind::TimedOut,
-        Kind::NotBuilt,
         Kind::Interrupted,
         Kind::Terminated,
     ];

@@ -97,7 +97,7 @@ impl Handler for Handshake {
 
 /// Open a WebSocket with the app key and wait for `pusher:connection_established`.
 async fn handshake(config: &Resolved) -> Result<String, CliError> {
-    let options = super::ws_options(config, false, HANDSHAKE_MAX_MESSAGE)?;
+    let options = ws::Options::for_profile(config, false, HANDSHAKE_MAX_MESSAGE)?;
     let base = config.require_ws()?.ws_base();
     let timing = Timing {
         handshake: config.timeout.val,

@@ -6,6 +6,7 @@ pub mod channels;
 pub mod checks;
 pub mod completions;
 pub mod config;
+pub mod doctor;
 mod inflight;
 pub(crate) mod publish;
 pub mod tail;
@@ -21,7 +22,6 @@ use crate::config::load::{self, DotEnvRequest};
 use crate::config::{Field, Resolved, Secret};
 use crate::error::{CliError, Kind};
 use crate::net::http::RestClient;
-use crate::net::ws;
 use crate::pusher::MasterKey;
 use crate::ui::Ui;
 
@@ -153,32 +153,6 @@ impl Ctx {
     }
 }
 
-/// How the WebSocket client reaches a profile's server with its key, and behaves.
-pub(crate) fn ws_options(
-    config: &Resolved,
-    reconnect: bool,
-    max_message_size: usize,
-) -> Result<ws::Options, CliError> {
-    let key = config.require_key()?;
-    let endpoint = config.require_ws()?;
-    Ok(ws::Options {
-        url: ws::url(&endpoint.ws_base(), key),
-        where_from: format!(
-            "ws host from {}, port from {}",
-            endpoint.host.source, endpoint.port.source
-        ),
-        key_from: config
-            .key
-            .as_ref()
-            .map(|k| format!("key from {}", k.source))
-            .unwrap_or_default(),
-        connect_timeout: config.timeout.val,
-        reconnect,
-        backoff: crate::pusher::reconnect::BACKOFF,
-        max_message_size,
-    })
-}
-
 /// `--secret-stdin`: the first line of stdin, or a hidden prompt when stdin is a terminal.
 fn read_stdin_secret(ui: &Ui) -> Result<Secret, CliError> {
     let line = if ui.stdin_is_tty {
@@ -217,19 +191,11 @@ async fn interruptible<T>(
     }
 }
 
-fn not_built(name: &str, issue: Option<u32>) -> CliError {
-    let plan = issue.map_or("it is on the roadmap".to_owned(), |n| {
-        format!("it is planned (issue #{n})")
-    });
-    CliError::new(Kind::NotBuilt, format!("`rtctl {name}` is not built yet"))
-        .hint(format!("{plan}; nothing was done"))
-}
-
 /// Run the parsed command line.
 pub async fn run(cli: Cli, ui: Ui) -> Result<(), CliError> {
     let mut ctx = Ctx::new(cli.global, ui)?;
     match cli.command {
-        Command::Doctor(_) => Err(not_built("doctor", None)),
+        Command::Doctor(args) => interruptible(doctor::run(&mut ctx, args)).await,
         Command::Auth(cmd) => auth::run(&mut ctx, cmd).await,
         Command::Config(cmd) => config::run(&mut ctx, cmd).await,
         Command::Catalog(cmd) => catalog::run(&mut ctx, cmd),

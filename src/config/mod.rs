@@ -25,7 +25,7 @@ pub mod resolve;
 pub mod resolved;
 mod secret_choice;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 mod typed;
 pub mod value;
 

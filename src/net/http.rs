@@ -329,7 +329,7 @@ fn transport_error(
 }
 
 /// Seconds the server's clock is ahead of ours (negative: behind).
-fn clock_skew(now: SystemTime, server: SystemTime) -> i64 {
+pub fn clock_skew(now: SystemTime, server: SystemTime) -> i64 {
     match server.duration_since(now) {
         Ok(ahead) => i64::try_from(ahead.as_secs()).unwrap_or(i64::MAX),
         Err(behind) => -i64::try_from(behind.duration().as_secs()).unwrap_or(i64::MAX),

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod http;
+pub mod probe;
 pub mod raw_request;
 pub mod receiver;
 pub mod ws;

@@ -21,6 +21,7 @@ use tokio_tungstenite::tungstenite::{self, Message as WsMessage};
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
 use super::auth::{Authorizer, Refusal};
+use crate::config::Resolved;
 use crate::error::{CliError, Kind};
 use crate::pusher::backoff::Backoff;
 use crate::pusher::close;
@@ -30,7 +31,7 @@ use crate::pusher::session::{GiveUp, Output, Session, SubState};
 use crate::pusher::sign::{ChannelAuth, UserAuth};
 use crate::text::one_line;
 
-type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
+pub(crate) type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
 /// Client events go out no faster than Pusher's limit of 10 a second.
 const CLIENT_EVENT_SPACING: Duration = Duration::from_millis(100);
@@ -173,6 +174,37 @@ pub struct Options {
     pub backoff: Backoff,
     /// The largest WebSocket message (and frame) accepted, in bytes.
     pub max_message_size: usize,
+}
+
+/// The largest message a check's socket accepts (`tail --max-message-size`'s default).
+pub const DEFAULT_MAX_MESSAGE_SIZE: usize = 1 << 20;
+
+impl Options {
+    /// The profile's WebSocket server and app key, each saying where it came from.
+    pub fn for_profile(
+        config: &Resolved,
+        reconnect: bool,
+        max_message_size: usize,
+    ) -> Result<Self, CliError> {
+        let key = config.require_key()?;
+        let endpoint = config.require_ws()?;
+        Ok(Self {
+            url: url(&endpoint.ws_base(), key),
+            where_from: format!(
+                "ws host from {}, port from {}",
+                endpoint.host.source, endpoint.port.source
+            ),
+            key_from: config
+                .key
+                .as_ref()
+                .map(|k| format!("key from {}", k.source))
+                .unwrap_or_default(),
+            connect_timeout: config.timeout.val,
+            reconnect,
+            backoff: crate::pusher::reconnect::BACKOFF,
+            max_message_size,
+        })
+    }
 }
 
 /// The WebSocket URL for an app key on a server base such as `ws://127.0.0.1:6001`.
@@ -823,7 +855,7 @@ impl Client {
 }
 
 /// Open a WebSocket to the server, or say clearly why not.
-async fn connect(options: &Options) -> Result<Socket, CliError> {
+pub(crate) async fn connect(options: &Options) -> Result<Socket, CliError> {
     let url = &options.url;
     let timeout = options.connect_timeout;
     let config = WebSocketConfig::default()

@@ -65,17 +65,6 @@ fn help_text() {
 }
 
 #[test]
-fn unbuilt_subcommands_say_so_with_their_own_exit_code() {
-    TestEnv::new()
-        .rtctl()
-        .arg("doctor")
-        .assert()
-        .code(69)
-        .stdout("")
-        .stderr(predicate::str::contains("`rtctl doctor` is not built yet"));
-}
-
-#[test]
 fn usage_errors_exit_2() {
     let env = TestEnv::new();
     env.rtctl().arg("frobnicate").assert().code(2);

@@ -7,6 +7,7 @@ mod common;
 
 mod cli;
 mod complete;
+mod doctor;
 mod escaping;
 mod extremes;
 mod faults;

@@ -21,7 +21,7 @@ use crate::complete::{Kinds, channel_completer};
 use crate::config::{Resolved, Secret};
 use crate::error::{CliError, Kind};
 use crate::net::auth::AuthBody;
-use crate::net::ws::{Client, Control, RunEnd, StopReason};
+use crate::net::ws::{self, Client, Control, RunEnd, StopReason};
 use crate::pusher::names::{self, ChannelKind};
 use crate::pusher::session::{Session, Timing};
 use output::{Filter, Printer, Settings};
@@ -336,7 +336,7 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
     }
     let config: Resolved = ctx.config()?.clone();
     let endpoint = config.require_ws()?.clone();
-    let options = super::ws_options(&config, !args.no_reconnect, max_message_size)?;
+    let options = ws::Options::for_profile(&config, !args.no_reconnect, max_message_size)?;
 
     let mut session = Session::new(timing, args.signin);
     for name in &chans.names {

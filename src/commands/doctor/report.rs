@@ -1,0 +1,147 @@
+//! What a check found (status, finding, hint, details), the run's tally, and the exit
+//! code it makes.
+
+use std::time::Duration;
+
+use super::checks::Spec;
+use crate::error::{CliError, Kind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Pass,
+    Warn,
+    Fail,
+    Skip,
+}
+
+impl Status {
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Pass => "pass",
+            Self::Warn => "warn",
+            Self::Fail => "fail",
+            Self::Skip => "skip",
+        }
+    }
+}
+
+/// What one check found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub status: Status,
+    /// One line.
+    pub finding: String,
+    /// What to run or change, when it is not a pass.
+    pub hint: Option<String>,
+    /// Which values, which URLs, the timings of each step (`-v`, `--json`).
+    pub details: Vec<(String, String)>,
+}
+
+impl Outcome {
+    fn new(status: Status, finding: impl Into<String>) -> Self {
+        Self {
+            status,
+            finding: finding.into(),
+            hint: None,
+            details: Vec::new(),
+        }
+    }
+
+    pub fn pass(finding: impl Into<String>) -> Self {
+        Self::new(Status::Pass, finding)
+    }
+
+    pub fn warn(finding: impl Into<String>, hint: impl Into<String>) -> Self {
+        Self::new(Status::Warn, finding).hint(hint)
+    }
+
+    pub fn fail(finding: impl Into<String>, hint: impl Into<String>) -> Self {
+        Self::new(Status::Fail, finding).hint(hint)
+    }
+
+    pub fn skip(finding: impl Into<String>) -> Self {
+        Self::new(Status::Skip, finding)
+    }
+
+    /// A failure as the rest of rtctl reports it: its message, and its hints as one.
+    pub fn failed(e: &CliError) -> Self {
+        Self {
+            status: Status::Fail,
+            finding: e.message.clone(),
+            hint: (!e.hints.is_empty()).then(|| e.hints.join("; ")),
+            details: Vec::new(),
+        }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn detail(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.details.push((name.to_owned(), value.into()));
+        self
+    }
+}
+
+/// A check that ran (or was skipped), with how long it took.
+#[derive(Debug, Clone)]
+pub struct Ran {
+    pub spec: Spec,
+    pub outcome: Outcome,
+    pub took: Duration,
+}
+
+/// How many checks ended each way.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub pass: usize,
+    pub warn: usize,
+    pub fail: usize,
+    pub skip: usize,
+}
+
+impl Tally {
+    pub fn of(ran: &[Ran]) -> Self {
+        let mut t = Self::default();
+        for r in ran {
+            match r.outcome.status {
+                Status::Pass => t.pass += 1,
+                Status::Warn => t.warn += 1,
+                Status::Fail => t.fail += 1,
+                Status::Skip => t.skip += 1,
+            }
+        }
+        t
+    }
+}
+
+/// `--strict`: a warning is a failure.
+pub fn strict(ran: &mut [Ran]) {
+    for r in ran {
+        if r.outcome.status == Status::Warn {
+            r.outcome.status = Status::Fail;
+        }
+    }
+}
+
+/// The run's result, the same in every output mode: exit 5 naming the failed checks
+/// (the report has said why), else success.
+pub fn verdict(ran: &[Ran]) -> Result<(), CliError> {
+    let failed: Vec<&str> = ran
+        .iter()
+        .filter(|r| r.outcome.status == Status::Fail)
+        .map(|r| r.spec.id)
+        .collect();
+    if failed.is_empty() {
+        return Ok(());
+    }
+    Err(CliError::new(
+        Kind::CheckFailed,
+        format!(
+            "{} failed: {}",
+            crate::ui::words::counted(failed.len() as u64, "check"),
+            failed.join(", ")
+        ),
+    ))
+}

@@ -1,0 +1,236 @@
+//! The checks that talk to the server: a signed REST request (credentials, and the
+//! server's clock from its answer), the WebSocket (handshake, ping), and an event sent
+//! over REST that must arrive on a subscribed socket.
+
+use std::time::{Duration, Instant, SystemTime};
+
+use super::report::Outcome;
+use crate::config::Resolved;
+use crate::net::http::{RestClient, clock_skew};
+use crate::net::probe::Probe;
+use crate::net::ws;
+use crate::outgoing::{self, Data, Draft, Encryption, Rules, System, World as _};
+use crate::pusher::frame::{self, Message};
+use crate::pusher::rest;
+
+/// Over this, the server refuses signed requests.
+const CLOCK_FAILS_SECS: i64 = 600;
+/// Over this, a clock is drifting enough to say so.
+const CLOCK_WARNS_SECS: i64 = 30;
+
+/// The event the end-to-end check sends.
+const EVENT: &str = "rtctl-doctor";
+
+/// What one signed `GET /channels` says of the credentials and the clock.
+pub struct RestFindings {
+    pub credentials: Outcome,
+    pub clock: Outcome,
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+pub async fn rest_checks(rest: &RestClient) -> RestFindings {
+    let signed = match rest.sign(rest::list_channels(rest.app_id(), None, &[])) {
+        Ok(s) => s,
+        Err(e) => {
+            return RestFindings {
+                credentials: Outcome::failed(&e),
+                clock: Outcome::skip("the request could not be signed"),
+            };
+        }
+    };
+    let url = crate::net::shown_url(&rest.url(&signed));
+    let reply = match rest.attempt(&signed).await {
+        Ok(r) => r,
+        Err(no) => {
+            return RestFindings {
+                credentials: Outcome::failed(&no.error).detail("url", url),
+                clock: Outcome::skip("no answer from the server to read its clock from"),
+            };
+        }
+    };
+    let credentials = if reply.is_success() {
+        Outcome::pass(format!(
+            "GET /apps/{}/channels accepted (HTTP {})",
+            rest.app_id(),
+            reply.status
+        ))
+    } else {
+        Outcome::failed(&rest.reply_error(&signed, &reply))
+    }
+    .detail("url", url);
+    RestFindings {
+        credentials,
+        clock: clock(reply.server_date, SystemTime::now()),
+    }
+}
+
+/// The server's `Date` against this machine's clock.
+fn clock(server: Option<SystemTime>, now: SystemTime) -> Outcome {
+    let Some(server) = server else {
+        return Outcome::skip("the server's answer carried no Date header");
+    };
+    let skew = clock_skew(now, server);
+    let words = format!(
+        "this machine's clock is {}s {} the server's",
+        skew.abs(),
+        if skew > 0 { "behind" } else { "ahead of" }
+    );
+    let fix = "sync this machine's clock (NTP: `timedatectl set-ntp true`)";
+    match skew.abs() {
+        0..=1 => Outcome::pass("this machine's clock agrees with the server's"),
+        s if s <= CLOCK_WARNS_SECS => Outcome::pass(words),
+        s if s <= CLOCK_FAILS_SECS => Outcome::warn(words, fix),
+        _ => Outcome::fail(
+            format!("{words}; signed requests are refused beyond {CLOCK_FAILS_SECS}s"),
+            fix,
+        ),
+    }
+}
+
+/// What the socket checks found, each with how long it took.
+pub struct SocketFindings {
+    pub handshake: (Outcome, Duration),
+    pub ping: Option<(Outcome, Duration)>,
+}
+
+pub async fn socket_checks(options: &ws::Options, ping: bool) -> SocketFindings {
+    let started = Instant::now();
+    let (mut probe, established) = match Probe::open(options).await {
+        Ok(p) => p,
+        Err(e) => {
+            let failed = Outcome::failed(&e).detail("url", crate::net::shown_url(&options.url));
+            return SocketFindings {
+                handshake: (failed, started.elapsed()),
+                ping: None,
+            };
+        }
+    };
+    let activity = established
+        .activity_timeout
+        .map_or("no activity timeout given".to_owned(), |s| {
+            format!("activity timeout {s}s")
+        });
+    let handshake = Outcome::pass(format!("connected ({activity})"))
+        .detail("url", crate::net::shown_url(&options.url))
+        .detail("socket id", established.socket_id.clone());
+    let handshake = (handshake, started.elapsed());
+    let ping = if ping {
+        let started = Instant::now();
+        let outcome = ping_check(&mut probe).await;
+        Some((outcome, started.elapsed()))
+    } else {
+        None
+    };
+    probe.close().await;
+    SocketFindings { handshake, ping }
+}
+
+async fn ping_check(probe: &mut Probe) -> Outcome {
+    let sent = Instant::now();
+    if let Err(e) = probe.send(frame::ping()).await {
+        return Outcome::failed(&e);
+    }
+    loop {
+        match probe.next().await {
+            Ok(Message::Pong) => {
+                return Outcome::pass(format!("pusher:pong in {}", ms(sent.elapsed())));
+            }
+            Ok(_) => continue,
+            Err(e) => return Outcome::failed(&e),
+        }
+    }
+}
+
+/// Subscribe a socket to a fresh public channel, trigger an event to it over REST
+/// (through the one outgoing pipeline), and wait for it to arrive.
+pub async fn end_to_end(config: &Resolved, rest: &RestClient, options: &ws::Options) -> Outcome {
+    let mut world = System;
+    let channel = format!("rtctl-doctor-{}", world.random_id());
+    let (mut probe, _) = match Probe::open(options).await {
+        Ok(p) => p,
+        Err(e) => return Outcome::failed(&e),
+    };
+    let result = async {
+        probe.send(frame::subscribe(&channel, None, None)).await?;
+        loop {
+            match probe.next().await? {
+                Message::SubscriptionSucceeded { channel: c, .. } if c == channel => break,
+                Message::SubscriptionError { message, .. } => {
+                    return Err(crate::error::CliError::new(
+                        crate::error::Kind::Failure,
+                        format!("the server refused to subscribe to {channel}: {message}"),
+                    ));
+                }
+                _ => {}
+            }
+        }
+        let nonce = world.random_id();
+        let draft = Draft {
+            channels: vec![channel.clone()],
+            name: EVENT.to_owned(),
+            data: Data::Text {
+                text: format!("{{\"nonce\":\"{nonce}\"}}"),
+                as_text: false,
+            },
+            sets: Vec::new(),
+            socket_id: None,
+        };
+        let rules = Rules {
+            max_payload_kb: config.max_payload_kb.val as usize,
+            catalog: None,
+            enforce_catalog: false,
+            encryption: Encryption::Here(None),
+        };
+        let ready = outgoing::prepare(draft, &rules, &mut world)?;
+        let sent = Instant::now();
+        rest.send(outgoing::trigger_request(rest.app_id(), &ready, &[]))
+            .await?;
+        let published = sent.elapsed();
+        loop {
+            if let Message::Event(f) = probe.next().await?
+                && f.event == EVENT
+                && f.data.as_ref().and_then(|d| d.get("nonce")) == Some(&nonce.clone().into())
+            {
+                return Ok((published, sent.elapsed()));
+            }
+        }
+    }
+    .await;
+    probe.close().await;
+    match result {
+        Ok((published, arrived)) => Outcome::pass(format!(
+            "an event on {channel} arrived {} after it was sent (publish {})",
+            ms(arrived),
+            ms(published)
+        ))
+        .detail("channel", channel),
+        Err(e) => Outcome::failed(&e).detail("channel", channel),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::report::Status;
+    use super::*;
+
+    #[test]
+    fn clock_passes_warns_and_fails_by_the_skew() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000);
+        let at = |secs: i64| {
+            let d = Duration::from_secs(secs.unsigned_abs());
+            Some(if secs >= 0 { now + d } else { now - d })
+        };
+        assert_eq!(clock(at(0), now).status, Status::Pass);
+        assert_eq!(clock(at(20), now).status, Status::Pass);
+        let warn = clock(at(-45), now);
+        assert_eq!(warn.status, Status::Warn);
+        assert!(warn.finding.contains("45s ahead of"), "{}", warn.finding);
+        let fail = clock(at(1200), now);
+        assert_eq!(fail.status, Status::Fail);
+        assert!(fail.finding.contains("1200s behind"), "{}", fail.finding);
+        assert_eq!(clock(None, now).status, Status::Skip);
+    }
+}

@@ -1,0 +1,176 @@
+//! A bare Pusher socket for checks: open it and read `pusher:connection_established`,
+//! send frames, and read messages one at a time, each within the network timeout. No
+//! reconnects and no authorization: a check wants to see what happens, once.
+
+use std::time::Duration;
+
+use futures_util::{SinkExt as _, StreamExt as _};
+use tokio_tungstenite::tungstenite::Message as WsMessage;
+
+use super::ws::{self, Options, Socket};
+use crate::error::{CliError, Kind};
+use crate::pusher::close;
+use crate::pusher::frame::{self, Frame, Message};
+use crate::text::one_line;
+
+/// What the server said when the connection opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Established {
+    pub socket_id: String,
+    /// Seconds; `None` when the server sent none.
+    pub activity_timeout: Option<u64>,
+}
+
+/// An open socket.
+pub struct Probe {
+    ws: Socket,
+    timeout: Duration,
+    target: String,
+}
+
+impl Probe {
+    /// Connect and wait for `pusher:connection_established`; a refusal (an error frame,
+    /// a close with or without a code) is an error naming it.
+    pub async fn open(options: &Options) -> Result<(Self, Established), CliError> {
+        let ws = ws::connect(options).await?;
+        let mut probe = Self {
+            ws,
+            timeout: options.connect_timeout,
+            target: super::shown_url(&options.url),
+        };
+        match probe.next().await {
+            Ok(Message::ConnectionEstablished {
+                socket_id,
+                activity_timeout,
+            }) => Ok((
+                probe,
+                Established {
+                    socket_id,
+                    activity_timeout,
+                },
+            )),
+            Ok(Message::Error { code, message, .. }) => Err(refused(code, &message, options)),
+            Ok(other) => Err(CliError::new(
+                Kind::Failure,
+                format!(
+                    "{} opened with {other:?} instead of pusher:connection_established",
+                    probe.target
+                ),
+            )
+            .hint("is this a Pusher-protocol server? check `ws_host` and `ws_port`")),
+            Err(e) if e.kind == Kind::Network => Err(e.hint(format!(
+                "a server that does not know the app key drops the connection like this (sockudo does): check `key` ({})",
+                options.key_from
+            ))),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub async fn send(&mut self, text: String) -> Result<(), CliError> {
+        self.ws
+            .send(WsMessage::text(text))
+            .await
+            .map_err(|e| lost(&self.target, &e.to_string()))
+    }
+
+    /// The next Pusher message, within the timeout; the server's pings are answered on
+    /// the way.
+    pub async fn next(&mut self) -> Result<Message, CliError> {
+        loop {
+            let read = tokio::time::timeout(self.timeout, self.ws.next()).await;
+            let text = match read {
+                Err(_) => {
+                    return Err(CliError::new(
+                        Kind::Network,
+                        format!(
+                            "{} sent nothing within {}",
+                            self.target,
+                            humantime::format_duration(self.timeout)
+                        ),
+                    )
+                    .hint("check the server's health, or raise `timeout`"));
+                }
+                Ok(None) => return Err(lost(&self.target, "the server closed the connection")),
+                Ok(Some(Err(e))) => return Err(lost(&self.target, &e.to_string())),
+                Ok(Some(Ok(WsMessage::Text(t)))) => t,
+                Ok(Some(Ok(WsMessage::Close(frame)))) => {
+                    let code = frame.as_ref().map(|f| u16::from(f.code));
+                    let reason = frame.map(|f| f.reason.to_string()).unwrap_or_default();
+                    return Err(closed(code, &reason, &self.target));
+                }
+                Ok(Some(Ok(_))) => continue,
+            };
+            let Ok(parsed) = Frame::parse(&text) else {
+                return Err(CliError::new(
+                    Kind::Failure,
+                    format!(
+                        "{} sent a frame that is not Pusher JSON: {}",
+                        self.target,
+                        one_line(&text, 200)
+                    ),
+                ));
+            };
+            match Message::from_frame(parsed) {
+                Message::Ping => self.send(frame::pong()).await?,
+                message => return Ok(message),
+            }
+        }
+    }
+
+    /// Close cleanly, waiting briefly for the answer.
+    pub async fn close(mut self) {
+        let _ = tokio::time::timeout(Duration::from_secs(1), self.ws.close(None)).await;
+    }
+}
+
+fn lost(target: &str, why: &str) -> CliError {
+    CliError::new(
+        Kind::Network,
+        format!(
+            "the connection to {target} was lost: {}",
+            one_line(why, 200)
+        ),
+    )
+}
+
+/// A close, with the code's meaning when the protocol gives it one. sockudo closes
+/// without a code for an unknown app key.
+fn closed(code: Option<u16>, reason: &str, target: &str) -> CliError {
+    match code.and_then(|c| close::meaning(c).map(|m| (c, m))) {
+        Some((c, (meaning, hint))) => CliError::new(
+            Kind::Refused,
+            format!("{target} closed the connection with code {c}: {meaning}"),
+        )
+        .hint(hint),
+        None => CliError::new(
+            Kind::Refused,
+            format!(
+                "{target} closed the connection{}{}",
+                code.map(|c| format!(" with code {c}")).unwrap_or_default(),
+                if reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", one_line(reason, 200))
+                }
+            ),
+        )
+        .hint("an unknown app key closes the connection like this on some servers (sockudo): check `key`"),
+    }
+}
+
+/// `pusher:error` before `connection_established`: the server refused the connection.
+fn refused(code: Option<u16>, message: &str, options: &Options) -> CliError {
+    let target = super::shown_url(&options.url);
+    let said = one_line(message, 200);
+    match code.and_then(|c| close::meaning(c).map(|m| (c, m))) {
+        Some((c, (meaning, hint))) => CliError::new(
+            Kind::Refused,
+            format!("{target} refused the connection with code {c} ({meaning}): {said}"),
+        )
+        .hint(format!("{hint} ({})", options.key_from)),
+        None => CliError::new(
+            Kind::Refused,
+            format!("{target} refused the connection: {said}"),
+        ),
+    }
+}

@@ -1,0 +1,403 @@
+//! `rtctl doctor` against a real sockudo: a correct setup passes every check in all
+//! three outputs, each broken setup fails exactly the checks it should, with the exit
+//! code, and the secret appears in no output.
+
+use std::collections::BTreeMap;
+use std::net::TcpListener;
+
+use serde_json::Value;
+
+use crate::common::*;
+
+/// A run: exit code, stdout, stderr, and the JUnit report it wrote.
+struct Run {
+    code: Option<i32>,
+    out: String,
+    err: String,
+    junit: String,
+}
+
+fn doctor(env: &TestEnv, args: &[&str]) -> Run {
+    let junit = env.work_dir().join("report.xml");
+    let _ = std::fs::remove_file(&junit);
+    let out = env
+        .rtctl()
+        .args(args)
+        .arg("doctor")
+        .arg("--junit")
+        .arg(&junit)
+        .timeout(WAIT)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    Run {
+        code: out.status.code(),
+        out: stdout,
+        err: stderr,
+        junit: std::fs::read_to_string(&junit).unwrap_or_default(),
+    }
+}
+
+fn doctor_json(env: &TestEnv, args: &[&str]) -> (Option<i32>, Value) {
+    let out = env
+        .rtctl()
+        .args(args)
+        .args(["doctor", "--json"])
+        .timeout(WAIT)
+        .output()
+        .unwrap();
+    let (stdout, _) = output_text(&out);
+    (out.status.code(), serde_json::from_str(&stdout).unwrap())
+}
+
+/// Each check's status, from the JSON document.
+fn statuses(doc: &Value) -> BTreeMap<String, String> {
+    doc["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap().to_owned(),
+                c["status"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The ids a status has in the human checklist's lines (`✗ id  finding`).
+fn marked(out: &str, mark: &str) -> Vec<String> {
+    out.lines()
+        .filter_map(|l| l.trim_start().strip_prefix(&format!("{mark} ")))
+        .map(|rest| rest.split_whitespace().next().unwrap().to_owned())
+        .collect()
+}
+
+fn failed_in_junit(xml: &str) -> Vec<String> {
+    xml.split("<testcase ")
+        .skip(1)
+        .filter(|case| case.contains("<failure"))
+        .map(|case| {
+            let name = case.split(" name=\"").nth(1).unwrap();
+            name[..name.find('"').unwrap()].to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn a_correct_setup_passes_every_check_in_every_output() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let run = doctor(&env, &[]);
+    assert_eq!(run.code, Some(0), "{}\n{}", run.out, run.err);
+    let (code, doc) = doctor_json(&env, &[]);
+    assert_eq!(code, Some(0));
+    assert_eq!(doc["schema_version"], 1);
+    assert_eq!(doc["ok"], true);
+    let st = statuses(&doc);
+    let expected = [
+        "config.profile",
+        "config.required",
+        "config.values",
+        "config.files",
+        "credentials.rest",
+        "clock.skew",
+        "socket.handshake",
+        "socket.ping",
+        "end_to_end.event",
+    ];
+    for id in expected {
+        assert_eq!(st[id], "pass", "{id}: {doc:#}");
+    }
+    // PUSHER_ENABLED is not set in the test's environment.
+    assert_eq!(st["config.enabled"], "skip");
+    // The three outputs list the same checks.
+    let human: Vec<String> = ["✓", "!", "✗", "-"]
+        .iter()
+        .flat_map(|m| marked(&run.out, m))
+        .collect();
+    let mut human_sorted = human.clone();
+    human_sorted.sort();
+    let json_ids: Vec<String> = st.keys().cloned().collect();
+    assert_eq!(human_sorted, json_ids, "{}", run.out);
+    assert_eq!(run.junit.matches("<testcase ").count(), json_ids.len());
+    for id in &json_ids {
+        assert!(run.junit.contains(&format!("name=\"{id}\"")), "{id}");
+    }
+    assert!(run.junit.contains("failures=\"0\""), "{}", run.junit);
+    assert!(run.out.contains("10 checks: 9 passed"), "{}", run.out);
+}
+
+/// A broken setup: the args that break it, and exactly the checks that must fail.
+struct Broken {
+    name: &'static str,
+    args: Vec<String>,
+    env: Vec<(&'static str, String)>,
+    config: Option<String>,
+    failing: &'static [&'static str],
+    hint: &'static str,
+}
+
+fn check_broken(case: &Broken, secret: &str) {
+    let env = TestEnv::new();
+    if let Some(c) = &case.config {
+        env.write_config(c);
+    }
+    let args: Vec<&str> = case.args.iter().map(String::as_str).collect();
+    let mut cmd = env.rtctl();
+    cmd.args(&args).args(["doctor", "--json"]).timeout(WAIT);
+    for (k, v) in &case.env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(5),
+        "{}: {stdout}\n{stderr}",
+        case.name
+    );
+    let doc: Value = serde_json::from_str(&stdout).unwrap();
+    let failing: Vec<String> = statuses(&doc)
+        .into_iter()
+        .filter(|(_, s)| s == "fail")
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(failing, case.failing, "{}: {doc:#}", case.name);
+    assert!(
+        stdout.contains(case.hint),
+        "{}: no `{}` in {doc:#}",
+        case.name,
+        case.hint
+    );
+    assert!(
+        !stdout.contains(secret) && !stderr.contains(secret),
+        "{}",
+        case.name
+    );
+
+    // The human and JUnit outputs fail the same checks, with the same exit code.
+    let mut cmd = env.rtctl();
+    let junit = env.work_dir().join("r.xml");
+    cmd.args(&args)
+        .arg("doctor")
+        .arg("--junit")
+        .arg(&junit)
+        .timeout(WAIT);
+    for (k, v) in &case.env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(5), "{}", case.name);
+    let mut human = marked(&stdout, "✗");
+    human.sort();
+    assert_eq!(human, case.failing, "{}: {stdout}", case.name);
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    let mut in_junit = failed_in_junit(&xml);
+    in_junit.sort();
+    assert_eq!(in_junit, case.failing, "{}: {xml}", case.name);
+    for text in [&stdout, &stderr, &xml] {
+        assert!(!text.contains(secret), "{}: secret in {text}", case.name);
+    }
+}
+
+#[test]
+fn broken_setups_fail_exactly_their_checks() {
+    let server = Server::shared();
+    let (_dead, dead_port) = {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = l.local_addr().unwrap().port();
+        drop(l);
+        ((), port)
+    };
+    let wrong_secret = "wrong-secret-7f3a9c";
+    let profile = |app_id: &str, key: &str, secret: &str, port: u16| {
+        format!(
+            "default_profile = \"t\"\n[profiles.t]\napp_id = \"{app_id}\"\nkey = \"{key}\"\nsecret = \"{secret}\"\nhost = \"127.0.0.1\"\nport = {port}\ntls = false\ntimeout = \"3s\"\n"
+        )
+    };
+    let cases = [
+        Broken {
+            name: "wrong secret",
+            args: vec![],
+            env: vec![],
+            config: Some(profile(
+                &server.app_id,
+                &server.key,
+                wrong_secret,
+                server.port,
+            )),
+            failing: &["credentials.rest"],
+            hint: "secret is likely wrong",
+        },
+        Broken {
+            name: "wrong app id",
+            args: vec![],
+            env: vec![],
+            config: Some(profile(
+                "no-such-app",
+                &server.key,
+                wrong_secret,
+                server.port,
+            )),
+            failing: &["credentials.rest"],
+            hint: "check `app_id`",
+        },
+        Broken {
+            name: "wrong key",
+            args: vec![],
+            env: vec![],
+            config: Some(profile(
+                &server.app_id,
+                "no-such-key",
+                wrong_secret,
+                server.port,
+            )),
+            failing: &["credentials.rest", "socket.handshake"],
+            hint: "check `key`",
+        },
+        Broken {
+            name: "nothing listening",
+            args: vec![],
+            env: vec![],
+            config: Some(profile(
+                &server.app_id,
+                &server.key,
+                wrong_secret,
+                dead_port,
+            )),
+            failing: &["credentials.rest", "socket.handshake"],
+            hint: "cannot connect",
+        },
+        Broken {
+            name: "PUSHER_ENABLED=false",
+            args: vec![],
+            env: vec![("PUSHER_ENABLED", "false".into())],
+            config: Some(profile(
+                &server.app_id,
+                &server.key,
+                &server.secret,
+                server.port,
+            )),
+            failing: &["config.enabled"],
+            hint: "PUSHER_ENABLED=true",
+        },
+        Broken {
+            name: "no key at all",
+            args: vec![],
+            env: vec![],
+            config: Some(format!(
+                "default_profile = \"t\"\n[profiles.t]\napp_id = \"{}\"\nsecret = \"{wrong_secret}\"\nhost = \"127.0.0.1\"\nport = {}\ntls = false\n",
+                server.app_id, server.port
+            )),
+            failing: &["config.required"],
+            hint: "RTCTL_KEY",
+        },
+    ];
+    for case in &cases {
+        check_broken(case, wrong_secret);
+    }
+}
+
+#[test]
+fn checks_after_a_failed_one_are_skipped_saying_why() {
+    let server = Server::shared();
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "default_profile = \"t\"\n[profiles.t]\napp_id = \"{}\"\nsecret = \"s\"\nhost = \"127.0.0.1\"\nport = {}\ntls = false\n",
+        server.app_id, server.port
+    ));
+    let (code, doc) = doctor_json(&env, &[]);
+    assert_eq!(code, Some(5));
+    for c in doc["checks"].as_array().unwrap() {
+        let id = c["id"].as_str().unwrap();
+        if id.starts_with("socket.") || id == "end_to_end.event" {
+            assert_eq!(c["status"], "skip", "{c}");
+        }
+        if id == "socket.handshake" {
+            assert_eq!(c["finding"], "needs config.required, which failed", "{c}");
+        }
+    }
+}
+
+#[test]
+fn offline_makes_no_network_connection() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "default_profile = \"t\"\n[profiles.t]\napp_id = \"1\"\nkey = \"k\"\nsecret = \"s\"\nhost = \"127.0.0.1\"\nport = {port}\ntls = false\n"
+    ));
+    // The listener is real: a run that does use the network reaches it.
+    let (code, _) = doctor_json(&env, &["--timeout", "1s"]);
+    assert_eq!(code, Some(5));
+    assert!(listener.accept().is_ok(), "the online run did not connect");
+    while listener.accept().is_ok() {}
+    let out = env
+        .rtctl()
+        .args(["doctor", "--offline", "--json"])
+        .timeout(WAIT)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        statuses(&doc).keys().all(|id| id.starts_with("config.")),
+        "{doc:#}"
+    );
+    assert!(
+        listener.accept().is_err(),
+        "--offline connected to the server"
+    );
+}
+
+#[test]
+fn only_and_skip_take_ids_and_groups() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let ids = |args: &[&str]| -> Vec<String> {
+        let out = env
+            .rtctl()
+            .arg("doctor")
+            .args(args)
+            .arg("--json")
+            .timeout(WAIT)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        statuses(&doc).into_keys().collect()
+    };
+    assert_eq!(
+        ids(&["--only", "socket"]),
+        ["socket.handshake", "socket.ping"]
+    );
+    assert_eq!(
+        ids(&["--only", "clock.skew,config.profile"]),
+        ["clock.skew", "config.profile"]
+    );
+    let skipped = ids(&["--skip", "config", "--skip", "end_to_end.event"]);
+    assert_eq!(
+        skipped,
+        [
+            "clock.skew",
+            "credentials.rest",
+            "socket.handshake",
+            "socket.ping"
+        ]
+    );
+    env.rtctl()
+        .args(["doctor", "--only", "sockets"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("did you mean `socket`"));
+    let list = env
+        .rtctl()
+        .args(["doctor", "--list-checks"])
+        .output()
+        .unwrap();
+    let (text, _) = output_text(&list);
+    assert!(text.contains("end_to_end.event"), "{text}");
+}
