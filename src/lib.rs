@@ -14,6 +14,7 @@ pub mod config;
 pub mod error;
 pub mod files;
 pub mod net;
+pub mod observer;
 pub mod outgoing;
 pub mod payload;
 pub mod pusher;

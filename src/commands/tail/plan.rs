@@ -120,17 +120,10 @@ pub async fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, 
     };
     // Presence channels signed here need a member: --user-id, else an observer that
     // says what it is. With an endpoint, the endpoint decides.
-    let observer = (needs_local_channel && args.user_id.is_none())
-        .then(|| observer_id(&hostname(), std::process::id()));
+    let observer = (needs_local_channel && args.user_id.is_none()).then(crate::observer::id);
     let member = match (&args.user_id, &observer) {
         (Some(id), _) => Some(sign::member_data(id, info.clone())),
-        (None, Some(id)) => Some(sign::member_data(
-            id,
-            Some(serde_json::json!({
-                "name": "rtctl observer",
-                "client": concat!("rtctl ", env!("CARGO_PKG_VERSION")),
-            })),
-        )),
+        (None, Some(id)) => Some(crate::observer::member_data(id)),
         (None, None) => None,
     };
     Ok(Plan {
@@ -160,54 +153,4 @@ fn parse_header(n: usize, text: &str) -> Result<Header, CliError> {
         CliError::usage(format!("{e}; nothing was sent"))
             .hint("for example --auth-header 'Authorization: Bearer …'")
     })
-}
-
-/// Who rtctl is on presence channels it signs for itself when no --user-id is given:
-/// a name that says what it is, unique per machine and process, and a valid user id.
-fn observer_id(hostname: &str, pid: u32) -> String {
-    let host: String = hostname
-        .trim()
-        .chars()
-        .take(64)
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let host = if host.is_empty() { "host" } else { &host };
-    format!("rtctl-{host}-{pid}")
-}
-
-/// This machine's name: the kernel's, else `$HOSTNAME`.
-fn hostname() -> String {
-    std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .ok()
-        .or_else(|| std::env::var("HOSTNAME").ok())
-        .unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_observer_is_a_valid_user_id_naming_host_and_process() {
-        for (host, id) in [
-            ("build-7\n", "rtctl-build-7-42"),
-            ("db1.example.com", "rtctl-db1.example.com-42"),
-            ("wéird host", "rtctl-w-ird-host-42"),
-            ("", "rtctl-host-42"),
-        ] {
-            let got = observer_id(host, 42);
-            assert_eq!(got, id);
-            assert!(
-                crate::pusher::event::validate_user_id(&got).is_ok(),
-                "{got}"
-            );
-        }
-        assert!(observer_id(&"h".repeat(500), 1).len() < 80);
-    }
 }
