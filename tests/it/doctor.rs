@@ -104,6 +104,8 @@ fn a_correct_setup_passes_every_check_in_every_output() {
         "clock.skew",
         "socket.handshake",
         "socket.ping",
+        "channels.private",
+        "channels.presence",
         "end_to_end.event",
     ];
     for id in expected {
@@ -125,7 +127,7 @@ fn a_correct_setup_passes_every_check_in_every_output() {
         assert!(run.junit.contains(&format!("name=\"{id}\"")), "{id}");
     }
     assert!(run.junit.contains("failures=\"0\""), "{}", run.junit);
-    assert!(run.out.contains("10 checks: 9 passed"), "{}", run.out);
+    assert!(run.out.contains("12 checks: 11 passed"), "{}", run.out);
 }
 
 /// A broken setup: the args that break it, and exactly the checks that must fail.
@@ -228,7 +230,7 @@ fn broken_setups_fail_exactly_their_checks() {
                 wrong_secret,
                 server.port,
             )),
-            failing: &["credentials.rest"],
+            failing: &["channels.presence", "channels.private", "credentials.rest"],
             hint: "secret is likely wrong",
         },
         Broken {
@@ -238,7 +240,7 @@ fn broken_setups_fail_exactly_their_checks() {
             config: Some(profile(
                 "no-such-app",
                 &server.key,
-                wrong_secret,
+                &server.secret,
                 server.port,
             )),
             failing: &["credentials.rest"],
@@ -382,6 +384,8 @@ fn only_and_skip_take_ids_and_groups() {
     assert_eq!(
         skipped,
         [
+            "channels.presence",
+            "channels.private",
             "clock.skew",
             "credentials.rest",
             "socket.handshake",

@@ -30,6 +30,8 @@ pub const CREDENTIALS: &str = "credentials.rest";
 pub const CLOCK: &str = "clock.skew";
 pub const HANDSHAKE: &str = "socket.handshake";
 pub const PING: &str = "socket.ping";
+pub const PRIVATE: &str = "channels.private";
+pub const PRESENCE: &str = "channels.presence";
 pub const END_TO_END: &str = "end_to_end.event";
 
 /// Every check, in the order they are shown.
@@ -85,6 +87,18 @@ pub const ALL: &[Spec] = &[
     Spec {
         id: PING,
         about: "the socket answers pusher:ping",
+        network: true,
+        needs: &[HANDSHAKE],
+    },
+    Spec {
+        id: PRIVATE,
+        about: "a private channel signed here is subscribed",
+        network: true,
+        needs: &[HANDSHAKE],
+    },
+    Spec {
+        id: PRESENCE,
+        about: "a presence channel signed here is joined, as an observer",
         network: true,
         needs: &[HANDSHAKE],
     },
@@ -176,7 +190,10 @@ mod tests {
             skip: vec!["config".into(), END_TO_END.into()],
             ..Selection::default()
         };
-        assert_eq!(ids(&skip), [CREDENTIALS, CLOCK, HANDSHAKE, PING]);
+        assert_eq!(
+            ids(&skip),
+            [CREDENTIALS, CLOCK, HANDSHAKE, PING, PRIVATE, PRESENCE]
+        );
         let offline = Selection {
             offline: true,
             ..Selection::default()

@@ -5,6 +5,7 @@
 //! `report`; the three outputs in `render`; the checks themselves in `config_checks`
 //! (no network) and `server`.
 
+mod channels;
 mod checks;
 mod config_checks;
 mod render;
@@ -254,20 +255,42 @@ async fn run_checks(ctx: &mut Ctx, specs: &[Spec]) -> Result<Vec<Ran>, CliError>
         }
     }
 
-    if run.ready(checks::END_TO_END) {
-        let (outcome, took) = timed(async {
-            match (&rest, &socket) {
-                (Some(Ok(client)), Ok(options)) => {
-                    server::end_to_end(&config, client, options).await
-                }
-                (Some(Err(e)), _) | (_, Err(e)) => Outcome::failed(e),
-                (None, _) => Outcome::skip("no REST client"),
+    let want_channels = run.ready(checks::PRIVATE) || run.ready(checks::PRESENCE);
+    let channels_part = timed(async {
+        match (&socket, &secret, &config.key) {
+            (Ok(options), Some(Ok(secret)), Some(key)) if want_channels => {
+                Some(channels::channel_checks(options, &key.val, secret, &suffix()).await)
             }
-        })
-        .await;
-        run.record(checks::END_TO_END, outcome, took);
+            _ => None,
+        }
+    });
+    let want_end_to_end = run.ready(checks::END_TO_END);
+    let end_to_end_part = timed(async {
+        match (&rest, &socket) {
+            _ if !want_end_to_end => None,
+            (Some(Ok(client)), Ok(options)) => {
+                Some(server::end_to_end(&config, client, options).await)
+            }
+            (Some(Err(e)), _) | (_, Err(e)) => Some(Outcome::failed(e)),
+            (None, _) => None,
+        }
+    });
+    let ((channels_found, channels_took), (end_to_end, end_to_end_took)) =
+        tokio::join!(channels_part, end_to_end_part);
+    if let Some(found) = channels_found {
+        run.record(checks::PRIVATE, found.private, channels_took);
+        run.record(checks::PRESENCE, found.presence, channels_took);
+    }
+    if let Some(outcome) = end_to_end {
+        run.record(checks::END_TO_END, outcome, end_to_end_took);
     }
     Ok(run.finish())
+}
+
+/// A random suffix for the channels a run uses, so runs never share one.
+fn suffix() -> String {
+    use crate::outgoing::World as _;
+    crate::outgoing::System.random_id()
 }
 
 /// The checks of one run, as they end.
