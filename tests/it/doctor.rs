@@ -38,11 +38,13 @@ fn doctor(env: &TestEnv, args: &[&str]) -> Run {
     }
 }
 
-fn doctor_json(env: &TestEnv, args: &[&str]) -> (Option<i32>, Value) {
+/// `rtctl GLOBAL… doctor --json DOCTOR…`.
+fn doctor_json(env: &TestEnv, global: &[&str], own: &[&str]) -> (Option<i32>, Value) {
     let out = env
         .rtctl()
-        .args(args)
+        .args(global)
         .args(["doctor", "--json"])
+        .args(own)
         .timeout(WAIT)
         .output()
         .unwrap();
@@ -90,7 +92,7 @@ fn a_correct_setup_passes_every_check_in_every_output() {
     let env = TestEnv::with_server(server);
     let run = doctor(&env, &[]);
     assert_eq!(run.code, Some(0), "{}\n{}", run.out, run.err);
-    let (code, doc) = doctor_json(&env, &[]);
+    let (code, doc) = doctor_json(&env, &[], &[]);
     assert_eq!(code, Some(0));
     assert_eq!(doc["schema_version"], 1);
     assert_eq!(doc["ok"], true);
@@ -310,7 +312,7 @@ fn checks_after_a_failed_one_are_skipped_saying_why() {
         "default_profile = \"t\"\n[profiles.t]\napp_id = \"{}\"\nsecret = \"s\"\nhost = \"127.0.0.1\"\nport = {}\ntls = false\n",
         server.app_id, server.port
     ));
-    let (code, doc) = doctor_json(&env, &[]);
+    let (code, doc) = doctor_json(&env, &[], &[]);
     assert_eq!(code, Some(5));
     for c in doc["checks"].as_array().unwrap() {
         let id = c["id"].as_str().unwrap();
@@ -333,7 +335,7 @@ fn offline_makes_no_network_connection() {
         "default_profile = \"t\"\n[profiles.t]\napp_id = \"1\"\nkey = \"k\"\nsecret = \"s\"\nhost = \"127.0.0.1\"\nport = {port}\ntls = false\n"
     ));
     // The listener is real: a run that does use the network reaches it.
-    let (code, _) = doctor_json(&env, &["--timeout", "1s"]);
+    let (code, _) = doctor_json(&env, &["--timeout", "1s"], &[]);
     assert_eq!(code, Some(5));
     assert!(listener.accept().is_ok(), "the online run did not connect");
     while listener.accept().is_ok() {}
@@ -404,4 +406,68 @@ fn only_and_skip_take_ids_and_groups() {
         .unwrap();
     let (text, _) = output_text(&list);
     assert!(text.contains("end_to_end.event"), "{text}");
+}
+
+/// A stand-in REST server whose clock is `offset_secs` ahead: it accepts
+/// `GET /channels` and says its time in `Date`, as a server does.
+fn server_with_clock(offset_secs: u64) -> u16 {
+    use std::io::{Read as _, Write as _};
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let mut buf = [0u8; 4096];
+            let _ = stream.read(&mut buf);
+            let date = httpdate::fmt_http_date(
+                std::time::SystemTime::now() + std::time::Duration::from_secs(offset_secs),
+            );
+            let body = r#"{"channels":{}}"#;
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nDate: {date}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    port
+}
+
+#[test]
+fn a_server_clock_twenty_minutes_off_fails_the_clock_check() {
+    let port = server_with_clock(20 * 60);
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "default_profile = \"t\"\n[profiles.t]\napp_id = \"1\"\nkey = \"k\"\nsecret = \"s\"\nhost = \"127.0.0.1\"\nport = {port}\ntls = false\n"
+    ));
+    let (code, doc) = doctor_json(&env, &[], &["--only", "credentials,clock"]);
+    assert_eq!(code, Some(5), "{doc:#}");
+    let st = statuses(&doc);
+    assert_eq!(st["credentials.rest"], "pass", "{doc:#}");
+    assert_eq!(st["clock.skew"], "fail", "{doc:#}");
+    let clock = &doc["checks"][1];
+    assert!(
+        clock["finding"]
+            .as_str()
+            .unwrap()
+            .contains("behind the server's"),
+        "{clock}"
+    );
+    assert!(clock["hint"].as_str().unwrap().contains("NTP"), "{clock}");
+
+    // Forty seconds is a warning: a pass, unless --strict.
+    let port = server_with_clock(40);
+    env.write_config(&format!(
+        "default_profile = \"t\"\n[profiles.t]\napp_id = \"1\"\nkey = \"k\"\nsecret = \"s\"\nhost = \"127.0.0.1\"\nport = {port}\ntls = false\n"
+    ));
+    let (code, doc) = doctor_json(&env, &[], &["--only", "clock"]);
+    assert_eq!(code, Some(0), "{doc:#}");
+    assert_eq!(statuses(&doc)["clock.skew"], "warn");
+    let out = env
+        .rtctl()
+        .args(["doctor", "--only", "clock", "--strict", "--json"])
+        .timeout(WAIT)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5));
 }
