@@ -51,7 +51,7 @@ complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "users" -d 'Send an even
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "catalog" -d 'Show the event catalogue that trigger fills and checks payloads from'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "auth" -d 'Sign and check channel authorization and user authentication'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "webhook" -d 'Generate, replay, verify and capture webhooks'
-complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "doctor" -d 'Check an environment\'s config and connectivity end to end (not built yet)'
+complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "doctor" -d 'Check an environment\'s config and connectivity end to end'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "config" -d 'Show, list, create and choose profiles'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -603,6 +603,9 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_sub
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Say whether a captured webhook is authentic, and which part is wrong if not'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "listen" -d 'Receive webhooks from a server, verify and print them; forward or save them'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l only -d 'Run only these checks or groups (repeatable, or comma-separated)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l skip -d 'Leave out these checks or groups (repeatable, or comma-separated)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l junit -d 'Also write a JUnit XML report to FILE, a test case a check' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l app-id -d 'App id' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l key -d 'App key' -r
@@ -617,6 +620,11 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l env-file -d 'Also
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
 always\t''
 never\t''"
+complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l list-checks -d 'List the checks, with their ids and groups, and exit'
+complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l offline -d 'Run only the checks that need no network'
+complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l strict -d 'Count warnings as failures'
+complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l json -d 'Print one JSON document instead of the checklist'
+complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -s v -l verbose -d 'Show each check\'s details (values, URLs) and timing'
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l no-tls -d 'Use plain http and ws'
@@ -795,7 +803,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_su
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "catalog" -d 'Show the event catalogue that trigger fills and checks payloads from'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "auth" -d 'Sign and check channel authorization and user authentication'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "webhook" -d 'Generate, replay, verify and capture webhooks'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "doctor" -d 'Check an environment\'s config and connectivity end to end (not built yet)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "doctor" -d 'Check an environment\'s config and connectivity end to end'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "config" -d 'Show, list, create and choose profiles'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "completions" -d 'Print a shell completion script'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -62,6 +62,10 @@ fn help_text() {
         "webhook_listen_help",
         stdout_of(env.rtctl().args(["webhook", "listen", "-h"]))
     );
+    insta::assert_snapshot!(
+        "doctor_help",
+        stdout_of(env.rtctl().args(["doctor", "--help"]))
+    );
 }
 
 #[test]
