@@ -889,7 +889,7 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--default', '--default', [CompletionResultType]::ParameterName, 'Make it the default profile (a new file''s first profile always is)')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace a profile of the same name')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal')
-            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Check the new profile once written: a signed REST request and a WebSocket handshake (asked on a terminal)')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Check the new profile once written with doctor''s connection checks: a signed REST request, the server''s clock, a WebSocket handshake and a ping (asked on a terminal)')
             [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the app secret from the first line of stdin (never from a flag''s value)')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use https and wss')
             [CompletionResult]::new('--no-tls', '--no-tls', [CompletionResultType]::ParameterName, 'Use plain http and ws')

@@ -835,7 +835,7 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --default 'Make it the default profile (a new file''s first profile always is)'
             cand --force 'Replace a profile of the same name'
             cand --no-input 'Never prompt, even on a terminal'
-            cand --check 'Check the new profile once written: a signed REST request and a WebSocket handshake (asked on a terminal)'
+            cand --check 'Check the new profile once written with doctor''s connection checks: a signed REST request, the server''s clock, a WebSocket handshake and a ping (asked on a terminal)'
             cand --secret-stdin 'Read the app secret from the first line of stdin (never from a flag''s value)'
             cand --tls 'Use https and wss'
             cand --no-tls 'Use plain http and ws'

@@ -742,7 +742,7 @@ never\t''"
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l default -d 'Make it the default profile (a new file\'s first profile always is)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l force -d 'Replace a profile of the same name'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l no-input -d 'Never prompt, even on a terminal'
-complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l check -d 'Check the new profile once written: a signed REST request and a WebSocket handshake (asked on a terminal)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l check -d 'Check the new profile once written with doctor\'s connection checks: a signed REST request, the server\'s clock, a WebSocket handshake and a ping (asked on a terminal)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l no-tls -d 'Use plain http and ws'

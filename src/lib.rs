@@ -7,6 +7,7 @@
 
 pub mod app_urls;
 pub mod catalog;
+pub mod checks;
 pub mod cli;
 pub mod commands;
 pub mod complete;

@@ -3,8 +3,9 @@
 use clap::{Args, Subcommand};
 use serde_json::{Map, Value as Json, json};
 
-use super::{Ctx, checks};
+use super::Ctx;
 use crate::app_urls;
+use crate::checks::{self, Selection, list, outcome, render};
 use crate::config::defaults::{LOCAL_PORT, LOCAL_PROFILE, LOOPBACK, local_server};
 use crate::config::edit::{self, NewValue};
 use crate::config::file::ConfigFile;
@@ -110,8 +111,8 @@ pub struct InitArgs {
     #[arg(long)]
     pub no_input: bool,
 
-    /// Check the new profile once written: a signed REST request and a WebSocket
-    /// handshake (asked on a terminal)
+    /// Check the new profile once written with doctor's connection checks: a signed REST
+    /// request, the server's clock, a WebSocket handshake and a ping (asked on a terminal)
     #[arg(long)]
     pub check: bool,
 }
@@ -737,13 +738,24 @@ async fn init(ctx: &mut Ctx, args: InitArgs) -> Result<(), CliError> {
     let check = args.check
         || (interactive
             && dialoguer::Confirm::new()
-                .with_prompt("Check the connection now (a REST request and a WebSocket)?")
+                .with_prompt(
+                    "Check the connection now (a REST request and a WebSocket, as doctor does)?",
+                )
                 .default(true)
                 .interact()
                 .map_err(prompt_err)?);
     if check {
-        let checks = super::interruptible(async { Ok(checks::connection(&profile).await) }).await?;
-        checks::report(&ctx.ui, checks)?;
+        // The connection checks doctor runs: credentials, clock and socket.
+        let specs = list::select(&Selection {
+            only: ["credentials", "clock", "socket"]
+                .map(String::from)
+                .to_vec(),
+            ..Selection::default()
+        })?;
+        let ran = super::interruptible(checks::run(&profile, &specs)).await?;
+        ctx.ui
+            .status(&render::human(&ran, &name, false, ctx.ui.color_err));
+        outcome::first_failure(&ran)?;
     }
     Ok(())
 }

@@ -3,7 +3,6 @@
 pub mod auth;
 pub mod catalog;
 pub mod channels;
-pub mod checks;
 pub mod completions;
 pub mod config;
 pub mod doctor;

@@ -321,27 +321,32 @@ fn config_init_check_tries_the_new_profile() {
     };
     let (code, stderr) = init("up", server.port);
     assert_eq!(code, Some(0), "{stderr}");
-    let rest = format!(
-        "ok: REST GET http://127.0.0.1:{}/apps/{}/channels answered",
-        server.port, server.app_id
-    );
-    let ws = format!(
-        "ok: WebSocket ws://127.0.0.1:{} answered pusher:connection_established",
-        server.port
-    );
-    assert!(stderr.contains(&rest) && stderr.contains(&ws), "{stderr}");
+    // The connection checks doctor runs, as its checklist.
+    for line in [
+        format!(
+            "✓ credentials.rest  GET /apps/{}/channels accepted (HTTP 200)",
+            server.app_id
+        ),
+        "✓ clock.skew".to_owned(),
+        "✓ socket.handshake  connected (activity timeout".to_owned(),
+        "✓ socket.ping".to_owned(),
+        "4 checks: 4 passed".to_owned(),
+    ] {
+        assert!(stderr.contains(&line), "no `{line}` in {stderr}");
+    }
 
     // Nothing listens: both checks fail, each says so, and the exit code is the network's.
     let (listener, port) = silent_listener();
     drop(listener);
     let (code, stderr) = init("down", port);
     assert_eq!(code, Some(6), "{stderr}");
-    assert!(
-        stderr.contains("REST check: ")
-            && stderr.contains("WebSocket check: ")
-            && stderr.contains("2 of 2 connection checks failed"),
-        "{stderr}"
-    );
+    for line in [
+        "✗ credentials.rest  cannot connect to http://127.0.0.1:".to_owned(),
+        "✗ socket.handshake  cannot connect to ws://127.0.0.1:".to_owned(),
+        "2 checks failed: credentials.rest, socket.handshake".to_owned(),
+    ] {
+        assert!(stderr.contains(&line), "no `{line}` in {stderr}");
+    }
     // The profile is written all the same: the check reports, it does not undo.
     assert!(env.read_config().contains("[profiles.down]"));
 }

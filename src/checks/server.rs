@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant, SystemTime};
 
-use super::report::Outcome;
+use super::outcome::Outcome;
 use crate::config::Resolved;
 use crate::net::http::{RestClient, clock_skew};
 use crate::net::probe::Probe;
@@ -213,7 +213,7 @@ pub async fn end_to_end(config: &Resolved, rest: &RestClient, options: &ws::Opti
 
 #[cfg(test)]
 mod tests {
-    use super::super::report::Status;
+    use super::super::outcome::Status;
     use super::*;
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use super::checks::Spec;
+use super::list::Spec;
 use crate::error::{CliError, Kind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +29,8 @@ impl Status {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
     pub status: Status,
+    /// A failure's kind, as the rest of rtctl would exit with it (`config init --check`).
+    pub kind: Option<Kind>,
     /// One line.
     pub finding: String,
     /// What to run or change, when it is not a pass.
@@ -41,6 +43,7 @@ impl Outcome {
     fn new(status: Status, finding: impl Into<String>) -> Self {
         Self {
             status,
+            kind: (status == Status::Fail).then_some(Kind::CheckFailed),
             finding: finding.into(),
             hint: None,
             details: Vec::new(),
@@ -67,6 +70,7 @@ impl Outcome {
     pub fn failed(e: &CliError) -> Self {
         Self {
             status: Status::Fail,
+            kind: Some(e.kind),
             finding: e.message.clone(),
             hint: (!e.hints.is_empty()).then(|| e.hints.join("; ")),
             details: Vec::new(),
@@ -144,4 +148,18 @@ pub fn verdict(ran: &[Ran]) -> Result<(), CliError> {
             failed.join(", ")
         ),
     ))
+}
+
+/// `config init --check`'s result: the first failure's own exit code (a network failure
+/// is 6, refused credentials 4), naming the failed checks; else success.
+pub fn first_failure(ran: &[Ran]) -> Result<(), CliError> {
+    match verdict(ran) {
+        Ok(()) => Ok(()),
+        Err(mut e) => {
+            if let Some(kind) = ran.iter().find_map(|r| r.outcome.kind) {
+                e.kind = kind;
+            }
+            Err(e)
+        }
+    }
 }

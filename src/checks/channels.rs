@@ -1,7 +1,7 @@
 //! The channel checks: a private and a presence subscription, each signed here with
 //! the profile's key and secret, must be accepted by the server; then both are left.
 
-use super::report::Outcome;
+use super::outcome::Outcome;
 use crate::config::Secret;
 use crate::error::{CliError, Kind};
 use crate::net::probe::Probe;

@@ -6,7 +6,7 @@ use std::time::Duration;
 use colored::Colorize as _;
 use serde_json::{Map, Value, json};
 
-use super::report::{Ran, Status, Tally};
+use super::outcome::{Ran, Status, Tally};
 use crate::text::sanitize;
 use crate::ui::words::{counted, plural};
 
@@ -200,8 +200,8 @@ fn xml(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::checks::{ALL, Spec};
-    use super::super::report::Outcome;
+    use super::super::list::{ALL, Spec};
+    use super::super::outcome::Outcome;
     use super::*;
 
     fn ran(spec: Spec, outcome: Outcome) -> Ran {

@@ -1,7 +1,7 @@
 //! The checks that need no network: the profile, the values a run needs, the
 //! platform's `PUSHER_ENABLED`, the values' shapes, and the files' warnings.
 
-use super::report::Outcome;
+use super::outcome::Outcome;
 use crate::config::{Field, Resolved, Secret};
 use crate::error::CliError;
 use crate::pusher::MasterKey;
@@ -187,7 +187,7 @@ pub fn files(r: &Resolved) -> Outcome {
 
 #[cfg(test)]
 mod tests {
-    use super::super::report::Status;
+    use super::super::outcome::Status;
     use super::*;
     use crate::config::testing::*;
 

@@ -1,0 +1,128 @@
+//! `rtctl doctor`: checks an environment's realtime setup end to end, for a person (a
+//! checklist) and for CI (JSON, JUnit, an exit code that says whether a check failed).
+//! The checks themselves are in `crate::checks`.
+
+use std::path::PathBuf;
+
+use clap::Args as ClapArgs;
+
+use super::Ctx;
+use crate::checks::{self, Selection, list, outcome, render};
+use crate::error::{CliError, Kind};
+use crate::files::{Existing, write_private};
+use crate::ui::json_text;
+
+const EXAMPLES: &str = "\
+Examples:
+  rtctl doctor                              every check against the profile's server
+  rtctl --profile prod doctor --json        one JSON document, for scripts
+  rtctl doctor --junit report.xml           also a JUnit report, for CI
+  rtctl doctor --offline                    only the checks that need no network (a lint)
+  rtctl doctor --only socket --only clock   checks or groups by name
+  rtctl doctor --list-checks
+
+Exit codes: 0 when no check failed (warnings pass, unless --strict), 5 when one did,
+the same with --json and --junit; 2 and 3 for bad arguments and a broken config.";
+
+/// Check an environment's config and connectivity end to end
+#[derive(Debug, ClapArgs)]
+#[command(after_help = EXAMPLES)]
+pub struct Args {
+    /// List the checks, with their ids and groups, and exit
+    #[arg(long)]
+    pub list_checks: bool,
+
+    /// Run only these checks or groups (repeatable, or comma-separated)
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub only: Vec<String>,
+
+    /// Leave out these checks or groups (repeatable, or comma-separated)
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub skip: Vec<String>,
+
+    /// Run only the checks that need no network
+    #[arg(long)]
+    pub offline: bool,
+
+    /// Count warnings as failures
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Print one JSON document instead of the checklist
+    #[arg(long)]
+    pub json: bool,
+
+    /// Also write a JUnit XML report to FILE, a test case a check
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub junit: Option<PathBuf>,
+
+    /// Show each check's details (values, URLs) and timing
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
+    if args.list_checks {
+        return list(ctx, args.json);
+    }
+    let specs = list::select(&Selection {
+        only: args.only.clone(),
+        skip: args.skip.clone(),
+        offline: args.offline,
+    })?;
+    let config = ctx.config()?.clone();
+    let mut ran = checks::run(&config, &specs).await?;
+    if args.strict {
+        outcome::strict(&mut ran);
+    }
+    let profile = config.profile.val.clone();
+    if let Some(path) = &args.junit {
+        write_private(
+            path,
+            render::junit(&ran, &profile).as_bytes(),
+            Existing::Replace,
+        )
+        .map_err(|e| {
+            CliError::new(
+                Kind::Failure,
+                format!("cannot write the JUnit report {}: {e}", path.display()),
+            )
+        })?;
+    }
+    if args.json {
+        let doc = render::json(&ran, &profile, &config.profile.source.to_string());
+        ctx.ui.out(&json_text(&doc))?;
+    } else {
+        ctx.ui.out(&render::human(
+            &ran,
+            &profile,
+            args.verbose,
+            ctx.ui.color_out,
+        ))?;
+    }
+    outcome::verdict(&ran)
+}
+
+fn list(ctx: &Ctx, json: bool) -> Result<(), CliError> {
+    if json {
+        let all: Vec<_> = list::ALL
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "id": c.id, "group": c.group(), "about": c.about,
+                    "network": c.network, "needs": c.needs,
+                })
+            })
+            .collect();
+        return Ok(ctx.ui.out(&json_text(&serde_json::Value::Array(all)))?);
+    }
+    let width = list::ALL.iter().map(|c| c.id.len()).max().unwrap_or(0);
+    let lines: Vec<String> = list::ALL
+        .iter()
+        .map(|c| {
+            let net = if c.network { "" } else { " (offline)" };
+            format!("{:width$}  {}{net}", c.id, c.about)
+        })
+        .collect();
+    Ok(ctx.ui.out(&lines.join("\n"))?)
+}
