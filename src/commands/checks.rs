@@ -7,6 +7,7 @@ use crate::config::{Resolved, load};
 use crate::error::{CliError, Kind};
 use crate::net::auth::Authorizer;
 use crate::net::http::RestClient;
+use crate::net::tls::Trust;
 use crate::net::ws::{self, Control, Counters, Handler, RunEnd, StopReason, Update};
 use crate::pusher::rest::{self, ChannelList};
 use crate::pusher::session::{Session, Timing};
@@ -22,16 +23,26 @@ pub struct Check {
     pub result: Result<String, CliError>,
 }
 
-/// Both checks, in order, each run whatever came of the other.
+/// Both checks, in order, each run whatever came of the other, with the profile's
+/// TLS trust (a `ca_cert` that cannot be used fails in their place).
 pub async fn connection(config: &Resolved) -> Vec<Check> {
+    let trust = match Trust::new(config.ca_cert.as_ref()) {
+        Ok(trust) => trust,
+        Err(e) => {
+            return vec![Check {
+                name: "ca_cert",
+                result: Err(e),
+            }];
+        }
+    };
     vec![
         Check {
             name: "REST",
-            result: rest_request(config).await,
+            result: rest_request(config, &trust).await,
         },
         Check {
             name: "WebSocket",
-            result: handshake(config).await,
+            result: handshake(config, trust).await,
         },
     ]
 }
@@ -65,9 +76,9 @@ pub fn report(ui: &Ui, checks: Vec<Check>) -> Result<(), CliError> {
 }
 
 /// `GET /apps/{app_id}/channels`, signed with the app secret.
-async fn rest_request(config: &Resolved) -> Result<String, CliError> {
+async fn rest_request(config: &Resolved, trust: &Trust) -> Result<String, CliError> {
     let secret = load::read_secret(config.require_secret()?).await?;
-    let client = RestClient::new(config, secret)?;
+    let client = RestClient::new(config, secret, trust)?;
     let list: ChannelList = client
         .json(rest::list_channels(client.app_id(), None, &[]))
         .await?;
@@ -96,8 +107,8 @@ impl Handler for Handshake {
 }
 
 /// Open a WebSocket with the app key and wait for `pusher:connection_established`.
-async fn handshake(config: &Resolved) -> Result<String, CliError> {
-    let options = super::ws_options(config, false, HANDSHAKE_MAX_MESSAGE)?;
+async fn handshake(config: &Resolved, trust: Trust) -> Result<String, CliError> {
+    let options = super::ws_options(config, trust, false, HANDSHAKE_MAX_MESSAGE)?;
     let base = config.require_ws()?.ws_base();
     let timing = Timing {
         handshake: config.timeout.val,

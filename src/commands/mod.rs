@@ -21,6 +21,7 @@ use crate::config::load::{self, DotEnvRequest};
 use crate::config::{Field, Resolved, Secret};
 use crate::error::{CliError, Kind};
 use crate::net::http::RestClient;
+use crate::net::tls::Trust;
 use crate::net::ws;
 use crate::pusher::MasterKey;
 use crate::ui::Ui;
@@ -34,6 +35,7 @@ pub struct Ctx {
     /// The secret given with `--secret-stdin`, read before anything else runs.
     pub stdin_secret: Option<Secret>,
     config: Option<Resolved>,
+    trust: Option<Trust>,
 }
 
 impl Ctx {
@@ -48,6 +50,7 @@ impl Ctx {
             ui,
             stdin_secret,
             config: None,
+            trust: None,
         })
     }
 
@@ -146,16 +149,29 @@ impl Ctx {
             })
     }
 
+    /// The TLS trust every connection of the run uses (built once): the system's roots
+    /// and the profile's `ca_cert`.
+    pub fn trust(&mut self) -> Result<Trust, CliError> {
+        if let Some(trust) = &self.trust {
+            return Ok(trust.clone());
+        }
+        let trust = Trust::new(self.config()?.ca_cert.as_ref())?;
+        self.trust = Some(trust.clone());
+        Ok(trust)
+    }
+
     /// A REST client for the profile's app and server.
     pub async fn rest(&mut self) -> Result<RestClient, CliError> {
         let secret = self.secret().await?;
-        RestClient::new(self.config()?, secret)
+        let trust = self.trust()?;
+        RestClient::new(self.config()?, secret, &trust)
     }
 }
 
 /// How the WebSocket client reaches a profile's server with its key, and behaves.
 pub(crate) fn ws_options(
     config: &Resolved,
+    trust: Trust,
     reconnect: bool,
     max_message_size: usize,
 ) -> Result<ws::Options, CliError> {
@@ -164,8 +180,8 @@ pub(crate) fn ws_options(
     Ok(ws::Options {
         url: ws::url(&endpoint.ws_base(), key),
         where_from: format!(
-            "ws host from {}, port from {}",
-            endpoint.host.source, endpoint.port.source
+            "ws host from {}, port from {}, tls from {}",
+            endpoint.host.source, endpoint.port.source, endpoint.tls.source
         ),
         key_from: config
             .key
@@ -176,6 +192,7 @@ pub(crate) fn ws_options(
         reconnect,
         backoff: crate::pusher::reconnect::BACKOFF,
         max_message_size,
+        trust,
     })
 }
 

@@ -1,9 +1,11 @@
 //! The only network code.
 
 pub mod auth;
+pub mod diagnose;
 pub mod http;
 pub mod raw_request;
 pub mod receiver;
+pub mod tls;
 pub mod ws;
 
 use crate::text::one_line;
