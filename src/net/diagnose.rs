@@ -133,7 +133,7 @@ fn from_rustls(e: &rustls::Error, trust: &Trust, host: &str) -> Problem {
     match e {
         rustls::Error::InvalidMessage(InvalidMessage::InvalidContentType) => Problem::NotTls,
         rustls::Error::InvalidCertificate(cert) => match cert {
-            CertificateError::UnknownIssuer | CertificateError::BadSignature => {
+            CertificateError::UnknownIssuer => {
                 let names = trust.rejected(host).and_then(|c| subject_and_issuer(&c));
                 let (subject, issuer) = names.unzip();
                 Problem::Untrusted { subject, issuer }
@@ -153,7 +153,7 @@ fn from_rustls(e: &rustls::Error, trust: &Trust, host: &str) -> Problem {
                 asked: host.to_owned(),
                 presented: Vec::new(),
             },
-            other => Problem::Tls(format!("the server's certificate is not valid: {other:?}")),
+            _ => Problem::Tls(one_line(&e.to_string(), 200)),
         },
         rustls::Error::Other(other) if other.0.downcast_ref::<NoTrustedRoots>().is_some() => {
             Problem::NoTrustedRoots

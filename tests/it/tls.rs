@@ -4,6 +4,7 @@
 
 use crate::common;
 
+use std::path::Path;
 use std::process::Command;
 use std::sync::OnceLock;
 
@@ -180,6 +181,45 @@ fn an_https_auth_endpoint_with_a_certificate_from_the_private_ca() {
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(tail.record_of("event", None)["data"]["id"], 7);
     assert_eq!(tail.finish().0, Some(0));
+}
+
+#[test]
+fn the_backend_and_webhook_replay_post_over_https_with_the_private_ca() {
+    let server = tls_server(Leaf::Good);
+    let (url, bodies) = auth_endpoint(
+        server,
+        "tls-token",
+        None,
+        Some(pki().server_config(Leaf::Good)),
+    );
+    let base = url.trim_end_matches("/pusher/auth");
+    let (env, _, _) = trusting(Way::Profile);
+    // The endpoint answers 403 to both (neither sends its bearer token): what matters
+    // is that each request got through TLS to it.
+    run(
+        &env,
+        &[
+            "trigger",
+            "tls-backend",
+            "headline",
+            r#"{"n":3}"#,
+            "--no-validate",
+            "--via",
+            "backend",
+        ],
+        &[("RTCTL_BACKEND_URL".to_owned(), base.to_owned())],
+    );
+    let body = bodies.recv_timeout(common::WAIT).unwrap();
+    assert!(body.contains("\"channel\":\"tls-backend\""), "{body}");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/webhooks/01-presence-classroom-101-occupied.json");
+    run(
+        &env,
+        &["webhook", "replay", fixture.to_str().unwrap(), "--to", &url],
+        &[],
+    );
+    let body = bodies.recv_timeout(common::WAIT).unwrap();
+    assert!(body.contains("channel_occupied"), "{body}");
 }
 
 #[test]
