@@ -139,16 +139,18 @@ fn tail_receives_over_wss_with_the_private_ca_each_way() {
     }
 }
 
+/// An auth endpoint for the good TLS server's app, serving https with a certificate
+/// from the private CA; it wants `Authorization: Bearer tls-token`.
+fn https_auth_endpoint() -> (String, std::sync::mpsc::Receiver<String>) {
+    let tls = Some(pki().server_config(Leaf::Good));
+    let (url, bodies) = auth_endpoint(tls_server(Leaf::Good), "tls-token", None, tls);
+    assert!(url.starts_with("https://"), "{url}");
+    (url, bodies)
+}
+
 #[test]
 fn an_https_auth_endpoint_with_a_certificate_from_the_private_ca() {
-    let server = tls_server(Leaf::Good);
-    let (url, bodies) = auth_endpoint(
-        server,
-        "tls-token",
-        None,
-        Some(pki().server_config(Leaf::Good)),
-    );
-    assert!(url.starts_with("https://"), "{url}");
+    let (url, bodies) = https_auth_endpoint();
     let (env, flags, vars) = trusting(Way::Profile);
     assert!(flags.is_empty() && vars.is_empty());
     let mut tail = spawn_tail(
@@ -185,13 +187,7 @@ fn an_https_auth_endpoint_with_a_certificate_from_the_private_ca() {
 
 #[test]
 fn the_backend_and_webhook_replay_post_over_https_with_the_private_ca() {
-    let server = tls_server(Leaf::Good);
-    let (url, bodies) = auth_endpoint(
-        server,
-        "tls-token",
-        None,
-        Some(pki().server_config(Leaf::Good)),
-    );
+    let (url, bodies) = https_auth_endpoint();
     let base = url.trim_end_matches("/pusher/auth");
     let (env, _, _) = trusting(Way::Profile);
     // The endpoint answers 403 to both (neither sends its bearer token): what matters

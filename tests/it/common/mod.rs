@@ -52,8 +52,8 @@ pub struct Server {
     args: Vec<PathBuf>,
     env: Vec<(String, String)>,
     dir: tempfile::TempDir,
-    /// Whether it serves TLS (its health check then goes over TLS).
-    tls: bool,
+    /// The certificate it serves, when it serves TLS (its health check then goes over TLS).
+    tls: Option<tls::Leaf>,
 }
 
 impl Server {
@@ -63,11 +63,11 @@ impl Server {
 
     /// Start sockudo with extra environment; retried on another port if it does not come up.
     pub fn start_with(extra_env: &[(&str, &str)]) -> Server {
-        Self::start_env(extra_env, false)
+        Self::start_env(extra_env, None)
     }
 
-    /// `start_with`, for an environment that makes it serve TLS when `tls` is set.
-    fn start_env(extra_env: &[(&str, &str)], tls: bool) -> Server {
+    /// `start_with`, for an environment that makes it serve TLS with `tls` when set.
+    fn start_env(extra_env: &[(&str, &str)], tls: Option<tls::Leaf>) -> Server {
         let n = SERVERS.fetch_add(1, Ordering::SeqCst);
         let tag = format!("{}-{n}", std::process::id());
         let (app_id, key, secret) = (
@@ -97,7 +97,7 @@ impl Server {
         secret: &str,
         args: impl Fn(&Path) -> Vec<PathBuf>,
         env: Vec<(String, String)>,
-        tls: bool,
+        tls: Option<tls::Leaf>,
     ) -> Server {
         let bin = sockudo_bin();
         assert!(
@@ -150,10 +150,9 @@ impl Server {
         while start.elapsed() < limit {
             if let Ok(s) = TcpStream::connect_timeout(&addr, Duration::from_millis(200)) {
                 let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
-                let answer = if self.tls {
-                    tls::health_answer(s)
-                } else {
-                    health_answer(s)
+                let answer = match self.tls {
+                    Some(leaf) => tls::health_answer(s, leaf),
+                    None => health_answer(s),
                 };
                 if answer.to_ascii_lowercase().contains("x-health-check: ok") {
                     return true;
@@ -516,7 +515,7 @@ impl Server {
                 vec![PathBuf::from("--config"), file]
             },
             Vec::new(),
-            false,
+            None,
         )
     }
 }

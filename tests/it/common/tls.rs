@@ -4,15 +4,16 @@
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
 use rcgen::{
     BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair, KeyUsagePurpose,
     date_time_ymd,
 };
 
-use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::pki_types::pem::PemObject as _;
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
-use rustls::{DigitallySignedStruct, SignatureScheme};
+use rustls::time_provider::TimeProvider;
 
 use super::Server;
 
@@ -46,8 +47,7 @@ impl Pki {
 
     /// A rustls server config serving `leaf`, for https endpoints in tests.
     pub fn server_config(&self, leaf: Leaf) -> Arc<rustls::ServerConfig> {
-        use rustls::pki_types::pem::PemObject as _;
-        use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+        use rustls::pki_types::PrivateKeyDer;
         let (cert, key) = self.leaf(leaf);
         let certs = CertificateDer::pem_file_iter(cert)
             .unwrap()
@@ -131,7 +131,7 @@ impl Server {
             ("SSL_CERT_PATH", cert.as_str()),
             ("SSL_KEY_PATH", key.as_str()),
         ];
-        Server::start_env(&env, true)
+        Server::start_env(&env, Some(leaf))
     }
 
     /// A config profile `test` for this server over TLS (`tls = true`), as TOML.
@@ -140,65 +140,40 @@ impl Server {
     }
 }
 
-/// sockudo's answer to a health check over TLS. The check asks whether the server is up,
-/// not whether its certificate is good (the expired one is not), so it takes any.
-pub(super) fn health_answer(tcp: TcpStream) -> String {
+/// sockudo's answer to a health check over TLS, verified as rtctl verifies: against the
+/// test CA, for the name `leaf` holds, at a time it is valid.
+pub(super) fn health_answer(tcp: TcpStream, leaf: Leaf) -> String {
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in CertificateDer::pem_file_iter(&pki().ca).unwrap() {
+        roots.add(cert.unwrap()).unwrap();
+    }
     let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
-    let config = rustls::ClientConfig::builder_with_provider(provider.clone())
+    let when: Arc<dyn TimeProvider> = match leaf {
+        Leaf::Expired => Arc::new(In2020),
+        _ => Arc::new(rustls::time_provider::DefaultTimeProvider),
+    };
+    let config = rustls::ClientConfig::builder_with_details(provider, when)
         .with_safe_default_protocol_versions()
         .unwrap()
-        .dangerous()
-        .with_custom_certificate_verifier(Arc::new(AnyCertificate(provider)))
+        .with_root_certificates(roots)
         .with_no_client_auth();
-    let name = rustls::pki_types::ServerName::try_from("localhost").unwrap();
+    let name = match leaf {
+        Leaf::OtherName => "other.example",
+        _ => "localhost",
+    };
+    let name = ServerName::try_from(name).unwrap();
     let conn = rustls::ClientConnection::new(Arc::new(config), name).unwrap();
     super::health_answer(rustls::StreamOwned::new(conn, tcp))
 }
 
+/// A clock that says 2020-06-01, when the expired certificate was valid.
 #[derive(Debug)]
-struct AnyCertificate(Arc<rustls::crypto::CryptoProvider>);
+struct In2020;
 
-impl ServerCertVerifier for AnyCertificate {
-    fn verify_server_cert(
-        &self,
-        _: &CertificateDer<'_>,
-        _: &[CertificateDer<'_>],
-        _: &ServerName<'_>,
-        _: &[u8],
-        _: UnixTime,
-    ) -> Result<ServerCertVerified, rustls::Error> {
-        Ok(ServerCertVerified::assertion())
-    }
-
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls12_signature(
-            message,
-            cert,
-            dss,
-            &self.0.signature_verification_algorithms,
-        )
-    }
-
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls13_signature(
-            message,
-            cert,
-            dss,
-            &self.0.signature_verification_algorithms,
-        )
-    }
-
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.0.signature_verification_algorithms.supported_schemes()
+impl TimeProvider for In2020 {
+    fn current_time(&self) -> Option<UnixTime> {
+        Some(UnixTime::since_unix_epoch(Duration::from_secs(
+            1_590_969_600,
+        )))
     }
 }
