@@ -219,6 +219,54 @@ fn the_backend_and_webhook_replay_post_over_https_with_the_private_ca() {
 }
 
 #[test]
+fn config_init_checks_the_new_profile_with_its_ca() {
+    let server = tls_server(Leaf::Good);
+    let env = TestEnv::new();
+    std::fs::copy(&pki().ca, env.work_dir().join("ca.pem")).unwrap();
+    let init = |name: &str, ca: &[&str]| {
+        let port = server.port.to_string();
+        let mut args = vec![
+            "config",
+            "init",
+            name,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            &port,
+            "--tls",
+            "--app-id",
+            &server.app_id,
+            "--key",
+            &server.key,
+            "--secret-stdin",
+            "--check",
+        ];
+        args.extend(ca);
+        let out = env
+            .rtctl()
+            .args(&args)
+            .write_stdin(format!("{}\n", server.secret))
+            .output()
+            .unwrap();
+        (out.status.code(), output_text(&out).1)
+    };
+    let (code, stderr) = init("internal", &["--ca-cert", "ca.pem"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("ok: REST") && stderr.contains("ok: WebSocket"),
+        "{stderr}"
+    );
+    let (code, stderr) = init("no-ca", &[]);
+    assert_eq!(code, Some(6), "{stderr}");
+    assert!(
+        stderr.contains("REST check: the certificate of 127.0.0.1")
+            && stderr.contains(&format!("issuer CN={CA_NAME}"))
+            && stderr.contains("2 of 2 connection checks failed"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn ssl_cert_file_still_names_the_roots() {
     let env = tls_env(tls_server(Leaf::Good), "");
     let vars = [("SSL_CERT_FILE".to_owned(), pki().ca.display().to_string())];
@@ -325,6 +373,34 @@ fn a_refused_connection_keeps_its_words() {
         &results,
         &["connection refused", "is a server listening on that port?"],
     );
+}
+
+/// A port whose listener resets each connection once the request arrives (it closes
+/// with the request unread, so the kernel answers with a reset): a fault no real server
+/// gives on demand.
+fn resetting_port() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { continue };
+            let _ = stream.peek(&mut [0u8; 1]);
+            drop(stream);
+        }
+    });
+    port.to_string()
+}
+
+#[test]
+fn a_reset_and_a_timeout_keep_their_words() {
+    let env = TestEnv::with_server(Server::shared());
+    let results = rest_and_ws(&env, &["--port", &resetting_port()]);
+    assert_network_error(&results, &["was reset", "something in between"]);
+    // `timeout` in the profile: `tail --timeout` still means --duration.
+    env.write_config(&format!("{}timeout = \"1s\"\n", Server::shared().profile()));
+    let (_listener, port) = common::silent_listener();
+    let results = rest_and_ws(&env, &["--port", &port.to_string()]);
+    assert_network_error(&results, &["within 1s", "raise `timeout`"]);
 }
 
 #[test]
