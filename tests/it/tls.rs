@@ -223,32 +223,11 @@ fn config_init_checks_the_new_profile_with_its_ca() {
     let server = tls_server(Leaf::Good);
     let env = TestEnv::new();
     std::fs::copy(&pki().ca, env.work_dir().join("ca.pem")).unwrap();
+    let port = server.port.to_string();
     let init = |name: &str, ca: &[&str]| {
-        let port = server.port.to_string();
-        let mut args = vec![
-            "config",
-            "init",
-            name,
-            "--host",
-            "127.0.0.1",
-            "--port",
-            &port,
-            "--tls",
-            "--app-id",
-            &server.app_id,
-            "--key",
-            &server.key,
-            "--secret-stdin",
-            "--check",
-        ];
-        args.extend(ca);
-        let out = env
-            .rtctl()
-            .args(&args)
-            .write_stdin(format!("{}\n", server.secret))
-            .output()
-            .unwrap();
-        (out.status.code(), output_text(&out).1)
+        let mut flags = vec!["--port", port.as_str(), "--tls"];
+        flags.extend(ca);
+        common::config_init_check(&env, server, name, &flags)
     };
     let (code, stderr) = init("internal", &["--ca-cert", "ca.pem"]);
     assert_eq!(code, Some(0), "{stderr}");

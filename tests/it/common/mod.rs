@@ -448,6 +448,31 @@ impl Subscriber {
     }
 }
 
+/// `config init NAME --check` for `server`'s app on 127.0.0.1, with `flags` (port, TLS,
+/// CA), the secret given on stdin; its exit code and stderr. The secret is never shown.
+pub fn config_init_check(
+    env: &TestEnv,
+    server: &Server,
+    name: &str,
+    flags: &[&str],
+) -> (Option<i32>, String) {
+    let out = env
+        .rtctl()
+        .args(["config", "init", name, "--host", "127.0.0.1"])
+        .args(flags)
+        .args(["--app-id", &server.app_id, "--key", &server.key])
+        .args(["--secret-stdin", "--check"])
+        .write_stdin(format!("{}\n", server.secret))
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert!(
+        !stdout.contains(&server.secret) && !stderr.contains(&server.secret),
+        "{stderr}"
+    );
+    (out.status.code(), stderr)
+}
+
 /// A TCP listener that accepts connections and never answers: for timeouts.
 pub fn silent_listener() -> (TcpListener, u16) {
     let l = TcpListener::bind("127.0.0.1:0").unwrap();
