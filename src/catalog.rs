@@ -31,26 +31,13 @@ pub enum Choice {
 /// The catalogue to use: `--catalog`, else the profile's `catalog` (a relative path in a
 /// config file is relative to that file), else the built-in one; `none` turns it off.
 pub fn choose(flag: Option<&str>, setting: Option<&crate::config::Value<String>>) -> Choice {
-    use crate::config::Source;
-    use std::path::Path;
-    let (spec, base) = match (flag, setting) {
-        (Some(f), _) => (f, None),
-        (None, Some(v)) => (
-            v.val.as_str(),
-            match &v.source {
-                Source::File { path, .. } => path.parent(),
-                _ => None,
-            },
-        ),
-        (None, None) => return Choice::BuiltIn,
-    };
-    if spec == "none" {
-        return Choice::Off;
+    match (flag, setting) {
+        (Some("none"), _) => Choice::Off,
+        (Some(f), _) => Choice::File(std::path::PathBuf::from(f)),
+        (None, Some(v)) if v.val == "none" => Choice::Off,
+        (None, Some(v)) => Choice::File(v.as_path()),
+        (None, None) => Choice::BuiltIn,
     }
-    Choice::File(match base {
-        Some(dir) if Path::new(spec).is_relative() => dir.join(spec),
-        _ => Path::new(spec).to_path_buf(),
-    })
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

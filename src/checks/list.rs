@@ -56,7 +56,7 @@ pub const ALL: &[Spec] = &[
     },
     Spec {
         id: VALUES,
-        about: "values are well formed (app id, key, secret, cluster and host, master key)",
+        about: "values are well formed (app id, key, secret, cluster and host, master key, CA file)",
         network: false,
         needs: &[],
     },

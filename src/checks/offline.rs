@@ -93,9 +93,12 @@ pub fn enabled(value: Option<&str>) -> Outcome {
 }
 
 /// Shapes: a hosted Pusher app's id, key and secret; cluster against host; the
-/// encryption master key.
-pub fn values(r: &Resolved, secret: Option<&Secret>) -> Outcome {
+/// encryption master key; the CA file (`ca_error`: why it could not be used).
+pub fn values(r: &Resolved, secret: Option<&Secret>, ca_error: Option<&CliError>) -> Outcome {
     let mut fails = Vec::new();
+    if let Some(e) = ca_error {
+        fails.push((e.message.clone(), e.hints.join("; ")));
+    }
     let mut warns = Vec::new();
     let hosted = r
         .rest
@@ -212,7 +215,7 @@ mod tests {
             ("PUSHER_APP_ID", "my-app"),
             ("PUSHER_KEY", "0123456789abcdef0123"),
         ]);
-        let o = values(&r, Some(&Secret::new("short")));
+        let o = values(&r, Some(&Secret::new("short")), None);
         assert_eq!(o.status, Status::Fail, "{o:?}");
         assert!(
             o.finding.contains("app id `my-app` is not a number"),
@@ -231,13 +234,16 @@ mod tests {
     #[test]
     fn a_self_hosted_server_is_not_held_to_pushers_shapes() {
         let r = resolved(&[("PUSHER_HOST", "127.0.0.1"), ("PUSHER_APP_ID", "app-id")]);
-        assert_eq!(values(&r, Some(&Secret::new("x"))).status, Status::Pass);
+        assert_eq!(
+            values(&r, Some(&Secret::new("x")), None).status,
+            Status::Pass
+        );
     }
 
     #[test]
     fn cluster_and_a_self_hosted_host_warn() {
         let r = resolved(&[("PUSHER_CLUSTER", "eu"), ("RTCTL_HOST", "ws.example.com")]);
-        let o = values(&r, None);
+        let o = values(&r, None, None);
         assert_eq!(o.status, Status::Warn, "{o:?}");
         assert!(o.finding.contains("cluster `eu`"), "{}", o.finding);
     }
@@ -245,7 +251,7 @@ mod tests {
     #[test]
     fn a_short_master_key_fails_without_showing_it() {
         let r = resolved(&[("RTCTL_ENCRYPTION_MASTER_KEY", "c2hvcnQta2V5")]);
-        let o = values(&r, None);
+        let o = values(&r, None, None);
         assert_eq!(o.status, Status::Fail, "{o:?}");
         assert!(!o.finding.contains("c2hvcnQta2V5"), "{}", o.finding);
     }

@@ -10,6 +10,7 @@ use super::{channels, offline, server};
 use crate::config::{Resolved, Secret, load};
 use crate::error::{CliError, Kind};
 use crate::net::http::RestClient;
+use crate::net::tls::Trust;
 use crate::net::ws;
 
 /// The skip a check gets when a check it needs failed or was skipped, or cannot run
@@ -66,8 +67,12 @@ pub async fn run(config: &Resolved, specs: &[Spec]) -> Result<Vec<Ran>, CliError
     }
     let enabled = std::env::var("PUSHER_ENABLED").ok();
     run.offline(list::ENABLED, || offline::enabled(enabled.as_deref()));
+    // The CA file, read once for every connection; a bad one fails `config.values`.
+    let trust = Trust::new(config.ca_cert.as_ref());
     let known_secret = secret.as_ref().and_then(|s| s.as_ref().ok());
-    run.offline(list::VALUES, || offline::values(config, known_secret));
+    run.offline(list::VALUES, || {
+        offline::values(config, known_secret, trust.as_ref().err())
+    });
     run.offline(list::FILES, || offline::files(config));
 
     let rest_wanted = [list::CREDENTIALS, list::CLOCK, list::END_TO_END]
@@ -77,9 +82,11 @@ pub async fn run(config: &Resolved, specs: &[Spec]) -> Result<Vec<Ran>, CliError
         secret
             .clone()
             .unwrap_or_else(|| Err(CliError::new(Kind::Config, "the secret was not read")))
-            .and_then(|s| RestClient::new(config, s))
+            .and_then(|s| RestClient::new(config, s, trust.as_ref().map_err(Clone::clone)?))
     });
-    let socket = ws::Options::for_profile(config, false, ws::DEFAULT_MAX_MESSAGE_SIZE);
+    let socket = trust
+        .clone()
+        .and_then(|t| ws::Options::for_profile(config, t, false, ws::DEFAULT_MAX_MESSAGE_SIZE));
     let (want_credentials, want_clock) = (run.ready(list::CREDENTIALS), run.ready(list::CLOCK));
     let (want_handshake, want_ping) = (run.ready(list::HANDSHAKE), run.ready(list::PING));
 

@@ -21,6 +21,7 @@ use crate::config::load::{self, DotEnvRequest};
 use crate::config::{Field, Resolved, Secret};
 use crate::error::{CliError, Kind};
 use crate::net::http::RestClient;
+use crate::net::tls::Trust;
 use crate::pusher::MasterKey;
 use crate::ui::Ui;
 
@@ -33,6 +34,7 @@ pub struct Ctx {
     /// The secret given with `--secret-stdin`, read before anything else runs.
     pub stdin_secret: Option<Secret>,
     config: Option<Resolved>,
+    trust: Option<Trust>,
 }
 
 impl Ctx {
@@ -47,6 +49,7 @@ impl Ctx {
             ui,
             stdin_secret,
             config: None,
+            trust: None,
         })
     }
 
@@ -145,10 +148,22 @@ impl Ctx {
             })
     }
 
+    /// The TLS trust every connection of the run uses (built once): the system's roots
+    /// and the profile's `ca_cert`.
+    pub fn trust(&mut self) -> Result<Trust, CliError> {
+        if let Some(trust) = &self.trust {
+            return Ok(trust.clone());
+        }
+        let trust = Trust::new(self.config()?.ca_cert.as_ref())?;
+        self.trust = Some(trust.clone());
+        Ok(trust)
+    }
+
     /// A REST client for the profile's app and server.
     pub async fn rest(&mut self) -> Result<RestClient, CliError> {
         let secret = self.secret().await?;
-        RestClient::new(self.config()?, secret)
+        let trust = self.trust()?;
+        RestClient::new(self.config()?, secret, &trust)
     }
 }
 

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use crate::config::{Resolved, Secret, SecretSpec};
 use crate::net::http::RestClient;
+use crate::net::tls::Trust;
 use crate::pusher::names;
 use crate::pusher::rest::{self, ChannelList};
 
@@ -27,7 +28,8 @@ pub fn channels(config: &Resolved, prefix: Option<&str>) -> Vec<String> {
     };
     let list = runtime.block_on(async {
         tokio::time::timeout(DEADLINE, async {
-            let client = RestClient::new(config, secret).ok()?;
+            let trust = Trust::new(config.ca_cert.as_ref()).ok()?;
+            let client = RestClient::new(config, secret, &trust).ok()?;
             let req = rest::list_channels(client.app_id(), prefix, &[]);
             client.json::<ChannelList>(req).await.ok()
         })

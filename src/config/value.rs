@@ -49,6 +49,20 @@ impl fmt::Display for Source {
     }
 }
 
+impl Value<String> {
+    /// A file setting as a path: relative to its config file's folder when a profile
+    /// names it, to the current directory when a flag or the environment does.
+    pub fn as_path(&self) -> PathBuf {
+        let path = PathBuf::from(&self.val);
+        match &self.source {
+            Source::File { path: file, .. } if path.is_relative() => {
+                file.parent().map_or(path.clone(), |dir| dir.join(&path))
+            }
+            _ => path,
+        }
+    }
+}
+
 /// A resolved value and its source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Value<T> {

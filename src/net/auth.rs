@@ -261,7 +261,11 @@ mod tests {
             url: "https://app.example/pusher/auth?token=t".into(),
             headers: Vec::new(),
             body: AuthBody::Form,
-            http: JsonPoster::new(std::time::Duration::from_secs(1)).unwrap(),
+            http: JsonPoster::new(
+                std::time::Duration::from_secs(1),
+                &crate::net::tls::Trust::new(None).unwrap(),
+            )
+            .unwrap(),
         };
         for (location, shown) in [
             ("/login?next=/pusher/auth", "https://app.example/login"),

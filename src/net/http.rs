@@ -4,6 +4,8 @@ use std::time::{Duration, SystemTime};
 
 use serde::de::DeserializeOwned;
 
+use super::diagnose::{self, Target};
+use super::tls::Trust;
 use crate::config::{Endpoint, Resolved, Secret};
 use crate::error::{CliError, Kind};
 use crate::pusher::rest::{self, Method, RestRequest, SignedRequest};
@@ -23,6 +25,7 @@ pub struct RestClient {
     key: String,
     secret: Secret,
     timeout: Duration,
+    trust: Trust,
 }
 
 /// A response, whatever its status.
@@ -55,10 +58,10 @@ pub struct NoAnswer {
 }
 
 impl RestClient {
-    pub fn new(config: &Resolved, secret: Secret) -> Result<Self, CliError> {
+    pub fn new(config: &Resolved, secret: Secret, trust: &Trust) -> Result<Self, CliError> {
         let endpoint = config.require_rest()?.clone();
         let timeout = config.timeout.val;
-        let http = http_client(timeout)?;
+        let http = http_client(timeout, trust)?;
         Ok(Self {
             http,
             endpoint,
@@ -66,6 +69,7 @@ impl RestClient {
             key: config.require_key()?.to_owned(),
             secret,
             timeout,
+            trust: trust.clone(),
         })
     }
 
@@ -155,10 +159,15 @@ impl RestClient {
 
     fn transport_error(&self, e: &reqwest::Error) -> CliError {
         let where_from = format!(
-            "host from {}, port from {}",
-            self.endpoint.host.source, self.endpoint.port.source
+            "host from {}, port from {}, tls from {}",
+            self.endpoint.host.source, self.endpoint.port.source, self.endpoint.tls.source
         );
-        transport_error(e, &self.endpoint.http_base(), self.timeout, &where_from)
+        let target = Target {
+            url: &self.endpoint.http_base(),
+            where_from: &where_from,
+            timeout: self.timeout,
+        };
+        transport_error(e, &target, &self.trust)
     }
 }
 
@@ -176,8 +185,10 @@ pub fn parse_json<T: DeserializeOwned>(reply: &Reply) -> Result<T, CliError> {
     })
 }
 
-fn http_client(timeout: Duration) -> Result<reqwest::Client, CliError> {
+/// The one way rtctl builds an HTTP client: with the run's TLS trust.
+fn http_client(timeout: Duration, trust: &Trust) -> Result<reqwest::Client, CliError> {
     reqwest::Client::builder()
+        .tls_backend_preconfigured(rustls::ClientConfig::clone(&trust.client_config()))
         .user_agent(concat!("rtctl/", env!("CARGO_PKG_VERSION")))
         .connect_timeout(timeout)
         .timeout(timeout)
@@ -237,9 +248,10 @@ pub async fn post_json(
     headers: &[(String, String)],
     body: Vec<u8>,
     timeout: Duration,
+    trust: &Trust,
     where_from: &str,
 ) -> Result<Reply, CliError> {
-    JsonPoster::new(timeout)?
+    JsonPoster::new(timeout, trust)?
         .post(url, headers, body, where_from)
         .await
 }
@@ -249,13 +261,15 @@ pub async fn post_json(
 pub struct JsonPoster {
     http: reqwest::Client,
     timeout: Duration,
+    trust: Trust,
 }
 
 impl JsonPoster {
-    pub fn new(timeout: Duration) -> Result<Self, CliError> {
+    pub fn new(timeout: Duration, trust: &Trust) -> Result<Self, CliError> {
         Ok(Self {
-            http: http_client(timeout)?,
+            http: http_client(timeout, trust)?,
             timeout,
+            trust: trust.clone(),
         })
     }
 
@@ -278,54 +292,34 @@ impl JsonPoster {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }
-        let on_error = |e: &reqwest::Error| transport_error(e, url, self.timeout, where_from);
+        let target = Target {
+            url,
+            where_from,
+            timeout: self.timeout,
+        };
+        let on_error = |e: &reqwest::Error| transport_error(e, &target, &self.trust);
         let resp = builder.send().await.map_err(|e| on_error(&e))?;
         read_reply(resp, on_error).await
     }
 }
 
-/// A request that got no answer, naming where it went and where that came from.
-fn transport_error(
-    e: &reqwest::Error,
-    target: &str,
-    timeout: Duration,
-    where_from: &str,
-) -> CliError {
-    let target = &super::shown_url(target);
-    if e.is_timeout() {
-        return CliError::new(
-            Kind::Network,
-            format!(
-                "no answer from {target} within {}",
-                humantime::format_duration(timeout)
-            ),
-        )
-        .hint(format!(
-            "check that the server is up and reachable, or raise `timeout` ({where_from})"
-        ));
-    }
-    let cause = super::root_cause(e);
-    if e.is_connect() {
-        return CliError::new(
-            Kind::Network,
-            format!("cannot connect to {target}: {cause}"),
-        )
-        .hint(format!(
-            "is a server listening there? ({where_from}; see `rtctl config show --show-origin`)"
-        ));
-    }
+/// A request that got no answer, naming where it went, why, and where that came from.
+fn transport_error(e: &reqwest::Error, target: &Target<'_>, trust: &Trust) -> CliError {
     if e.is_builder() {
         return CliError::new(
             Kind::Config,
-            format!("`{target}` is not a usable URL: {cause}"),
+            format!(
+                "`{}` is not a usable URL: {}",
+                super::shown_url(target.url),
+                super::root_cause(e)
+            ),
         )
-        .hint(format!("check it ({where_from})"));
+        .hint(format!("check it ({})", target.where_from));
     }
-    CliError::new(
-        Kind::Network,
-        format!("request to {target} failed: {cause}"),
-    )
-    .hint(format!("check the server ({where_from})"))
+    if e.is_timeout() {
+        return diagnose::explain(target, trust, &diagnose::Problem::TimedOut);
+    }
+    diagnose::network_error(target, trust, e)
 }
 
 /// Seconds the server's clock is ahead of ours (negative: behind).

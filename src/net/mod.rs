@@ -1,10 +1,12 @@
 //! The only network code.
 
 pub mod auth;
+pub mod diagnose;
 pub mod http;
 pub mod probe;
 pub mod raw_request;
 pub mod receiver;
+pub mod tls;
 pub mod ws;
 
 use crate::text::one_line;

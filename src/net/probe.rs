@@ -26,6 +26,9 @@ pub struct Probe {
     ws: Socket,
     timeout: Duration,
     target: String,
+    /// Where the key came from, while the connection is not yet established: a server
+    /// that does not know the key drops the connection then.
+    opening: Option<String>,
 }
 
 impl Probe {
@@ -37,8 +40,11 @@ impl Probe {
             ws,
             timeout: options.connect_timeout,
             target: super::shown_url(&options.url),
+            opening: Some(options.key_from.clone()),
         };
-        match probe.next().await {
+        let first = probe.next().await;
+        probe.opening = None;
+        match first {
             Ok(Message::ConnectionEstablished {
                 socket_id,
                 activity_timeout,
@@ -58,10 +64,6 @@ impl Probe {
                 ),
             )
             .hint("is this a Pusher-protocol server? check `ws_host` and `ws_port`")),
-            Err(e) if e.kind == Kind::Network => Err(e.hint(format!(
-                "a server that does not know the app key drops the connection like this (sockudo does): check `key` ({})",
-                options.key_from
-            ))),
             Err(e) => Err(e),
         }
     }
@@ -70,7 +72,24 @@ impl Probe {
         self.ws
             .send(WsMessage::text(text))
             .await
-            .map_err(|e| lost(&self.target, &e.to_string()))
+            .map_err(|e| self.lost(&e.to_string()))
+    }
+
+    fn lost(&self, why: &str) -> CliError {
+        let e = CliError::new(
+            Kind::Network,
+            format!(
+                "the connection to {} was lost: {}",
+                self.target,
+                one_line(why, 200)
+            ),
+        );
+        match &self.opening {
+            Some(key_from) => e.hint(format!(
+                "a server that does not know the app key drops the connection like this (sockudo does): check `key` ({key_from})"
+            )),
+            None => e,
+        }
     }
 
     /// The next Pusher message, within the timeout; the server's pings are answered on
@@ -90,8 +109,8 @@ impl Probe {
                     )
                     .hint("check the server's health, or raise `timeout`"));
                 }
-                Ok(None) => return Err(lost(&self.target, "the server closed the connection")),
-                Ok(Some(Err(e))) => return Err(lost(&self.target, &e.to_string())),
+                Ok(None) => return Err(self.lost("the server closed the connection")),
+                Ok(Some(Err(e))) => return Err(self.lost(&e.to_string())),
                 Ok(Some(Ok(WsMessage::Text(t)))) => t,
                 Ok(Some(Ok(WsMessage::Close(frame)))) => {
                     let code = frame.as_ref().map(|f| u16::from(f.code));
@@ -121,16 +140,6 @@ impl Probe {
     pub async fn close(mut self) {
         let _ = tokio::time::timeout(Duration::from_secs(1), self.ws.close(None)).await;
     }
-}
-
-fn lost(target: &str, why: &str) -> CliError {
-    CliError::new(
-        Kind::Network,
-        format!(
-            "the connection to {target} was lost: {}",
-            one_line(why, 200)
-        ),
-    )
 }
 
 /// A close, with the code's meaning when the protocol gives it one. sockudo closes

@@ -18,9 +18,11 @@ use tokio_tungstenite::tungstenite::error::CapacityError;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::protocol::{CloseFrame, WebSocketConfig};
 use tokio_tungstenite::tungstenite::{self, Message as WsMessage};
-use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+use tokio_tungstenite::{Connector, MaybeTlsStream, WebSocketStream};
 
 use super::auth::{Authorizer, Refusal};
+use super::diagnose::{self, Problem, Target};
+use super::tls::Trust;
 use crate::config::Resolved;
 use crate::error::{CliError, Kind};
 use crate::pusher::backoff::Backoff;
@@ -174,6 +176,8 @@ pub struct Options {
     pub backoff: Backoff,
     /// The largest WebSocket message (and frame) accepted, in bytes.
     pub max_message_size: usize,
+    /// The run's TLS trust, for wss.
+    pub trust: Trust,
 }
 
 /// The largest message a check's socket accepts (`tail --max-message-size`'s default).
@@ -183,6 +187,7 @@ impl Options {
     /// The profile's WebSocket server and app key, each saying where it came from.
     pub fn for_profile(
         config: &Resolved,
+        trust: Trust,
         reconnect: bool,
         max_message_size: usize,
     ) -> Result<Self, CliError> {
@@ -191,8 +196,8 @@ impl Options {
         Ok(Self {
             url: url(&endpoint.ws_base(), key),
             where_from: format!(
-                "ws host from {}, port from {}",
-                endpoint.host.source, endpoint.port.source
+                "ws host from {}, port from {}, tls from {}",
+                endpoint.host.source, endpoint.port.source, endpoint.tls.source
             ),
             key_from: config
                 .key
@@ -203,6 +208,7 @@ impl Options {
             reconnect,
             backoff: crate::pusher::reconnect::BACKOFF,
             max_message_size,
+            trust,
         })
     }
 }
@@ -862,28 +868,30 @@ pub(crate) async fn connect(options: &Options) -> Result<Socket, CliError> {
         .max_message_size(Some(options.max_message_size))
         .max_frame_size(Some(options.max_message_size));
     // No Nagle delay: subscribes, pings and the closing frames are small and go at once.
-    let attempt = tokio_tungstenite::connect_async_with_config(url.as_str(), Some(config), true);
+    let attempt = tokio_tungstenite::connect_async_tls_with_config(
+        url.as_str(),
+        Some(config),
+        true,
+        Some(Connector::Rustls(options.trust.client_config())),
+    );
+    let target = Target {
+        url,
+        where_from: &options.where_from,
+        timeout,
+    };
     match tokio::time::timeout(timeout, attempt).await {
-        Err(_) => Err(CliError::new(
-            Kind::Network,
-            format!(
-                "no WebSocket handshake from {} within {}",
-                super::shown_url(url),
-                humantime::format_duration(timeout)
-            ),
-        )
-        .hint(format!(
-            "check that the server is up and reachable ({})",
-            options.where_from
-        ))),
+        Err(_) => Err(diagnose::explain(
+            &target,
+            &options.trust,
+            &Problem::TimedOut,
+        )),
         Ok(Ok((ws, _))) => Ok(ws),
-        Ok(Err(e)) => Err(connect_error(e, options)),
+        Ok(Err(e)) => Err(connect_error(e, &target, &options.trust)),
     }
 }
 
-fn connect_error(e: tungstenite::Error, options: &Options) -> CliError {
-    let target = super::shown_url(&options.url);
-    let where_from = &options.where_from;
+fn connect_error(e: tungstenite::Error, target: &Target<'_>, trust: &Trust) -> CliError {
+    let where_from = target.where_from;
     match e {
         tungstenite::Error::Http(resp) => {
             let status = resp.status().as_u16();
@@ -899,28 +907,24 @@ fn connect_error(e: tungstenite::Error, options: &Options) -> CliError {
             };
             CliError::new(
                 kind,
-                format!("{target} answered HTTP {status} instead of a WebSocket: {body}"),
+                format!(
+                    "{} answered HTTP {status} instead of a WebSocket: {body}",
+                    super::shown_url(target.url)
+                ),
             )
             .hint(format!(
                 "check `ws_host`/`ws_port` and the app key ({where_from})"
             ))
         }
-        tungstenite::Error::Tls(e) => CliError::new(
-            Kind::Network,
-            format!("TLS with {target} failed: {e}"),
-        )
-        .hint(format!(
-            "use --no-tls for a plain ws:// server ({where_from})"
-        )),
         tungstenite::Error::Url(e) => CliError::new(
             Kind::Config,
-            format!("the WebSocket address {target} is not usable: {e}"),
+            format!(
+                "the WebSocket address {} is not usable: {e}",
+                super::shown_url(target.url)
+            ),
         )
         .hint(format!("check `ws_host` ({where_from})")),
-        other => CliError::new(Kind::Network, format!("cannot connect to {target}: {other}"))
-            .hint(format!(
-                "is a Pusher-protocol server listening there? ({where_from}; see `rtctl config show --show-origin`)"
-            )),
+        other => diagnose::network_error(target, trust, &other),
     }
 }
 

@@ -14,5 +14,6 @@ mod faults;
 mod official;
 mod server;
 mod tail;
+mod tls;
 mod trigger;
 mod webhook;

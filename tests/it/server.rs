@@ -291,33 +291,12 @@ fn config_init_check_tries_the_new_profile() {
     let server = Server::shared();
     let env = TestEnv::new();
     let init = |name: &str, port: u16| {
-        let out = env
-            .rtctl()
-            .args([
-                "config",
-                "init",
-                name,
-                "--host",
-                "127.0.0.1",
-                "--port",
-                &port.to_string(),
-                "--no-tls",
-                "--app-id",
-                &server.app_id,
-                "--key",
-                &server.key,
-                "--secret-stdin",
-                "--check",
-            ])
-            .write_stdin(format!("{}\n", server.secret))
-            .output()
-            .unwrap();
-        let (stdout, stderr) = output_text(&out);
-        assert!(
-            !stdout.contains(&server.secret) && !stderr.contains(&server.secret),
-            "{stderr}"
-        );
-        (out.status.code(), stderr)
+        common::config_init_check(
+            &env,
+            server,
+            name,
+            &["--port", &port.to_string(), "--no-tls"],
+        )
     };
     let (code, stderr) = init("up", server.port);
     assert_eq!(code, Some(0), "{stderr}");

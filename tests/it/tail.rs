@@ -3,13 +3,14 @@
 
 use crate::common;
 
-use std::io::{BufRead as _, BufReader, Read as _, Write as _};
-use std::net::{TcpListener, TcpStream};
+use std::io::Write as _;
+use std::net::TcpListener;
 use std::path::Path;
 use std::time::Duration;
 
-use common::{Running, Server, Subscriber, TestEnv, WAIT};
-use rtctl::pusher::sign;
+use common::{
+    Running, Server, Subscriber, TestEnv, WAIT, auth_endpoint, endpoint_answer, read_request,
+};
 use serde_json::{Value, json};
 
 const MASTER_KEY: &str = "dGhpcyBpcyAzMiBieXRlcyAxMjM0NTY3ODkwMTIzNDU=";
@@ -153,105 +154,11 @@ fn private_channels_signed_locally() {
     assert_eq!(run.finish().0, Some(0));
 }
 
-/// One HTTP request's lowercased header lines and body.
-fn read_request(stream: &TcpStream) -> (Vec<String>, String) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut headers = Vec::new();
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-            break;
-        }
-        headers.push(line.trim().to_ascii_lowercase());
-    }
-    let len: usize = headers
-        .iter()
-        .find_map(|h| h.strip_prefix("content-length: "))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0);
-    let mut body = vec![0; len];
-    reader.read_exact(&mut body).unwrap();
-    (headers, String::from_utf8(body).unwrap())
-}
-
-/// The answer an app's endpoint gives to an authorization request (`body`, a form or
-/// JSON), signed with the app secret as the official server libraries sign.
-fn endpoint_answer(
-    (key, secret): (&str, &str),
-    master: Option<&rtctl::pusher::MasterKey>,
-    body: &str,
-) -> String {
-    let (socket_id, channel) = if body.starts_with('{') {
-        let v: Value = serde_json::from_str(body).unwrap();
-        (
-            v["socket_id"].as_str().unwrap().to_owned(),
-            v["channel_name"].as_str().unwrap().to_owned(),
-        )
-    } else {
-        let field = |name: &str| {
-            body.split('&')
-                .find_map(|kv| kv.strip_prefix(&format!("{name}=")))
-                .map(|v| v.replace("%2D", "-").replace("%2E", "."))
-                .unwrap()
-        };
-        (field("socket_id"), field("channel_name"))
-    };
-    let channel_data = channel.starts_with("presence-").then(|| {
-        json!({"user_id":"endpoint-user","user_info":{"name":"From endpoint"}}).to_string()
-    });
-    let auth = sign::authorize_channel(
-        key,
-        secret,
-        &socket_id,
-        &channel,
-        channel_data.as_deref(),
-        master,
-    )
-    .unwrap();
-    let text = sign::to_endpoint_json(&auth);
-    format!(
-        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{text}",
-        text.len()
-    )
-}
-
-/// An app's auth endpoint, as the official server libraries answer: it checks the
-/// bearer token, reads a form or JSON body, and signs with the app secret.
-fn auth_endpoint(
-    server: &Server,
-    token: &'static str,
-    master_key: Option<&str>,
-) -> (String, std::sync::mpsc::Receiver<String>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}/pusher/auth", listener.local_addr().unwrap());
-    let (key, secret) = (server.key.clone(), server.secret.clone());
-    let master = master_key.map(|k| rtctl::pusher::MasterKey::from_base64(k).unwrap());
-    let (tx, bodies) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            let (headers, body) = read_request(&stream);
-            let _ = tx.send(body.clone());
-            let authorized = headers
-                .iter()
-                .any(|h| *h == format!("authorization: bearer {token}"));
-            let reply = if authorized {
-                endpoint_answer((&key, &secret), master.as_ref(), &body)
-            } else {
-                "HTTP/1.1 403 Forbidden\r\ncontent-length: 9\r\nconnection: close\r\n\r\nforbidden"
-                    .to_owned()
-            };
-            let _ = stream.write_all(reply.as_bytes());
-        }
-    });
-    (url, bodies)
-}
-
 #[test]
 fn private_and_presence_channels_through_an_auth_endpoint_form_and_json() {
     let server = Server::shared();
     let env = TestEnv::with_server(server);
-    let (url, bodies) = auth_endpoint(server, "t0ken-s3cret", None);
+    let (url, bodies) = auth_endpoint(server, "t0ken-s3cret", None, None);
     for body in ["form", "json"] {
         let ch = format!("private-class-{body}");
         let mut run = tail_json(
@@ -515,7 +422,7 @@ fn counting_auth_endpoint(
             let (state, seen) = (Arc::clone(&state2), Arc::clone(&seen2));
             let (key, secret) = (key.clone(), secret.clone());
             std::thread::spawn(move || {
-                let (_, body) = read_request(&stream);
+                let (_, body) = read_request(&mut stream);
                 let (lock, cv) = &*state;
                 let mut s = lock.lock().unwrap();
                 s.now += 1;
@@ -654,7 +561,7 @@ fn encrypted_channels_are_decrypted_and_failures_reported() {
     assert_eq!(run.finish().0, Some(0));
 
     // Through an auth endpoint, the key is the endpoint's shared_secret.
-    let (url, _bodies) = auth_endpoint(server, "tok", Some(MASTER_KEY));
+    let (url, _bodies) = auth_endpoint(server, "tok", Some(MASTER_KEY), None);
     let mut run = tail_json(
         &env,
         &[

@@ -336,7 +336,8 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
     }
     let config: Resolved = ctx.config()?.clone();
     let endpoint = config.require_ws()?.clone();
-    let options = ws::Options::for_profile(&config, !args.no_reconnect, max_message_size)?;
+    let options =
+        ws::Options::for_profile(&config, ctx.trust()?, !args.no_reconnect, max_message_size)?;
 
     let mut session = Session::new(timing, args.signin);
     for name in &chans.names {

@@ -51,7 +51,7 @@ pub async fn plan(ctx: &mut Ctx, args: &Args, chans: &Channels) -> Result<Plan, 
     }
     // One HTTP client for the run, shared by both endpoints.
     let http = if endpoint_url.is_some() || args.user_auth_endpoint.is_some() {
-        Some(JsonPoster::new(timeout)?)
+        Some(JsonPoster::new(timeout, &ctx.trust()?)?)
     } else {
         None
     };

@@ -76,7 +76,8 @@ pub async fn run(ctx: &mut Ctx, args: &Args, ready: &Ready) -> Result<(), CliErr
             })
             .collect();
         let where_from = format!("backend_url from {}", base.source);
-        let reply = post_json(&url, &auth, body, config.timeout.val, &where_from).await?;
+        let trust = ctx.trust()?;
+        let reply = post_json(&url, &auth, body, config.timeout.val, &trust, &where_from).await?;
         let said = one_line(&String::from_utf8_lossy(&reply.body), 300);
         if !reply.is_success() {
             let err = CliError::new(

@@ -380,7 +380,7 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
         return Ok(ctx.ui.out(&requests.join("\n\n"))?);
     }
     let total = jobs.len() as u64;
-    let poster = JsonPoster::new(timeout)?;
+    let poster = JsonPoster::new(timeout, &ctx.trust()?)?;
     let bar = inflight::progress_bar(&ctx.ui, (total > 1).then_some(total), "fixtures");
     let mut tally = Tally::default();
     let started = Instant::now();

@@ -15,6 +15,10 @@ use serde_json::{Value, json};
 use tokio_tungstenite::tungstenite::stream::MaybeTlsStream;
 use tokio_tungstenite::tungstenite::{self, Message, WebSocket};
 
+mod endpoint;
+pub mod tls;
+pub use endpoint::{auth_endpoint, endpoint_answer, read_request};
+
 /// Where `tests/run.sh` installs the pinned sockudo.
 pub fn sockudo_bin() -> PathBuf {
     if let Some(p) = std::env::var_os("RTCTL_TEST_SOCKUDO") {
@@ -48,6 +52,8 @@ pub struct Server {
     args: Vec<PathBuf>,
     env: Vec<(String, String)>,
     dir: tempfile::TempDir,
+    /// The certificate it serves, when it serves TLS (its health check then goes over TLS).
+    tls: Option<tls::Leaf>,
 }
 
 impl Server {
@@ -57,6 +63,11 @@ impl Server {
 
     /// Start sockudo with extra environment; retried on another port if it does not come up.
     pub fn start_with(extra_env: &[(&str, &str)]) -> Server {
+        Self::start_env(extra_env, None)
+    }
+
+    /// `start_with`, for an environment that makes it serve TLS with `tls` when set.
+    fn start_env(extra_env: &[(&str, &str)], tls: Option<tls::Leaf>) -> Server {
         let n = SERVERS.fetch_add(1, Ordering::SeqCst);
         let tag = format!("{}-{n}", std::process::id());
         let (app_id, key, secret) = (
@@ -75,7 +86,7 @@ impl Server {
         .chain(extra_env)
         .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
         .collect();
-        Self::launch(&app_id, &key, &secret, |_| Vec::new(), env)
+        Self::launch(&app_id, &key, &secret, |_| Vec::new(), env, tls)
     }
 
     /// Start sockudo on a free port, up to three tries. `args` gets the server's own
@@ -86,6 +97,7 @@ impl Server {
         secret: &str,
         args: impl Fn(&Path) -> Vec<PathBuf>,
         env: Vec<(String, String)>,
+        tls: Option<tls::Leaf>,
     ) -> Server {
         let bin = sockudo_bin();
         assert!(
@@ -107,6 +119,7 @@ impl Server {
                 args,
                 env: env.clone(),
                 dir,
+                tls,
             };
             if server.wait_ready(Duration::from_secs(20)) {
                 return server;
@@ -132,18 +145,16 @@ impl Server {
     /// Ready when sockudo's own health check answers on the port: a bare TCP connect
     /// could reach another test's listener that took the port first.
     fn wait_ready(&mut self, limit: Duration) -> bool {
-        use std::io::Read as _;
         let start = Instant::now();
         let addr = SocketAddr::from(([127, 0, 0, 1], self.port));
         while start.elapsed() < limit {
-            if let Ok(mut s) = TcpStream::connect_timeout(&addr, Duration::from_millis(200)) {
+            if let Ok(s) = TcpStream::connect_timeout(&addr, Duration::from_millis(200)) {
                 let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
-                let mut answer = String::new();
-                if s.write_all(b"GET /up HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
-                    .is_ok()
-                    && s.read_to_string(&mut answer).is_ok()
-                    && answer.to_ascii_lowercase().contains("x-health-check: ok")
-                {
+                let answer = match self.tls {
+                    Some(leaf) => tls::health_answer(s, leaf),
+                    None => health_answer(s),
+                };
+                if answer.to_ascii_lowercase().contains("x-health-check: ok") {
                     return true;
                 }
             }
@@ -190,6 +201,18 @@ impl Server {
             self.app_id, self.key, self.secret, self.port
         )
     }
+}
+
+/// What a server answers to `GET /up` on `stream`, as far as it could be read.
+fn health_answer(mut stream: impl std::io::Read + std::io::Write) -> String {
+    let mut answer = Vec::new();
+    if stream
+        .write_all(b"GET /up HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+        .is_ok()
+    {
+        let _ = stream.read_to_end(&mut answer);
+    }
+    String::from_utf8_lossy(&answer).into_owned()
 }
 
 impl Drop for Server {
@@ -286,10 +309,7 @@ impl TestEnv {
     /// Start `rtctl ARGS` in the background, reading its stdout line by line.
     pub fn spawn(&self, args: &[&str]) -> Running {
         let mut cmd = self.command();
-        cmd.args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
+        cmd.args(args);
         Running::start(cmd)
     }
 }
@@ -428,6 +448,31 @@ impl Subscriber {
     }
 }
 
+/// `config init NAME --check` for `server`'s app on 127.0.0.1, with `flags` (port, TLS,
+/// CA), the secret given on stdin; its exit code and stderr. The secret is never shown.
+pub fn config_init_check(
+    env: &TestEnv,
+    server: &Server,
+    name: &str,
+    flags: &[&str],
+) -> (Option<i32>, String) {
+    let out = env
+        .rtctl()
+        .args(["config", "init", name, "--host", "127.0.0.1"])
+        .args(flags)
+        .args(["--app-id", &server.app_id, "--key", &server.key])
+        .args(["--secret-stdin", "--check"])
+        .write_stdin(format!("{}\n", server.secret))
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert!(
+        !stdout.contains(&server.secret) && !stderr.contains(&server.secret),
+        "{stderr}"
+    );
+    (out.status.code(), stderr)
+}
+
 /// A TCP listener that accepts connections and never answers: for timeouts.
 pub fn silent_listener() -> (TcpListener, u16) {
     let l = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -495,6 +540,7 @@ impl Server {
                 vec![PathBuf::from("--config"), file]
             },
             Vec::new(),
+            None,
         )
     }
 }
@@ -531,8 +577,12 @@ pub struct Running {
 pub const WAIT: Duration = Duration::from_secs(20);
 
 impl Running {
-    fn start(mut cmd: Command) -> Running {
+    /// Start `cmd` (stdio is piped here) in the background.
+    pub fn start(mut cmd: Command) -> Running {
         use std::io::{BufRead as _, Read as _};
+        cmd.stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
         let mut child = cmd.spawn().expect("start rtctl");
         let stdout = child.stdout.take().unwrap();
         let mut stderr_pipe = child.stderr.take().unwrap();

@@ -11,6 +11,7 @@ use tokio::task::JoinSet;
 use crate::error::{CliError, Kind};
 use crate::net::http::JsonPoster;
 use crate::net::receiver::{self, Received};
+use crate::net::tls::Trust;
 
 /// At the end, once the requests' own grace is over, how long forwards still waiting
 /// for the app get before they are counted as not forwarded.
@@ -58,10 +59,10 @@ impl ForwardOutcome {
 }
 
 impl Forwards {
-    pub fn new(url: &str, timeout: Duration) -> Result<Self, CliError> {
+    pub fn new(url: &str, timeout: Duration, trust: &Trust) -> Result<Self, CliError> {
         Ok(Self {
             url: Arc::from(url),
-            poster: Arc::new(JsonPoster::new(timeout)?),
+            poster: Arc::new(JsonPoster::new(timeout, trust)?),
             slots: Arc::new(Semaphore::new(MAX_IN_FLIGHT)),
             tasks: JoinSet::new(),
             pending: BTreeSet::new(),

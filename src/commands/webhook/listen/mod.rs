@@ -186,7 +186,7 @@ pub async fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
         })?;
     }
     let forwards = match &args.forward {
-        Some(url) => Some(Forwards::new(url, timeout)?),
+        Some(url) => Some(Forwards::new(url, timeout, &ctx.trust()?)?),
         None => None,
     };
     let bound = receiver::bind(&addr).await?;
