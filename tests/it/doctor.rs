@@ -98,6 +98,8 @@ fn a_correct_setup_passes_every_check_in_every_output() {
     assert_eq!(doc["ok"], true);
     let st = statuses(&doc);
     let expected = [
+        "network.rest",
+        "network.websocket",
         "config.profile",
         "config.required",
         "config.values",
@@ -129,7 +131,7 @@ fn a_correct_setup_passes_every_check_in_every_output() {
         assert!(run.junit.contains(&format!("name=\"{id}\"")), "{id}");
     }
     assert!(run.junit.contains("failures=\"0\""), "{}", run.junit);
-    assert!(run.out.contains("12 checks: 11 passed"), "{}", run.out);
+    assert!(run.out.contains("14 checks: 13 passed"), "{}", run.out);
 }
 
 /// A broken setup: the args that break it, and exactly the checks that must fail.
@@ -271,8 +273,19 @@ fn broken_setups_fail_exactly_their_checks() {
                 wrong_secret,
                 dead_port,
             )),
-            failing: &["credentials.rest", "socket.handshake"],
-            hint: "cannot connect",
+            failing: &["network.rest", "network.websocket"],
+            hint: "connection refused",
+        },
+        Broken {
+            name: "an unreachable host",
+            args: vec![],
+            env: vec![],
+            config: Some(
+                profile(&server.app_id, &server.key, wrong_secret, server.port)
+                    .replace("127.0.0.1", "rtctl-doctor-test.invalid"),
+            ),
+            failing: &["network.rest", "network.websocket"],
+            hint: "DNS failure: the host name rtctl-doctor-test.invalid does not resolve",
         },
         Broken {
             name: "PUSHER_ENABLED=false",
@@ -390,6 +403,8 @@ fn only_and_skip_take_ids_and_groups() {
             "channels.private",
             "clock.skew",
             "credentials.rest",
+            "network.rest",
+            "network.websocket",
             "socket.handshake",
             "socket.ping"
         ]
