@@ -292,13 +292,19 @@ fn agree(problems: &mut Problems, what: &str, found: &[Found], shown: &Shown) {
     }
 }
 
-/// Every place a value was found, for a pass's finding.
-fn places(found: &[Found]) -> String {
-    found
-        .iter()
-        .map(Found::place)
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The problems found, else the `what` every place agrees on, naming the places.
+fn agreed(problems: Problems, what: &str, found: &[Found], shown: &Shown) -> Outcome {
+    match found.first() {
+        Some(first) => {
+            let places: Vec<String> = found.iter().map(Found::place).collect();
+            problems.outcome(format!(
+                "{what} `{}` agrees: {}",
+                shown.value(first.val),
+                places.join(", ")
+            ))
+        }
+        None => problems.outcome(format!("no {what} set")),
+    }
 }
 
 /// An http or https URL with a host, or why not.
@@ -310,7 +316,7 @@ fn http_url(text: &str) -> Result<Url, &'static str> {
 }
 
 /// The skip every `env` check gets when no file was given, saying how to give them.
-pub fn none_given() -> Outcome {
+fn none_given() -> Outcome {
     Outcome::skip("no .env files to compare").hint(
         "pass the app's with `rtctl doctor --compare-env backend/.env --compare-env frontend/.env`",
     )
@@ -329,11 +335,11 @@ pub fn files(files: &EnvFiles) -> Outcome {
             problems.fail(e.message.clone(), e.hints.join("; "));
         }
     }
-    let mut o_details = Vec::new();
+    let mut roles = Vec::new();
     for f in files.parsed() {
         let path = f.path.display();
-        o_details.push((path.to_string(), f.roles()));
-        if f.roles() == "neither" {
+        roles.push((path.to_string(), f.roles()));
+        if !f.backend() && !f.frontend() {
             problems.warn(
                 format!("{path} holds no PUSHER_* or VITE_* variable"),
                 "pass the backend's .env (PUSHER_*) and the frontend's (VITE_*)",
@@ -348,13 +354,13 @@ pub fn files(files: &EnvFiles) -> Outcome {
             problems.warn(w, "only its owner should read a file holding the secret");
         }
     }
-    let summary = o_details
+    let summary = roles
         .iter()
         .map(|(p, role)| format!("{p} ({role})"))
         .collect::<Vec<_>>()
         .join(", ");
     let mut o = problems.outcome(format!("read {summary}"));
-    for (path, role) in o_details {
+    for (path, role) in roles {
         o = o.detail(&path, role);
     }
     o
@@ -427,10 +433,7 @@ pub fn key(files: &EnvFiles, r: &Resolved, secret: Option<&Secret>) -> Outcome {
     ids.extend(r.app_id.as_ref().map(|id| Found::profile(Field::AppId, id)));
     agree(&mut problems, "key", &keys, &shown);
     agree(&mut problems, "app id", &ids, &shown);
-    match keys.first() {
-        Some(k) => problems.outcome(format!("key `{}` in {}", shown.value(k.val), places(&keys))),
-        None => problems.outcome("no key to compare"),
-    }
+    agreed(problems, "key", &keys, &shown)
 }
 
 /// `env.secret`: every backend's `PUSHER_SECRET` is the profile's secret (compared,
@@ -500,7 +503,7 @@ pub fn secret(files: &EnvFiles, r: &Resolved, secret: Option<&Secret>) -> Outcom
         1 => format!("{} is set (not shown)", found[0].0),
         _ => {
             let all: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
-            format!("one secret in {} (compared, not shown)", all.join(", "))
+            format!("one secret in {} (compared, not shown)", all.join(" and "))
         }
     };
     let mut o = problems.outcome(pass);
@@ -585,14 +588,7 @@ pub fn cluster(files: &EnvFiles, r: &Resolved, secret: Option<&Secret>) -> Outco
         }
         agree(&mut problems, "port", &ports, &shown);
     }
-    match clusters.first() {
-        Some(c) => problems.outcome(format!(
-            "cluster `{}` in {}",
-            shown.value(c.val),
-            places(&clusters)
-        )),
-        None => problems.outcome("no cluster set"),
-    }
+    agreed(problems, "cluster", &clusters, &shown)
 }
 
 /// `env.auth_endpoint`: each frontend's `VITE_PUSHER_AUTH_ENDPOINT` is an absolute URL on
@@ -719,12 +715,12 @@ pub fn auth_endpoint(files: &EnvFiles, r: &Resolved, secret: Option<&Secret>) ->
             );
         }
         passes.push(format!(
-            "{} on {}",
+            "{} is on the backend's host ({})",
             auth.place(),
             auth_url.origin().ascii_serialization()
         ));
     }
-    problems.outcome(format!("{}, the backend's", passes.join(", ")))
+    problems.outcome(passes.join("; "))
 }
 
 /// `env.websocket`: websockets enabled (`VITE_ENABLE_WEBSOCKET`, `WS_ENABLED`), the

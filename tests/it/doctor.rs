@@ -17,13 +17,14 @@ struct Run {
     junit: String,
 }
 
+/// `rtctl doctor ARGS… --junit FILE` (global options work after `doctor` too).
 fn doctor(env: &TestEnv, args: &[&str]) -> Run {
     let junit = env.work_dir().join("report.xml");
     let _ = std::fs::remove_file(&junit);
     let out = env
         .rtctl()
-        .args(args)
         .arg("doctor")
+        .args(args)
         .arg("--junit")
         .arg(&junit)
         .timeout(WAIT)
@@ -348,8 +349,13 @@ fn offline_makes_no_network_connection() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    ran_offline(&doc, &listener);
+}
+
+/// Only the checks without the network ran, and none reached `listener`.
+fn ran_offline(doc: &Value, listener: &TcpListener) {
     assert!(
-        statuses(&doc)
+        statuses(doc)
             .keys()
             .all(|id| id.starts_with("config.") || id.starts_with("env.")),
         "{doc:#}"
@@ -591,24 +597,13 @@ fn a_matching_backend_and_frontend_env_pass_in_every_output() {
             app.frontend, app.backend
         )
     );
-    let junit = env.work_dir().join("r.xml");
-    let out = env
-        .rtctl()
-        .arg("doctor")
-        .args(&own)
-        .arg("--junit")
-        .arg(&junit)
-        .timeout(WAIT)
-        .output()
-        .unwrap();
-    let (stdout, stderr) = output_text(&out);
-    assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
-    assert!(stdout.contains("\nenv\n"), "{stdout}");
-    assert_eq!(marked(&stdout, "✓").len(), 18, "{stdout}");
-    let xml = std::fs::read_to_string(&junit).unwrap();
-    assert!(xml.contains("name=\"env.key\""), "{xml}");
-    assert!(xml.contains("failures=\"0\""), "{xml}");
-    for text in [&stdout, &stderr, &xml, &doc.to_string()] {
+    let run = doctor(&env, &own);
+    assert_eq!(run.code, Some(0), "{}{}", run.out, run.err);
+    assert!(run.out.contains("\nenv\n"), "{}", run.out);
+    assert_eq!(marked(&run.out, "✓").len(), 18, "{}", run.out);
+    assert!(run.junit.contains("name=\"env.key\""), "{}", run.junit);
+    assert!(run.junit.contains("failures=\"0\""), "{}", run.junit);
+    for text in [&run.out, &run.err, &run.junit, &doc.to_string()] {
         assert!(!text.contains(&server.secret), "secret in {text}");
     }
 }
@@ -707,6 +702,24 @@ fn env_file_mismatches_fail_exactly_their_checks_naming_both_sides() {
             .find(|c| c["id"] == failing[0])
             .unwrap();
         let said = format!("{} | {}", check["finding"], check["hint"]);
+        // The hint alone names both sides of a mismatch between the files.
+        let hint = check["hint"].as_str().unwrap();
+        if let Some(var) = ["KEY", "CLUSTER"]
+            .into_iter()
+            .find(|v| failing[0] == format!("env.{}", v.to_lowercase()))
+        {
+            for expected in [
+                &app.backend,
+                &app.frontend,
+                &format!("PUSHER_{var} in"),
+                &format!("VITE_PUSHER_{var} in"),
+            ] {
+                assert!(
+                    hint.contains(expected.as_str()),
+                    "{name}: no {expected} in {hint}"
+                );
+            }
+        }
         // Both files are named (the frontend's when it is the frontend's value).
         let files: &[&String] = if failing[0] == "env.key" || failing[0] == "env.cluster" {
             &[&app.backend, &app.frontend]
@@ -810,14 +823,24 @@ fn a_compared_env_file_is_never_obeyed_and_offline_connects_nowhere() {
     own.push("--offline");
     let (code, doc) = doctor_json(&env, &[], &own);
     assert_eq!(code, Some(0), "{doc:#}");
-    let st = statuses(&doc);
-    assert_eq!(st["env.key"], "pass", "{doc:#}");
+    assert_eq!(statuses(&doc)["env.key"], "pass", "{doc:#}");
+    ran_offline(&doc, &listener);
+}
+
+#[test]
+fn pusher_enabled_false_in_the_env_file_the_profile_reads_fails() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    write_file(&env.work_dir(), ".env", "PUSHER_ENABLED=false\n");
+    let (code, doc) = doctor_json(&env, &["--env-file"], &["--only", "config.enabled"]);
+    assert_eq!(code, Some(5), "{doc:#}");
+    let check = &doc["checks"][0];
+    assert_eq!(check["status"], "fail", "{doc:#}");
     assert!(
-        st.keys()
-            .all(|id| id.starts_with("config.") || id.starts_with("env."))
-    );
-    assert!(
-        listener.accept().is_err(),
-        "--offline connected to the server"
+        check["finding"]
+            .as_str()
+            .unwrap()
+            .starts_with("PUSHER_ENABLED=false in .env"),
+        "{doc:#}"
     );
 }
