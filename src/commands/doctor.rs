@@ -42,7 +42,7 @@ pub struct Args {
     #[arg(long, value_name = "ID", value_delimiter = ',')]
     pub skip: Vec<String>,
 
-    /// Compare this .env of the app with the profile and the other files (repeatable)
+    /// An app .env to compare with the profile and the other files (repeatable)
     ///
     /// Give the backend's (PUSHER_*) and the frontend's (VITE_*): the env checks compare
     /// their key, secret, cluster, auth endpoint and websocket settings. A file given here
