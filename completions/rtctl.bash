@@ -2061,7 +2061,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__doctor)
-            opts="-v -h -V --list-checks --only --skip --offline --strict --json --junit --verbose --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-v -h -V --list-checks --only --skip --compare-env --offline --strict --json --junit --verbose --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2073,6 +2073,21 @@ _rtctl() {
                     ;;
                 --skip)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --compare-env)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --junit)

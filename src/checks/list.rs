@@ -26,6 +26,12 @@ pub const REQUIRED: &str = "config.required";
 pub const ENABLED: &str = "config.enabled";
 pub const VALUES: &str = "config.values";
 pub const FILES: &str = "config.files";
+pub const ENV_FILES: &str = "env.files";
+pub const ENV_KEY: &str = "env.key";
+pub const ENV_SECRET: &str = "env.secret";
+pub const ENV_CLUSTER: &str = "env.cluster";
+pub const ENV_AUTH_ENDPOINT: &str = "env.auth_endpoint";
+pub const ENV_WEBSOCKET: &str = "env.websocket";
 pub const NETWORK_REST: &str = "network.rest";
 pub const NETWORK_WS: &str = "network.websocket";
 pub const CREDENTIALS: &str = "credentials.rest";
@@ -52,7 +58,7 @@ pub const ALL: &[Spec] = &[
     },
     Spec {
         id: ENABLED,
-        about: "PUSHER_ENABLED is not false",
+        about: "PUSHER_ENABLED is true (the environment, the .env, the backend's --compare-env files)",
         network: false,
         needs: &[],
     },
@@ -67,6 +73,42 @@ pub const ALL: &[Spec] = &[
         about: "the config file and .env: permissions and warnings",
         network: false,
         needs: &[],
+    },
+    Spec {
+        id: ENV_FILES,
+        about: "each --compare-env file is read: the backend's (PUSHER_*) or the frontend's (VITE_*), no misspelt names",
+        network: false,
+        needs: &[],
+    },
+    Spec {
+        id: ENV_KEY,
+        about: "the backend's PUSHER_KEY and PUSHER_APP_ID, the frontend's VITE_PUSHER_KEY and the profile's agree",
+        network: false,
+        needs: &[ENV_FILES],
+    },
+    Spec {
+        id: ENV_SECRET,
+        about: "the backend's PUSHER_SECRET is the profile's (compared, never shown); none in the frontend's",
+        network: false,
+        needs: &[ENV_FILES],
+    },
+    Spec {
+        id: ENV_CLUSTER,
+        about: "PUSHER_CLUSTER, VITE_PUSHER_CLUSTER and the profile's cluster agree (and PUSHER_HOST and PUSHER_PORT)",
+        network: false,
+        needs: &[ENV_FILES],
+    },
+    Spec {
+        id: ENV_AUTH_ENDPOINT,
+        about: "VITE_PUSHER_AUTH_ENDPOINT is on the backend's host (VITE_API_BASE_URL, backend_url)",
+        network: false,
+        needs: &[ENV_FILES],
+    },
+    Spec {
+        id: ENV_WEBSOCKET,
+        about: "VITE_ENABLE_WEBSOCKET and WS_ENABLED are true, VITE_WS_URL and WS_* values sane",
+        network: false,
+        needs: &[ENV_FILES],
     },
     Spec {
         id: NETWORK_REST,
@@ -201,7 +243,7 @@ mod tests {
         assert_eq!(ids(&only(&["socket"])), [HANDSHAKE, PING]);
         assert_eq!(ids(&only(&[CLOCK, "socket.ping"])), [CLOCK, PING]);
         let skip = Selection {
-            skip: vec!["config".into(), END_TO_END.into()],
+            skip: vec!["config".into(), "env".into(), END_TO_END.into()],
             ..Selection::default()
         };
         assert_eq!(
@@ -222,7 +264,7 @@ mod tests {
             ..Selection::default()
         };
         assert!(select(&offline).unwrap().iter().all(|c| !c.network));
-        assert_eq!(select(&offline).unwrap().len(), 5);
+        assert_eq!(select(&offline).unwrap().len(), 11);
     }
 
     #[test]

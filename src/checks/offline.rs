@@ -1,8 +1,10 @@
 //! The checks that need no network: the profile, the values a run needs, the
 //! platform's `PUSHER_ENABLED`, the values' shapes, and the files' warnings.
 
-use super::outcome::Outcome;
-use crate::config::{Field, Resolved, Secret};
+use super::outcome::{Outcome, Problems};
+use std::path::Path;
+
+use crate::config::{Field, Resolved, Secret, Source, Value, parse_bool};
 use crate::error::CliError;
 use crate::pusher::MasterKey;
 
@@ -78,28 +80,61 @@ pub fn required(r: &Resolved, secret: &Result<Secret, CliError>) -> Outcome {
     }
 }
 
-/// The platform's switch: `PUSHER_ENABLED` unset or false turns its realtime off.
-pub fn enabled(value: Option<&str>) -> Outcome {
-    match value.map(str::trim) {
-        None => Outcome::skip("PUSHER_ENABLED is not set in this environment"),
-        Some(v) if ["true", "1", "yes", "on"].contains(&v.to_ascii_lowercase().as_str()) => {
-            Outcome::pass(format!("PUSHER_ENABLED={v}"))
-        }
-        Some(v) => Outcome::fail(
-            format!("PUSHER_ENABLED={v}: the platform's backend does not publish realtime events"),
-            "set PUSHER_ENABLED=true in the backend's environment (its .env), then restart it",
-        ),
+/// The platform's switch, wherever it was found (the environment, the `.env` the
+/// profile read, the backend's files given to `--compare-env`): unset or false turns
+/// the platform's realtime off. `unset_in`: the backend's files that do not set it.
+pub fn enabled(found: &[Value<String>], unset_in: &[&Path]) -> Outcome {
+    if found.is_empty() && unset_in.is_empty() {
+        return Outcome::skip("PUSHER_ENABLED is not set in this environment").hint(
+            "to check the backend's, pass its .env: `rtctl doctor --compare-env backend/.env`",
+        );
     }
+    let mut problems = Problems::default();
+    for v in found {
+        let value = v.val.trim();
+        if parse_bool(value) != Some(true) {
+            let (finding, hint) = match &v.source {
+                Source::DotEnv { path, .. } => (
+                    format!("PUSHER_ENABLED={value} in {}", path.display()),
+                    format!(
+                        "set PUSHER_ENABLED=true in {}, then restart the backend",
+                        path.display()
+                    ),
+                ),
+                other => (
+                    format!("PUSHER_ENABLED={value} ({other})"),
+                    "set PUSHER_ENABLED=true in the backend's environment (its .env), then restart it".to_owned(),
+                ),
+            };
+            problems.fail(
+                format!("{finding}: the platform's backend does not publish realtime events"),
+                hint,
+            );
+        }
+    }
+    for path in unset_in {
+        problems.warn(
+            format!(
+                "{} does not set PUSHER_ENABLED: the platform's realtime is off unless the backend's environment sets it",
+                path.display()
+            ),
+            format!("set PUSHER_ENABLED=true in {}", path.display()),
+        );
+    }
+    let shown: Vec<String> = found
+        .iter()
+        .map(|v| format!("PUSHER_ENABLED={} ({})", v.val.trim(), v.source))
+        .collect();
+    problems.outcome(shown.join(", "))
 }
 
 /// Shapes: a hosted Pusher app's id, key and secret; cluster against host; the
 /// encryption master key; the CA file (`ca_error`: why it could not be used).
 pub fn values(r: &Resolved, secret: Option<&Secret>, ca_error: Option<&CliError>) -> Outcome {
-    let mut fails = Vec::new();
+    let mut problems = Problems::default();
     if let Some(e) = ca_error {
-        fails.push((e.message.clone(), e.hints.join("; ")));
+        problems.fail(e.message.clone(), e.hints.join("; "));
     }
-    let mut warns = Vec::new();
     let hosted = r
         .rest
         .as_ref()
@@ -108,26 +143,26 @@ pub fn values(r: &Resolved, secret: Option<&Secret>, ca_error: Option<&CliError>
         if let Some(id) = &r.app_id
             && !id.val.bytes().all(|b| b.is_ascii_digit())
         {
-            fails.push((
+            problems.fail(
                 format!("app id `{}` is not a number, as Pusher's are", id.val),
                 format!("copy the app id from the Pusher dashboard ({})", id.source),
-            ));
+            );
         }
         if let Some(key) = &r.key
             && !pusher_shaped(&key.val)
         {
-            fails.push((
+            problems.fail(
                 format!("key `{}` is not 20 hex digits, as Pusher's are", key.val),
                 format!("copy the key from the Pusher dashboard ({})", key.source),
-            ));
+            );
         }
         if let Some(s) = secret
             && !pusher_shaped(s.expose())
         {
-            fails.push((
-                "the secret is not 20 hex digits, as Pusher's are".to_owned(),
-                "copy the secret from the Pusher dashboard".to_owned(),
-            ));
+            problems.fail(
+                "the secret is not 20 hex digits, as Pusher's are",
+                "copy the secret from the Pusher dashboard",
+            );
         }
     }
     if let (Some(cluster), Some(rest)) = (&r.cluster, &r.rest)
@@ -139,35 +174,24 @@ pub fn values(r: &Resolved, secret: Option<&Secret>, ca_error: Option<&CliError>
         );
         let hint = "set one of them: `cluster` for Pusher, `host` for a self-hosted server";
         if rest.host.val.ends_with(HOSTED_SUFFIX) {
-            fails.push((finding, hint.to_owned()));
+            problems.fail(finding, hint);
         } else {
-            warns.push((finding, hint.to_owned()));
+            problems.warn(finding, hint);
         }
     }
     if let Some(v) = &r.encryption_master_key
         && let Err(e) = MasterKey::from_base64(v.val.expose())
     {
-        fails.push((
+        problems.fail(
             format!("encryption_master_key ({}): {e}", v.source),
-            "it must be 32 bytes in base64: `openssl rand -base64 32`".to_owned(),
-        ));
+            "it must be 32 bytes in base64: `openssl rand -base64 32`",
+        );
     }
-    let joined = |list: &[(String, String)]| {
-        let finding = list.iter().map(|(f, _)| f.as_str()).collect::<Vec<_>>();
-        let hint = list.iter().map(|(_, h)| h.as_str()).collect::<Vec<_>>();
-        (finding.join("; "), hint.join("; "))
-    };
-    if !fails.is_empty() {
-        let (f, h) = joined(&fails);
-        Outcome::fail(f, h)
-    } else if !warns.is_empty() {
-        let (f, h) = joined(&warns);
-        Outcome::warn(f, h)
-    } else if hosted {
-        Outcome::pass("app id, key and secret look like Pusher's")
+    problems.outcome(if hosted {
+        "app id, key and secret look like Pusher's"
     } else {
-        Outcome::pass("values are well formed")
-    }
+        "values are well formed"
+    })
 }
 
 /// Pusher's keys and secrets: 20 lowercase hex digits.
@@ -200,12 +224,43 @@ mod tests {
 
     #[test]
     fn enabled_reads_the_platform_switch() {
-        assert_eq!(enabled(None).status, Status::Skip);
-        assert_eq!(enabled(Some("true")).status, Status::Pass);
-        assert_eq!(enabled(Some("TRUE")).status, Status::Pass);
-        let off = enabled(Some("false"));
+        let env = |v: &str| {
+            let var = "PUSHER_ENABLED".to_owned();
+            Value::new(v.to_owned(), Source::Env { var })
+        };
+        let dotenv = |v: &str| {
+            let (path, var) = ("backend/.env".into(), "PUSHER_ENABLED".to_owned());
+            Value::new(v.to_owned(), Source::DotEnv { path, var })
+        };
+        assert_eq!(enabled(&[], &[]).status, Status::Skip);
+        assert_eq!(enabled(&[env("true")], &[]).status, Status::Pass);
+        assert_eq!(enabled(&[env("TRUE")], &[]).status, Status::Pass);
+        let off = enabled(&[env("false")], &[]);
         assert_eq!(off.status, Status::Fail);
         assert!(off.hint.unwrap().contains("PUSHER_ENABLED=true"));
+        // The backend's .env says false though the environment here says true.
+        let off = enabled(&[env("true"), dotenv("false")], &[]);
+        assert_eq!(off.status, Status::Fail);
+        assert!(
+            off.finding
+                .starts_with("PUSHER_ENABLED=false in backend/.env"),
+            "{}",
+            off.finding
+        );
+        assert!(
+            off.hint
+                .as_deref()
+                .unwrap()
+                .contains("in backend/.env, then restart"),
+            "{off:?}"
+        );
+        let unset = enabled(&[env("true")], &[Path::new("backend/.env")]);
+        assert_eq!(unset.status, Status::Warn);
+        assert!(
+            unset
+                .finding
+                .contains("backend/.env does not set PUSHER_ENABLED")
+        );
     }
 
     #[test]

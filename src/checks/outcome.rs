@@ -88,6 +88,43 @@ impl Outcome {
     }
 }
 
+/// What a check that looks at several things found wrong: each a finding and a hint.
+/// The worst decides the outcome, which names them all.
+#[derive(Debug, Default)]
+pub struct Problems {
+    fails: Vec<(String, String)>,
+    warns: Vec<(String, String)>,
+}
+
+impl Problems {
+    pub fn fail(&mut self, finding: impl Into<String>, hint: impl Into<String>) {
+        self.fails.push((finding.into(), hint.into()));
+    }
+
+    pub fn warn(&mut self, finding: impl Into<String>, hint: impl Into<String>) {
+        self.warns.push((finding.into(), hint.into()));
+    }
+
+    /// A failure naming every failure when there is one, else a warning naming every
+    /// warning, else a pass saying `pass`.
+    pub fn outcome(self, pass: impl Into<String>) -> Outcome {
+        let joined = |list: &[(String, String)]| {
+            let finding: Vec<&str> = list.iter().map(|(f, _)| f.as_str()).collect();
+            let hint: Vec<&str> = list.iter().map(|(_, h)| h.as_str()).collect();
+            (finding.join("; "), hint.join("; "))
+        };
+        if !self.fails.is_empty() {
+            let (f, h) = joined(&self.fails);
+            Outcome::fail(f, h)
+        } else if !self.warns.is_empty() {
+            let (f, h) = joined(&self.warns);
+            Outcome::warn(f, h)
+        } else {
+            Outcome::pass(pass)
+        }
+    }
+}
+
 /// A check that ran (or was skipped), with how long it took.
 #[derive(Debug, Clone)]
 pub struct Ran {

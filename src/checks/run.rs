@@ -2,8 +2,10 @@
 //! checks side by side, then the channel and end-to-end checks side by side; a check
 //! whose prerequisite failed is skipped, saying which.
 
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use super::envfiles::{self, EnvFiles};
 use super::list::{self, Spec};
 use super::outcome::{Outcome, Ran, Status};
 use super::{channels, network, offline, server};
@@ -34,17 +36,24 @@ fn blocked(spec: &Spec, ran: &[Ran]) -> Option<Outcome> {
 
 /// Runs the selected checks: those without the network first, then the REST and the
 /// socket checks side by side, then the end-to-end check. A check whose prerequisite
-/// failed is skipped, saying which.
-pub async fn run(config: &Resolved, specs: &[Spec]) -> Result<Vec<Ran>, CliError> {
+/// failed is skipped, saying which. `env_files`: the app's `.env` files to compare
+/// (`doctor --compare-env`).
+pub async fn run(
+    config: &Resolved,
+    specs: &[Spec],
+    env_files: &[PathBuf],
+) -> Result<Vec<Ran>, CliError> {
     let mut run = Run {
         specs,
         ran: Vec::new(),
     };
     let started = Instant::now();
+    let env_files = EnvFiles::read(env_files);
     let needs_secret = [list::REQUIRED, list::VALUES]
         .iter()
         .any(|id| run.wants(id))
-        || specs.iter().any(|s| s.network);
+        || specs.iter().any(|s| s.network)
+        || (!env_files.is_empty() && specs.iter().any(|s| s.group() == "env"));
     let secret: Option<Result<Secret, CliError>> = if needs_secret {
         Some(match config.require_secret() {
             Err(e) => Err(e.into()),
@@ -65,8 +74,13 @@ pub async fn run(config: &Resolved, specs: &[Spec]) -> Result<Vec<Ran>, CliError
         let (outcome, took) = timed_now(|| offline::required(config, secret));
         run.record(list::REQUIRED, outcome, took + secret_took);
     }
-    let enabled = std::env::var("PUSHER_ENABLED").ok();
-    run.offline(list::ENABLED, || offline::enabled(enabled.as_deref()));
+    let (mut enabled, unset_in) = env_files.pusher_enabled();
+    if let Some(v) = &config.pusher_enabled
+        && !enabled.contains(v)
+    {
+        enabled.insert(0, v.clone());
+    }
+    run.offline(list::ENABLED, || offline::enabled(&enabled, &unset_in));
     // The CA file, read once for every connection; a bad one fails `config.values`.
     let trust = Trust::new(config.ca_cert.as_ref());
     let known_secret = secret.as_ref().and_then(|s| s.as_ref().ok());
@@ -74,6 +88,22 @@ pub async fn run(config: &Resolved, specs: &[Spec]) -> Result<Vec<Ran>, CliError
         offline::values(config, known_secret, trust.as_ref().err())
     });
     run.offline(list::FILES, || offline::files(config));
+    // The app's .env files: compared with each other and the profile, never obeyed.
+    run.offline(list::ENV_FILES, || envfiles::files(&env_files));
+    let env = &env_files;
+    run.offline(list::ENV_KEY, || envfiles::key(env, config, known_secret));
+    run.offline(list::ENV_SECRET, || {
+        envfiles::secret(env, config, known_secret)
+    });
+    run.offline(list::ENV_CLUSTER, || {
+        envfiles::cluster(env, config, known_secret)
+    });
+    run.offline(list::ENV_AUTH_ENDPOINT, || {
+        envfiles::auth_endpoint(env, config, known_secret)
+    });
+    run.offline(list::ENV_WEBSOCKET, || {
+        envfiles::websocket(env, known_secret)
+    });
 
     // Each server reached step by step; the WebSocket's once more only when it differs.
     let same_server = match (&config.rest, &config.ws) {
@@ -244,9 +274,9 @@ impl Run<'_> {
         }
     }
 
-    /// Run a check that needs no network, when it is selected.
+    /// Run a check that needs no network, when it is selected and ready.
     fn offline(&mut self, id: &str, check: impl FnOnce() -> Outcome) {
-        if self.wants(id) {
+        if self.ready(id) {
             let (outcome, took) = timed_now(check);
             self.record(id, outcome, took);
         }

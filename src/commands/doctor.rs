@@ -19,6 +19,8 @@ Examples:
   rtctl doctor --junit report.xml           also a JUnit report, for CI
   rtctl doctor --offline                    only the checks that need no network (a lint)
   rtctl doctor --only socket --only clock   checks or groups by name
+  rtctl doctor --compare-env backend/.env --compare-env frontend/.env
+                                            also compare the app's .env files (the env group)
   rtctl doctor --list-checks
 
 Exit codes: 0 when no check failed (warnings pass, unless --strict), 5 when one did,
@@ -39,6 +41,14 @@ pub struct Args {
     /// Leave out these checks or groups (repeatable, or comma-separated)
     #[arg(long, value_name = "ID", value_delimiter = ',')]
     pub skip: Vec<String>,
+
+    /// An app .env to compare with the profile and the other files (repeatable)
+    ///
+    /// Give the backend's (PUSHER_*) and the frontend's (VITE_*): the env checks compare
+    /// their key, secret, cluster, auth endpoint and websocket settings. A file given here
+    /// is read and compared, never obeyed: unlike the global --env-file, it sets nothing.
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub compare_env: Vec<PathBuf>,
 
     /// Run only the checks that need no network
     #[arg(long)]
@@ -71,7 +81,7 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
         offline: args.offline,
     })?;
     let config = ctx.config()?.clone();
-    let mut ran = checks::run(&config, &specs).await?;
+    let mut ran = checks::run(&config, &specs, &args.compare_env).await?;
     if args.strict {
         outcome::strict(&mut ran);
     }

@@ -57,7 +57,9 @@ pub fn env_snapshot() -> BTreeMap<String, String> {
         .collect()
 }
 
-fn read_dotenv(path: &Path) -> Result<BTreeMap<String, String>, ConfigError> {
+/// A `.env` file's variables; a line that does not parse is named by its number, never
+/// shown.
+pub fn read_dotenv(path: &Path) -> Result<BTreeMap<String, String>, ConfigError> {
     let iter = dotenvy::from_path_iter(path).map_err(|e| dotenv_error(path, e))?;
     iter.map(|item| item.map_err(|e| dotenv_error(path, e)))
         .collect()
@@ -131,6 +133,14 @@ fn permission_warning(_: &Path, _: Holds) -> Option<String> {
     None
 }
 
+/// The warning for a `.env` that holds a secret others can read, if it does.
+pub fn dotenv_permission_warning(path: &Path, vars: &BTreeMap<String, String>) -> Option<String> {
+    let holds = Holds::Values {
+        secret: vars.keys().any(|k| inputs::is_secret_var(k)),
+    };
+    permission_warning(path, holds)
+}
+
 /// Where to look for `.env`, from `--env-file [PATH]`.
 #[derive(Debug, Clone, Default)]
 pub struct DotEnvRequest {
@@ -166,10 +176,7 @@ pub fn load(cli: CliValues, dotenv: &DotEnvRequest) -> Result<Resolved, ConfigEr
         let p = dotenv.path.clone().unwrap_or_else(|| PathBuf::from(".env"));
         if p.exists() || dotenv.path.is_some() {
             let vars = read_dotenv(&p)?;
-            let holds = Holds::Values {
-                secret: vars.keys().any(|k| inputs::is_secret_var(k)),
-            };
-            warnings.extend(permission_warning(&p, holds));
+            warnings.extend(dotenv_permission_warning(&p, &vars));
             inputs.dotenv = Some((p.clone(), vars));
         } else {
             warnings.push(format!("env_file is on but there is no {}", p.display()));

@@ -34,4 +34,5 @@ pub use error::ConfigError;
 pub use fields::Field;
 pub use inputs::CliValues;
 pub use resolved::{Endpoint, Resolved, SecretSpec};
+pub use typed::parse_bool;
 pub use value::{Secret, Source, Value};

@@ -114,6 +114,7 @@ pub fn resolve(inputs: &Inputs, profile: Value<String>) -> Result<Resolved, Conf
         env_file: chosen.bool(Field::EnvFile),
         trust_env_file: chosen.bool(Field::TrustEnvFile),
         catalog: chosen.text(Field::Catalog),
+        pusher_enabled: pusher_enabled(inputs),
         builtin_withheld,
         max_payload_kb: chosen.count(Field::MaxPayloadKb).unwrap_or_else(|| {
             Value::new(
@@ -123,6 +124,24 @@ pub fn resolve(inputs: &Inputs, profile: Value<String>) -> Result<Resolved, Conf
         }),
         warnings,
         profile,
+    })
+}
+
+/// The platform's `PUSHER_ENABLED` as its backend would see it here: the environment's,
+/// else the `.env`'s (the precedence of the other `PUSHER_*` variables).
+fn pusher_enabled(inputs: &Inputs) -> Option<Value<String>> {
+    const VAR: &str = "PUSHER_ENABLED";
+    let from_env = inputs.env.get(VAR).map(|v| {
+        let source = Source::Env { var: VAR.into() };
+        Value::new(v.clone(), source)
+    });
+    from_env.or_else(|| {
+        let (path, vars) = inputs.dotenv.as_ref()?;
+        let source = Source::DotEnv {
+            path: path.clone(),
+            var: VAR.into(),
+        };
+        vars.get(VAR).map(|v| Value::new(v.clone(), source))
     })
 }
 
@@ -279,6 +298,22 @@ mod tests {
             panic!()
         };
         assert_eq!(s.val.expose(), "dot-secret");
+    }
+
+    #[test]
+    fn pusher_enabled_comes_from_the_environment_then_the_dotenv() {
+        let mut i = inputs(None, &[], &[]);
+        assert_eq!(run(&i).unwrap().pusher_enabled, None);
+        i.dotenv = Some((".env".into(), env(&[("PUSHER_ENABLED", "false")])));
+        let dot = run(&i).unwrap().pusher_enabled.unwrap();
+        assert_eq!(dot.val, "false");
+        assert_eq!(dot.source.to_string(), ".env PUSHER_ENABLED");
+        i.env = env(&[("PUSHER_ENABLED", "true")]);
+        let from_env = run(&i).unwrap().pusher_enabled.unwrap();
+        assert_eq!(
+            (from_env.val.as_str(), from_env.source.to_string()),
+            ("true", "env PUSHER_ENABLED".to_owned())
+        );
     }
 
     #[test]

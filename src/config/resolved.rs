@@ -84,6 +84,9 @@ pub struct Resolved {
     /// elsewhere; never from a `.env` itself.
     pub trust_env_file: Option<Value<bool>>,
     pub catalog: Option<Value<String>>,
+    /// The platform's own switch, `PUSHER_ENABLED`: not a setting of rtctl's, but doctor
+    /// checks it.
+    pub pusher_enabled: Option<Value<String>>,
     pub max_payload_kb: Value<u32>,
     /// Set when the built-in `local` profile's app id, key and secret were left out
     /// because another server or app is named: why.

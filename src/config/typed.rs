@@ -22,7 +22,9 @@ pub(super) enum TypedValue {
     Headers(Vec<Header>),
 }
 
-fn parse_bool(s: &str) -> Option<bool> {
+/// A boolean as people write one in a file or a variable (`true`, `1`, `yes`, `on`, and
+/// their opposites, any case).
+pub fn parse_bool(s: &str) -> Option<bool> {
     match s.trim().to_ascii_lowercase().as_str() {
         "true" | "1" | "yes" | "on" => Some(true),
         "false" | "0" | "no" | "off" => Some(false),

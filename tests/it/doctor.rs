@@ -17,13 +17,14 @@ struct Run {
     junit: String,
 }
 
+/// `rtctl doctor ARGS… --junit FILE` (global options work after `doctor` too).
 fn doctor(env: &TestEnv, args: &[&str]) -> Run {
     let junit = env.work_dir().join("report.xml");
     let _ = std::fs::remove_file(&junit);
     let out = env
         .rtctl()
-        .args(args)
         .arg("doctor")
+        .args(args)
         .arg("--junit")
         .arg(&junit)
         .timeout(WAIT)
@@ -131,10 +132,11 @@ fn a_correct_setup_passes_every_check_in_every_output() {
         assert!(run.junit.contains(&format!("name=\"{id}\"")), "{id}");
     }
     assert!(run.junit.contains("failures=\"0\""), "{}", run.junit);
-    assert!(run.out.contains("14 checks: 13 passed"), "{}", run.out);
+    assert!(run.out.contains("20 checks: 13 passed"), "{}", run.out);
 }
 
-/// A broken setup: the args that break it, and exactly the checks that must fail.
+/// A broken setup: the args that break it (doctor's or global, after `doctor`), and
+/// exactly the checks that must fail.
 struct Broken {
     name: &'static str,
     args: Vec<String>,
@@ -151,7 +153,7 @@ fn check_broken(case: &Broken, secret: &str) {
     }
     let args: Vec<&str> = case.args.iter().map(String::as_str).collect();
     let mut cmd = env.rtctl();
-    cmd.args(&args).args(["doctor", "--json"]).timeout(WAIT);
+    cmd.arg("doctor").args(&args).arg("--json").timeout(WAIT);
     for (k, v) in &case.env {
         cmd.env(k, v);
     }
@@ -185,8 +187,8 @@ fn check_broken(case: &Broken, secret: &str) {
     // The human and JUnit outputs fail the same checks, with the same exit code.
     let mut cmd = env.rtctl();
     let junit = env.work_dir().join("r.xml");
-    cmd.args(&args)
-        .arg("doctor")
+    cmd.arg("doctor")
+        .args(&args)
         .arg("--junit")
         .arg(&junit)
         .timeout(WAIT);
@@ -360,8 +362,15 @@ fn offline_makes_no_network_connection() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    ran_offline(&doc, &listener);
+}
+
+/// Only the checks without the network ran, and none reached `listener`.
+fn ran_offline(doc: &Value, listener: &TcpListener) {
     assert!(
-        statuses(&doc).keys().all(|id| id.starts_with("config.")),
+        statuses(doc)
+            .keys()
+            .all(|id| id.starts_with("config.") || id.starts_with("env.")),
         "{doc:#}"
     );
     assert!(
@@ -395,7 +404,7 @@ fn only_and_skip_take_ids_and_groups() {
         ids(&["--only", "clock.skew,config.profile"]),
         ["clock.skew", "config.profile"]
     );
-    let skipped = ids(&["--skip", "config", "--skip", "end_to_end.event"]);
+    let skipped = ids(&["--skip", "config,env", "--skip", "end_to_end.event"]);
     assert_eq!(
         skipped,
         [
@@ -485,4 +494,368 @@ fn a_server_clock_twenty_minutes_off_fails_the_clock_check() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(5));
+}
+
+/// The platform's backend and frontend `.env` files for `server`, as its setup guide
+/// writes them (`changes` replace a line, or remove it when empty), under names that
+/// do not say which is which; and the arguments that give them to doctor.
+struct AppEnv {
+    _dir: tempfile::TempDir,
+    backend: String,
+    frontend: String,
+}
+
+impl AppEnv {
+    fn new(server: &Server, backend: &[(&str, &str)], frontend: &[(&str, &str)]) -> AppEnv {
+        let dir = tempfile::tempdir().unwrap();
+        let port = server.port.to_string();
+        let write = |name: &str, base: Vec<(&str, &str)>, changes: &[(&str, &str)]| {
+            let mut text = String::new();
+            for (k, v) in &base {
+                let v = changes.iter().find(|(c, _)| c == k).map_or(*v, |(_, v)| *v);
+                if !v.is_empty() {
+                    text.push_str(&format!("{k}={v}\n"));
+                }
+            }
+            for (k, v) in changes {
+                if !base.iter().any(|(b, _)| b == k) {
+                    text.push_str(&format!("{k}={v}\n"));
+                }
+            }
+            let path = write_file(dir.path(), name, &text);
+            set_mode(&path, 0o600);
+            path.display().to_string()
+        };
+        let backend = write(
+            "one.env",
+            vec![
+                ("PUSHER_ENABLED", "true"),
+                ("PUSHER_APP_ID", &server.app_id),
+                ("PUSHER_KEY", &server.key),
+                ("PUSHER_SECRET", &server.secret),
+                ("PUSHER_CLUSTER", "mt1"),
+                ("PUSHER_HOST", "127.0.0.1"),
+                ("PUSHER_PORT", &port),
+                ("WS_ENABLED", "true"),
+                ("WS_HEARTBEAT_INTERVAL", "30"),
+                ("WS_MAX_CONNECTIONS", "1000"),
+            ],
+            backend,
+        );
+        let frontend = write(
+            "two.env",
+            vec![
+                ("VITE_API_BASE_URL", "http://localhost:8008"),
+                ("VITE_WS_URL", "http://localhost:8008"),
+                ("VITE_PUSHER_KEY", &server.key),
+                ("VITE_PUSHER_CLUSTER", "mt1"),
+                (
+                    "VITE_PUSHER_AUTH_ENDPOINT",
+                    "http://localhost:8008/pusher/auth",
+                ),
+                ("VITE_ENABLE_WEBSOCKET", "true"),
+            ],
+            frontend,
+        );
+        AppEnv {
+            _dir: dir,
+            backend,
+            frontend,
+        }
+    }
+
+    /// `--compare-env FRONTEND --compare-env BACKEND`: the frontend first.
+    fn args(&self) -> Vec<String> {
+        [
+            "--compare-env",
+            &self.frontend,
+            "--compare-env",
+            &self.backend,
+        ]
+        .map(String::from)
+        .to_vec()
+    }
+}
+
+#[test]
+fn a_matching_backend_and_frontend_env_pass_in_every_output() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let app = AppEnv::new(server, &[], &[]);
+    let args = app.args();
+    let own: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, doc) = doctor_json(&env, &[], &own);
+    assert_eq!(code, Some(0), "{doc:#}");
+    let st = statuses(&doc);
+    for id in [
+        "config.enabled",
+        "env.files",
+        "env.key",
+        "env.secret",
+        "env.cluster",
+        "env.auth_endpoint",
+        "env.websocket",
+        "credentials.rest",
+    ] {
+        assert_eq!(st[id], "pass", "{id}: {doc:#}");
+    }
+    let files = doc["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "env.files")
+        .unwrap();
+    assert_eq!(
+        files["finding"],
+        format!(
+            "read {} (frontend), {} (backend)",
+            app.frontend, app.backend
+        )
+    );
+    let run = doctor(&env, &own);
+    assert_eq!(run.code, Some(0), "{}{}", run.out, run.err);
+    assert!(run.out.contains("\nenv\n"), "{}", run.out);
+    assert_eq!(marked(&run.out, "✓").len(), 20, "{}", run.out);
+    assert!(run.junit.contains("name=\"env.key\""), "{}", run.junit);
+    assert!(run.junit.contains("failures=\"0\""), "{}", run.junit);
+    for text in [&run.out, &run.err, &run.junit, &doc.to_string()] {
+        assert!(!text.contains(&server.secret), "secret in {text}");
+    }
+}
+
+#[test]
+fn env_file_mismatches_fail_exactly_their_checks_naming_both_sides() {
+    let server = Server::shared();
+    let other_secret = "backend-only-secret-4d1e";
+    type Mismatch<'a> = (
+        &'static str,
+        AppEnv,
+        &'static [&'static str],
+        &'static str,
+        Vec<String>,
+    );
+    // (case, files, failing, hint, what the failing check names: files, variables, values)
+    let cases: Vec<Mismatch> = vec![
+        (
+            "different keys",
+            AppEnv::new(server, &[], &[("VITE_PUSHER_KEY", "other-key")]),
+            &["env.key"],
+            "the same key",
+            vec![
+                "PUSHER_KEY".into(),
+                "VITE_PUSHER_KEY".into(),
+                "`other-key`".into(),
+                format!("`{}`", server.key),
+            ],
+        ),
+        (
+            "different clusters",
+            AppEnv::new(server, &[], &[("VITE_PUSHER_CLUSTER", "us2")]),
+            &["env.cluster"],
+            "the same cluster",
+            vec![
+                "PUSHER_CLUSTER=`mt1`".into(),
+                "VITE_PUSHER_CLUSTER=`us2`".into(),
+            ],
+        ),
+        (
+            "an auth endpoint on another host",
+            AppEnv::new(
+                server,
+                &[],
+                &[(
+                    "VITE_PUSHER_AUTH_ENDPOINT",
+                    "http://auth.example:9000/pusher/auth",
+                )],
+            ),
+            &["env.auth_endpoint"],
+            "set VITE_PUSHER_AUTH_ENDPOINT=http://localhost:8008/pusher/auth",
+            vec![
+                "VITE_PUSHER_AUTH_ENDPOINT=`http://auth.example:9000/pusher/auth`".into(),
+                "VITE_API_BASE_URL=`http://localhost:8008`".into(),
+            ],
+        ),
+        (
+            "VITE_ENABLE_WEBSOCKET=false",
+            AppEnv::new(server, &[], &[("VITE_ENABLE_WEBSOCKET", "false")]),
+            &["env.websocket"],
+            "set VITE_ENABLE_WEBSOCKET=true",
+            vec!["VITE_ENABLE_WEBSOCKET=`false`".into()],
+        ),
+        (
+            "PUSHER_ENABLED=false in the backend's .env",
+            AppEnv::new(server, &[("PUSHER_ENABLED", "false")], &[]),
+            &["config.enabled"],
+            "set PUSHER_ENABLED=true in",
+            vec!["PUSHER_ENABLED=false".into()],
+        ),
+        (
+            "the backend's secret is not the profile's",
+            AppEnv::new(server, &[("PUSHER_SECRET", other_secret)], &[]),
+            &["env.secret"],
+            "the same app's secret",
+            vec!["PUSHER_SECRET in".into(), "the profile's `secret`".into()],
+        ),
+    ];
+    for (name, app, failing, hint, names) in &cases {
+        let case = Broken {
+            name,
+            args: app.args(),
+            env: vec![],
+            config: Some(server.profile()),
+            failing,
+            hint,
+        };
+        check_broken(&case, &server.secret);
+        let env = TestEnv::with_server(server);
+        let own: Vec<&str> = case.args.iter().map(String::as_str).collect();
+        let (_, doc) = doctor_json(&env, &[], &own);
+        let check = doc["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == failing[0])
+            .unwrap();
+        let said = format!("{} | {}", check["finding"], check["hint"]);
+        // The hint alone names both sides of a mismatch between the files.
+        let hint = check["hint"].as_str().unwrap();
+        if let Some(var) = ["KEY", "CLUSTER"]
+            .into_iter()
+            .find(|v| failing[0] == format!("env.{}", v.to_lowercase()))
+        {
+            for expected in [
+                &app.backend,
+                &app.frontend,
+                &format!("PUSHER_{var} in"),
+                &format!("VITE_PUSHER_{var} in"),
+            ] {
+                assert!(
+                    hint.contains(expected.as_str()),
+                    "{name}: no {expected} in {hint}"
+                );
+            }
+        }
+        // Both files are named (the frontend's when it is the frontend's value).
+        let files: &[&String] = if failing[0] == "env.key" || failing[0] == "env.cluster" {
+            &[&app.backend, &app.frontend]
+        } else if failing[0] == "env.auth_endpoint" || failing[0] == "env.websocket" {
+            &[&app.frontend]
+        } else {
+            &[&app.backend]
+        };
+        for expected in names.iter().chain(files.iter().copied()) {
+            assert!(
+                said.contains(expected.as_str()),
+                "{name}: no {expected} in {said}"
+            );
+        }
+        assert!(!doc.to_string().contains(other_secret), "{name}: {doc:#}");
+    }
+}
+
+#[test]
+fn an_env_file_that_cannot_be_read_fails_env_files_and_skips_the_rest() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let (code, doc) = doctor_json(
+        &env,
+        &[],
+        &["--compare-env", "missing.env", "--only", "env"],
+    );
+    assert_eq!(code, Some(5), "{doc:#}");
+    let st = statuses(&doc);
+    assert_eq!(st["env.files"], "fail");
+    for id in [
+        "env.key",
+        "env.secret",
+        "env.cluster",
+        "env.auth_endpoint",
+        "env.websocket",
+    ] {
+        assert_eq!(st[id], "skip", "{id}: {doc:#}");
+    }
+    assert!(doc.to_string().contains("missing.env"), "{doc:#}");
+    // None given: the group is skipped, saying how to give them.
+    let (code, doc) = doctor_json(&env, &[], &["--only", "env"]);
+    assert_eq!(code, Some(0), "{doc:#}");
+    assert_eq!(doc["checks"][0]["status"], "skip");
+    assert!(
+        doc["checks"][0]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("--compare-env backend/.env"),
+        "{doc:#}"
+    );
+}
+
+#[test]
+fn a_compared_env_file_is_never_obeyed_and_offline_connects_nowhere() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let (listener, port) = silent_listener();
+    listener.set_nonblocking(true).unwrap();
+    let port = port.to_string();
+    let marker = env.work_dir().join("ran");
+    let command = format!("\"touch {}\"", marker.display());
+    // The backend's file names another server and a command to run: it is compared
+    // (its port is not the profile's), never used.
+    let app = AppEnv::new(
+        server,
+        &[
+            ("PUSHER_PORT", &port),
+            ("RTCTL_PORT", &port),
+            ("RTCTL_SECRET_COMMAND", &command),
+        ],
+        &[],
+    );
+    let args = app.args();
+    let own: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, doc) = doctor_json(&env, &[], &own);
+    assert_eq!(code, Some(5), "{doc:#}");
+    let failed: Vec<String> = statuses(&doc)
+        .into_iter()
+        .filter(|(_, s)| s == "fail")
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(failed, ["env.cluster"], "{doc:#}");
+    assert_eq!(statuses(&doc)["end_to_end.event"], "pass");
+    assert!(
+        listener.accept().is_err(),
+        "doctor connected to the .env's server"
+    );
+    assert!(!marker.exists(), "a command from a compared .env ran");
+
+    // --offline compares the files and connects to nothing, not even the profile's server.
+    let (listener, profile_port) = silent_listener();
+    listener.set_nonblocking(true).unwrap();
+    env.write_config(&format!(
+        "default_profile = \"t\"\n[profiles.t]\napp_id = \"{}\"\nkey = \"{}\"\nsecret = \"{}\"\nhost = \"127.0.0.1\"\nport = {profile_port}\ntls = false\n",
+        server.app_id, server.key, server.secret
+    ));
+    let app = AppEnv::new(server, &[("PUSHER_PORT", &profile_port.to_string())], &[]);
+    let args = app.args();
+    let mut own: Vec<&str> = args.iter().map(String::as_str).collect();
+    own.push("--offline");
+    let (code, doc) = doctor_json(&env, &[], &own);
+    assert_eq!(code, Some(0), "{doc:#}");
+    assert_eq!(statuses(&doc)["env.key"], "pass", "{doc:#}");
+    ran_offline(&doc, &listener);
+}
+
+#[test]
+fn pusher_enabled_false_in_the_env_file_the_profile_reads_fails() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    write_file(&env.work_dir(), ".env", "PUSHER_ENABLED=false\n");
+    let (code, doc) = doctor_json(&env, &["--env-file"], &["--only", "config.enabled"]);
+    assert_eq!(code, Some(5), "{doc:#}");
+    let check = &doc["checks"][0];
+    assert_eq!(check["status"], "fail", "{doc:#}");
+    assert!(
+        check["finding"]
+            .as_str()
+            .unwrap()
+            .starts_with("PUSHER_ENABLED=false in .env"),
+        "{doc:#}"
+    );
 }
