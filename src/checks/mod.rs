@@ -2,8 +2,9 @@
 //! ones for `config init --check`. Which exist and which to run (`list`), running them
 //! (`run`), what each found and the verdict (`outcome`), and the three ways to show
 //! them (`render`); the checks themselves: `offline` (no network), `server` (REST,
-//! clock, socket, end to end) and `channels`.
+//! clock, socket, end to end), `channels`, and `app` (the app's own endpoints).
 
+pub mod app;
 pub mod channels;
 pub mod list;
 pub mod offline;
@@ -13,4 +14,4 @@ mod run;
 pub mod server;
 
 pub use list::Selection;
-pub use run::run;
+pub use run::{Given, run};

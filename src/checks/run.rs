@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use super::list::{self, Spec};
 use super::outcome::{Outcome, Ran, Status};
-use super::{channels, offline, server};
+use super::{app, channels, offline, server};
 use crate::config::{Resolved, Secret, load};
 use crate::error::{CliError, Kind};
 use crate::net::http::RestClient;
@@ -32,10 +32,17 @@ fn blocked(spec: &Spec, ran: &[Ran]) -> Option<Outcome> {
         })
 }
 
+/// What the user gave doctor besides the profile.
+#[derive(Debug, Clone, Default)]
+pub struct Given {
+    /// The frontend's origin, for the auth endpoint's CORS (`--origin`).
+    pub origin: Option<String>,
+}
+
 /// Runs the selected checks: those without the network first, then the REST and the
 /// socket checks side by side, then the end-to-end check. A check whose prerequisite
 /// failed is skipped, saying which.
-pub async fn run(config: &Resolved, specs: &[Spec]) -> Result<Vec<Ran>, CliError> {
+pub async fn run(config: &Resolved, specs: &[Spec], given: &Given) -> Result<Vec<Ran>, CliError> {
     let mut run = Run {
         specs,
         ran: Vec::new(),
@@ -155,6 +162,21 @@ pub async fn run(config: &Resolved, specs: &[Spec]) -> Result<Vec<Ran>, CliError
     }
     if let Some(outcome) = end_to_end {
         run.record(list::END_TO_END, outcome, end_to_end_took);
+    }
+
+    // The app's own endpoints, side by side (`checks::app`).
+    let wanted: Vec<&str> = list::APP.into_iter().filter(|id| run.ready(id)).collect();
+    if !wanted.is_empty() {
+        let inputs = app::Inputs {
+            config,
+            secret: known_secret,
+            trust: trust.as_ref(),
+            socket: socket.as_ref(),
+            origin: given.origin.as_deref(),
+        };
+        for (id, outcome, took) in app::checks(&inputs, &wanted).await {
+            run.record(id, outcome, took);
+        }
     }
     Ok(run.finish())
 }

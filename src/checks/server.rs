@@ -4,12 +4,13 @@
 
 use std::time::{Duration, Instant, SystemTime};
 
+use super::channels::join;
 use super::outcome::Outcome;
 use crate::config::Resolved;
 use crate::net::http::{RestClient, clock_skew};
 use crate::net::probe::Probe;
 use crate::net::ws;
-use crate::outgoing::{self, Data, Draft, Encryption, Rules, System, World as _};
+use crate::outgoing::{self, Data, Draft, Encryption, Ready, Rules, System, World as _};
 use crate::pusher::frame::{self, Message};
 use crate::pusher::rest;
 
@@ -154,49 +155,14 @@ pub async fn end_to_end(config: &Resolved, rest: &RestClient, options: &ws::Opti
         Err(e) => return Outcome::failed(&e),
     };
     let result = async {
-        probe.send(frame::subscribe(&channel, None, None)).await?;
-        loop {
-            match probe.next().await? {
-                Message::SubscriptionSucceeded { channel: c, .. } if c == channel => break,
-                Message::SubscriptionError { message, .. } => {
-                    return Err(crate::error::CliError::new(
-                        crate::error::Kind::Failure,
-                        format!("the server refused to subscribe to {channel}: {message}"),
-                    ));
-                }
-                _ => {}
-            }
-        }
-        let nonce = world.random_id();
-        let draft = Draft {
-            channels: vec![channel.clone()],
-            name: EVENT.to_owned(),
-            data: Data::Text {
-                text: format!("{{\"nonce\":\"{nonce}\"}}"),
-                as_text: false,
-            },
-            sets: Vec::new(),
-            socket_id: None,
-        };
-        let rules = Rules {
-            max_payload_kb: config.max_payload_kb.val as usize,
-            catalog: None,
-            enforce_catalog: false,
-            encryption: Encryption::Here(None),
-        };
-        let ready = outgoing::prepare(draft, &rules, &mut world)?;
+        join(&mut probe, &channel, None, None).await?;
+        let (nonce, ready) = doctor_event(config, &channel, &mut world)?;
         let sent = Instant::now();
         rest.send(outgoing::trigger_request(rest.app_id(), &ready, &[]))
             .await?;
         let published = sent.elapsed();
-        loop {
-            if let Message::Event(f) = probe.next().await?
-                && f.event == EVENT
-                && f.data.as_ref().and_then(|d| d.get("nonce")) == Some(&nonce.clone().into())
-            {
-                return Ok((published, sent.elapsed()));
-            }
-        }
+        arrival(&mut probe, &nonce).await?;
+        Ok::<_, crate::error::CliError>((published, sent.elapsed()))
     }
     .await;
     probe.close().await;
@@ -208,6 +174,45 @@ pub async fn end_to_end(config: &Resolved, rest: &RestClient, options: &ws::Opti
         ))
         .detail("channel", channel),
         Err(e) => Outcome::failed(&e).detail("channel", channel),
+    }
+}
+
+/// The event a check sends to `channel`: `rtctl-doctor` carrying a fresh nonce, made
+/// by the one outgoing pipeline; the nonce, to know it when it arrives.
+pub(super) fn doctor_event(
+    config: &Resolved,
+    channel: &str,
+    world: &mut System,
+) -> Result<(String, Ready), crate::error::CliError> {
+    let nonce = world.random_id();
+    let draft = Draft {
+        channels: vec![channel.to_owned()],
+        name: EVENT.to_owned(),
+        data: Data::Text {
+            text: format!("{{\"nonce\":\"{nonce}\"}}"),
+            as_text: false,
+        },
+        sets: Vec::new(),
+        socket_id: None,
+    };
+    let rules = Rules {
+        max_payload_kb: config.max_payload_kb.val as usize,
+        catalog: None,
+        enforce_catalog: false,
+        encryption: Encryption::Here(None),
+    };
+    Ok((nonce, outgoing::prepare(draft, &rules, world)?))
+}
+
+/// Read until the event `doctor_event` made with `nonce` arrives.
+pub(super) async fn arrival(probe: &mut Probe, nonce: &str) -> Result<(), crate::error::CliError> {
+    loop {
+        if let Message::Event(f) = probe.next().await?
+            && f.event == EVENT
+            && f.data.as_ref().and_then(|d| d.get("nonce")) == Some(&nonce.into())
+        {
+            return Ok(());
+        }
     }
 }
 

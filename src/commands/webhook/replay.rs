@@ -515,7 +515,7 @@ fn summarize(
                 t.accepted_tampered, t.sent
             ),
         )
-        .hint("it must check X-Pusher-Signature (HMAC-SHA256 of the raw body with the app secret, compared in constant time) and answer 401"));
+        .hint(Answer::AcceptedTampered.hint().unwrap_or_default()));
     }
     if let Some(stop) = stop {
         return Err(stop.error());
@@ -539,7 +539,7 @@ fn summarize(
                 t.failed, t.sent
             ),
         )
-        .hint("a bad signature should get a 4xx (401), not an error or a redirect"));
+        .hint(Answer::Failed.hint().unwrap_or_default()));
     }
     if t.rejected > 0 {
         return Err(CliError::new(

@@ -44,6 +44,19 @@ impl Answer {
         }
     }
 
+    /// What the endpoint must change, for a wrongly signed webhook it did not refuse.
+    pub fn hint(self) -> Option<&'static str> {
+        match self {
+            Self::AcceptedTampered => Some(
+                "it must check X-Pusher-Signature (HMAC-SHA256 of the raw body with the app secret, compared in constant time) and answer 401",
+            ),
+            Self::Failed => {
+                Some("a bad signature should get a 4xx (401), not an error or a redirect")
+            }
+            _ => None,
+        }
+    }
+
     /// The endpoint did what it should.
     pub fn passed(self) -> bool {
         matches!(self, Self::Accepted | Self::Refused)
