@@ -129,27 +129,47 @@ fn a_correct_setup_passes_every_check_in_every_output() {
         assert!(run.junit.contains(&format!("name=\"{id}\"")), "{id}");
     }
     assert!(run.junit.contains("failures=\"0\""), "{}", run.junit);
-    assert!(run.out.contains("12 checks: 11 passed"), "{}", run.out);
+    // The app checks are skipped, naming the setting that would enable them.
+    for id in [
+        "app.auth",
+        "app.cors",
+        "app.trigger",
+        "app.webhook",
+        "app.legacy_ws",
+    ] {
+        assert_eq!(st[id], "skip", "{id}: {doc:#}");
+    }
+    assert!(run.out.contains("17 checks: 11 passed"), "{}", run.out);
+    assert!(
+        run.out.contains("set `auth_endpoint` in [profiles.test]"),
+        "{}",
+        run.out
+    );
 }
 
 /// A broken setup: the args that break it, and exactly the checks that must fail.
 struct Broken {
     name: &'static str,
     args: Vec<String>,
+    /// doctor's own flags.
+    flags: Vec<String>,
     env: Vec<(&'static str, String)>,
     config: Option<String>,
     failing: &'static [&'static str],
     hint: &'static str,
 }
 
-fn check_broken(case: &Broken, secret: &str) {
+fn check_broken(case: &Broken, secrets: &[&str]) {
     let env = TestEnv::new();
     if let Some(c) = &case.config {
         env.write_config(c);
     }
     let args: Vec<&str> = case.args.iter().map(String::as_str).collect();
     let mut cmd = env.rtctl();
-    cmd.args(&args).args(["doctor", "--json"]).timeout(WAIT);
+    cmd.args(&args)
+        .args(["doctor", "--json"])
+        .args(&case.flags)
+        .timeout(WAIT);
     for (k, v) in &case.env {
         cmd.env(k, v);
     }
@@ -174,17 +194,20 @@ fn check_broken(case: &Broken, secret: &str) {
         case.name,
         case.hint
     );
-    assert!(
-        !stdout.contains(secret) && !stderr.contains(secret),
-        "{}",
-        case.name
-    );
+    for secret in secrets {
+        assert!(
+            !stdout.contains(secret) && !stderr.contains(secret),
+            "{}",
+            case.name
+        );
+    }
 
     // The human and JUnit outputs fail the same checks, with the same exit code.
     let mut cmd = env.rtctl();
     let junit = env.work_dir().join("r.xml");
     cmd.args(&args)
         .arg("doctor")
+        .args(&case.flags)
         .arg("--junit")
         .arg(&junit)
         .timeout(WAIT);
@@ -202,7 +225,9 @@ fn check_broken(case: &Broken, secret: &str) {
     in_junit.sort();
     assert_eq!(in_junit, case.failing, "{}: {xml}", case.name);
     for text in [&stdout, &stderr, &xml] {
-        assert!(!text.contains(secret), "{}: secret in {text}", case.name);
+        for secret in secrets {
+            assert!(!text.contains(secret), "{}: secret in {text}", case.name);
+        }
     }
 }
 
@@ -221,8 +246,18 @@ fn broken_setups_fail_exactly_their_checks() {
             "default_profile = \"t\"\n[profiles.t]\napp_id = \"{app_id}\"\nkey = \"{key}\"\nsecret = \"{secret}\"\nhost = \"127.0.0.1\"\nport = {port}\ntls = false\ntimeout = \"3s\"\n"
         )
     };
+    // Backends stay up until the table is done.
+    let backends = std::cell::RefCell::new(Vec::new());
+    let with_backend = |faults: Faults| {
+        let backend = Backend::start(server, faults);
+        let config = profile(&server.app_id, &server.key, &server.secret, server.port)
+            + &backend.profile_lines();
+        backends.borrow_mut().push(backend);
+        config
+    };
     let cases = [
         Broken {
+            flags: vec![],
             name: "wrong secret",
             args: vec![],
             env: vec![],
@@ -236,6 +271,7 @@ fn broken_setups_fail_exactly_their_checks() {
             hint: "secret is likely wrong",
         },
         Broken {
+            flags: vec![],
             name: "wrong app id",
             args: vec![],
             env: vec![],
@@ -249,6 +285,7 @@ fn broken_setups_fail_exactly_their_checks() {
             hint: "check `app_id`",
         },
         Broken {
+            flags: vec![],
             name: "wrong key",
             args: vec![],
             env: vec![],
@@ -262,6 +299,7 @@ fn broken_setups_fail_exactly_their_checks() {
             hint: "check `key`",
         },
         Broken {
+            flags: vec![],
             name: "nothing listening",
             args: vec![],
             env: vec![],
@@ -275,6 +313,7 @@ fn broken_setups_fail_exactly_their_checks() {
             hint: "cannot connect",
         },
         Broken {
+            flags: vec![],
             name: "PUSHER_ENABLED=false",
             args: vec![],
             env: vec![("PUSHER_ENABLED", "false".into())],
@@ -288,6 +327,7 @@ fn broken_setups_fail_exactly_their_checks() {
             hint: "PUSHER_ENABLED=true",
         },
         Broken {
+            flags: vec![],
             name: "no key at all",
             args: vec![],
             env: vec![],
@@ -298,9 +338,73 @@ fn broken_setups_fail_exactly_their_checks() {
             failing: &["config.required"],
             hint: "RTCTL_KEY",
         },
+        // The app's own endpoints, each broken one way on a stand-in backend.
+        Broken {
+            flags: vec![],
+            name: "an auth endpoint signing with the wrong secret",
+            args: vec![],
+            env: vec![],
+            config: Some(with_backend(Faults {
+                auth_wrong_secret: true,
+                ..Faults::default()
+            })),
+            failing: &["app.auth"],
+            hint: "signs with another secret than this profile's",
+        },
+        Broken {
+            flags: vec![],
+            name: "an auth endpoint answering 401",
+            args: vec![],
+            env: vec![],
+            config: Some(with_backend(Faults {
+                auth_refuses: true,
+                ..Faults::default()
+            })),
+            failing: &["app.auth"],
+            hint: "refused the credentials in Authorization (auth_headers from",
+        },
+        Broken {
+            flags: vec!["--origin".into(), "http://localhost:5173".into()],
+            name: "an auth endpoint without CORS for the frontend's origin",
+            args: vec![],
+            env: vec![],
+            config: Some(with_backend(Faults {
+                no_cors: true,
+                ..Faults::default()
+            })),
+            failing: &["app.cors"],
+            hint: "add the frontend's origin to the backend's CORS settings",
+        },
+        Broken {
+            flags: vec![],
+            name: "a /realtime/trigger that answers 200 without publishing",
+            args: vec![],
+            env: vec![],
+            config: Some(with_backend(Faults {
+                trigger_mock: true,
+                ..Faults::default()
+            })),
+            failing: &["app.trigger"],
+            hint: "development mode gives mock responses",
+        },
+        Broken {
+            flags: vec![],
+            name: "a webhook endpoint that accepts forged signatures",
+            args: vec![],
+            env: vec![],
+            config: Some(with_backend(Faults {
+                webhook_unverified: true,
+                ..Faults::default()
+            })),
+            failing: &["app.webhook"],
+            hint: "the endpoint does not verify signatures",
+        },
     ];
     for case in &cases {
-        check_broken(case, wrong_secret);
+        check_broken(
+            case,
+            &[wrong_secret, &server.secret, USER_TOKEN, ADMIN_TOKEN],
+        );
     }
 }
 
@@ -382,7 +486,7 @@ fn only_and_skip_take_ids_and_groups() {
         ids(&["--only", "clock.skew,config.profile"]),
         ["clock.skew", "config.profile"]
     );
-    let skipped = ids(&["--skip", "config", "--skip", "end_to_end.event"]);
+    let skipped = ids(&["--skip", "config", "--skip", "end_to_end.event,app"]);
     assert_eq!(
         skipped,
         [
@@ -470,4 +574,103 @@ fn a_server_clock_twenty_minutes_off_fails_the_clock_check() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(5));
+}
+
+/// A profile for the shared server with a stand-in backend's endpoints.
+fn backend_env(server: &Server, faults: Faults) -> (TestEnv, Backend) {
+    let backend = Backend::start(server, faults);
+    let env = TestEnv::new();
+    env.write_config(&(server.profile() + &backend.profile_lines()));
+    (env, backend)
+}
+
+#[test]
+fn a_correct_backend_passes_the_app_checks_in_every_output() {
+    let server = Server::shared();
+    let (env, backend) = backend_env(server, Faults::default());
+    let origin = ["--origin", "http://localhost:5173/app"];
+    let app = [
+        "app.auth",
+        "app.cors",
+        "app.trigger",
+        "app.webhook",
+        "app.legacy_ws",
+    ];
+
+    let (code, doc) = doctor_json(&env, &[], &origin);
+    assert_eq!(code, Some(0), "{doc:#}");
+    let st = statuses(&doc);
+    for id in app {
+        assert_eq!(st[id], "pass", "{id}: {doc:#}");
+    }
+    // Two auth requests a run (private and presence; no master key, so no encrypted
+    // channel): well under the platform's 10 a minute.
+    assert_eq!(backend.auth_requests(), 2);
+    let auth = doc["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "app.auth")
+        .unwrap();
+    assert_eq!(
+        auth["details"]["auth requests"], "2 (at most 3 a run)",
+        "{auth}"
+    );
+    assert_eq!(auth["details"]["headers sent"], "Authorization", "{auth}");
+    let cors = doc["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "app.cors")
+        .unwrap();
+    assert_eq!(cors["details"]["origin"], "http://localhost:5173", "{cors}");
+
+    let out = env
+        .rtctl()
+        .args(["doctor", "-v"])
+        .args(origin)
+        .arg("--junit")
+        .arg(env.work_dir().join("r.xml"))
+        .timeout(WAIT)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(0), "{stdout}\n{stderr}");
+    let passed = marked(&stdout, "✓");
+    for id in app {
+        assert!(passed.iter().any(|p| p == id), "{id}: {stdout}");
+    }
+    let xml = std::fs::read_to_string(env.work_dir().join("r.xml")).unwrap();
+    assert!(xml.contains("failures=\"0\""), "{xml}");
+    for id in app {
+        assert!(xml.contains(&format!("name=\"{id}\"")), "{id}: {xml}");
+    }
+    for text in [&stdout, &stderr, &xml, &doc.to_string()] {
+        for secret in [server.secret.as_str(), USER_TOKEN, ADMIN_TOKEN] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+    }
+}
+
+#[test]
+fn a_backend_without_a_legacy_websocket_skips_that_check_saying_so() {
+    let server = Server::shared();
+    let (env, _backend) = backend_env(
+        server,
+        Faults {
+            no_legacy_ws: true,
+            ..Faults::default()
+        },
+    );
+    let (code, doc) = doctor_json(&env, &[], &["--only", "app.legacy_ws"]);
+    assert_eq!(code, Some(0), "{doc:#}");
+    let check = &doc["checks"][0];
+    assert_eq!(check["status"], "skip", "{check}");
+    assert!(
+        check["finding"]
+            .as_str()
+            .unwrap()
+            .contains("/ws/content answered 404: this backend has no legacy WebSocket endpoint"),
+        "{check}"
+    );
 }
