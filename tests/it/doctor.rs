@@ -674,3 +674,58 @@ fn a_backend_without_a_legacy_websocket_skips_that_check_saying_so() {
         "{check}"
     );
 }
+
+#[test]
+fn with_a_master_key_the_auth_check_asks_for_an_encrypted_channel_too() {
+    const MASTER_KEY: &str = "Ykdm60bqs+b+TfgWwZEbuZ6Oc3i7rHhmsLqh0Wr6NxE=";
+    let server = Server::shared();
+    let backend = Backend::start_with(server, Faults::default(), Some(MASTER_KEY));
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "{}{}encryption_master_key = \"{MASTER_KEY}\"\n",
+        server.profile(),
+        backend.profile_lines()
+    ));
+    let (code, doc) = doctor_json(&env, &[], &["--only", "app.auth"]);
+    assert_eq!(code, Some(0), "{doc:#}");
+    let check = &doc["checks"][0];
+    assert!(
+        check["finding"]
+            .as_str()
+            .unwrap()
+            .contains("a private, a presence and an encrypted channel"),
+        "{check}"
+    );
+    assert_eq!(backend.auth_requests(), 3);
+    assert!(!doc.to_string().contains(MASTER_KEY));
+}
+
+#[test]
+fn a_wrong_backend_token_fails_the_trigger_check_naming_the_token() {
+    let server = Server::shared();
+    let (env, _backend) = backend_env(server, Faults::default());
+    let out = env
+        .rtctl()
+        .args(["doctor", "--json", "--only", "app.trigger"])
+        .env("RTCTL_BACKEND_TOKEN", "expired-token-77")
+        .timeout(WAIT)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(5), "{stdout}\n{stderr}");
+    let doc: Value = serde_json::from_str(&stdout).unwrap();
+    let check = &doc["checks"][0];
+    assert_eq!(check["status"], "fail", "{check}");
+    assert!(
+        check["finding"].as_str().unwrap().contains("HTTP 401"),
+        "{check}"
+    );
+    assert!(
+        check["hint"]
+            .as_str()
+            .unwrap()
+            .contains("the backend token (from env RTCTL_BACKEND_TOKEN) is likely wrong"),
+        "{check}"
+    );
+    assert!(!stdout.contains("expired-token-77") && !stderr.contains("expired-token-77"));
+}

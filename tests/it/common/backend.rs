@@ -46,6 +46,7 @@ struct App {
     app_id: String,
     key: String,
     secret: String,
+    master: Option<rtctl::pusher::MasterKey>,
 }
 
 pub struct Backend {
@@ -57,6 +58,11 @@ pub struct Backend {
 impl Backend {
     /// Serve `server`'s app with `faults`, a thread a connection.
     pub fn start(server: &Server, faults: Faults) -> Backend {
+        Self::start_with(server, faults, None)
+    }
+
+    /// `start`, with an encryption master key (base64) for encrypted channels' answers.
+    pub fn start_with(server: &Server, faults: Faults, master_key: Option<&str>) -> Backend {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
         let app = App {
@@ -64,6 +70,7 @@ impl Backend {
             app_id: server.app_id.clone(),
             key: server.key.clone(),
             secret: server.secret.clone(),
+            master: master_key.map(|k| rtctl::pusher::MasterKey::from_base64(k).unwrap()),
         };
         let auth_requests = Arc::new(AtomicUsize::new(0));
         let counted = Arc::clone(&auth_requests);
@@ -143,7 +150,7 @@ fn serve(mut stream: TcpStream, app: &App, faults: Faults, auth_requests: &Atomi
                 } else {
                     &app.secret
                 };
-                endpoint_answer((&app.key, secret), None, &body)
+                endpoint_answer((&app.key, secret), app.master.as_ref(), &body)
             }
         }
         ("post", "/realtime/trigger") if !bearer(ADMIN_TOKEN) => answer(
