@@ -3,12 +3,12 @@
 //! preflight, the admin trigger, the webhook receiver, and the legacy WebSocket.
 
 use std::future::Future;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::channels::join;
 use super::list;
 use super::outcome::Outcome;
-use super::server::{arrival, doctor_event};
+use super::server::{Trip, round_trip};
 use crate::app_urls::legacy_ws_url;
 use crate::catalog::webhook_fixtures::DEFAULTS;
 use crate::config::{Field, Resolved, Secret, Value};
@@ -20,7 +20,7 @@ use crate::net::probe::Probe;
 use crate::net::shown_url;
 use crate::net::tls::Trust;
 use crate::net::ws;
-use crate::outgoing::{System, World as _};
+use crate::outgoing::{Ready, System, World as _};
 use crate::pusher::sign::{self, ChannelAuth, HmacPart, KeyPart};
 use crate::pusher::webhook::{self, Answer, EventType};
 use crate::pusher::{ChannelKind, MasterKey};
@@ -76,12 +76,11 @@ pub async fn checks(
 }
 
 async fn timed(wanted: bool, check: impl Future<Output = Outcome>) -> Option<(Outcome, Duration)> {
-    if !wanted {
-        return None;
+    if wanted {
+        Some(super::run::timed(check).await)
+    } else {
+        None
     }
-    let started = Instant::now();
-    let outcome = check.await;
-    Some((outcome, started.elapsed()))
 }
 
 /// The skip of a check whose URL is not set, naming the setting that would enable it.
@@ -522,42 +521,30 @@ async fn trigger(
     };
     let shown = shown_url(&backend.url());
     let channel = format!("rtctl-doctor-app-{suffix}");
-    let (mut probe, _) = match Probe::open(options).await {
-        Ok(p) => p,
-        Err(e) => return Outcome::failed(&e),
-    };
-    let posted = async {
-        join(&mut probe, &channel, None, None).await?;
-        let (nonce, ready) = doctor_event(config, &channel, &mut System)?;
-        let sent = Instant::now();
-        let reply = backend.post(http, &channel, &ready).await?;
-        Ok::<_, CliError>((nonce, reply, sent))
-    }
-    .await;
-    let outcome = match posted {
-        Err(e) => Outcome::failed(&e),
-        Ok((nonce, reply, sent)) => match arrival(&mut probe, &nonce).await {
-            Ok(()) => Outcome::pass(format!(
-                "an event posted to {shown} arrived on {channel} in {:.1} ms",
-                sent.elapsed().as_secs_f64() * 1000.0
-            )),
-            Err(e) => Outcome::fail(
-                format!(
-                    "{shown} answered HTTP {}, but the event never arrived on {channel}: {}",
-                    reply.status, e.message
-                ),
-                "the backend answers without publishing: its development mode gives mock responses when its Pusher configuration is missing; set PUSHER_ENABLED=true and this profile's PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET in the backend's .env, then restart it",
-            )
-            .detail("answer", sanitize(&one_line(&String::from_utf8_lossy(&reply.body), 200), false)),
-        },
-    };
-    probe.close().await;
-    outcome
-        .detail(
-            "url",
-            format!("{shown} ({})", from(Field::BackendUrl, base)),
+    let send = async |ready: &Ready| backend.post(http, &channel, ready).await;
+    match round_trip(config, options, &channel, send).await {
+        Trip::NotSent(e) => Outcome::failed(&e),
+        Trip::Arrived {
+            answer, arrived, ..
+        } => Outcome::pass(format!(
+            "an event posted to {shown} (HTTP {}) arrived on {channel} in {:.1} ms",
+            answer.status,
+            arrived.as_secs_f64() * 1000.0
+        )),
+        Trip::Lost { answer, error } => Outcome::fail(
+            format!(
+                "{shown} answered HTTP {}, but the event never arrived on {channel}: {}",
+                answer.status, error.message
+            ),
+            "the backend answers without publishing: its development mode gives mock responses when its Pusher configuration is missing; set PUSHER_ENABLED=true and this profile's PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET in the backend's .env, then restart it",
         )
-        .detail("channel", channel)
+        .detail(
+            "answer",
+            sanitize(&one_line(&String::from_utf8_lossy(&answer.body), 200), false),
+        ),
+    }
+    .detail("url", format!("{shown} ({})", from(Field::BackendUrl, base)))
+    .detail("channel", channel)
 }
 
 // ---------------------------------------------------------------- app.webhook

@@ -248,7 +248,7 @@ fn timed_now(check: impl FnOnce() -> Outcome) -> (Outcome, Duration) {
     (o, t.elapsed())
 }
 
-async fn timed<T>(work: impl std::future::Future<Output = T>) -> (T, Duration) {
+pub(super) async fn timed<T>(work: impl std::future::Future<Output = T>) -> (T, Duration) {
     let t = Instant::now();
     let r = work.await;
     (r, t.elapsed())

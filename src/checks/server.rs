@@ -7,6 +7,7 @@ use std::time::{Duration, Instant, SystemTime};
 use super::channels::join;
 use super::outcome::Outcome;
 use crate::config::Resolved;
+use crate::error::CliError;
 use crate::net::http::{RestClient, clock_skew};
 use crate::net::probe::Probe;
 use crate::net::ws;
@@ -148,42 +149,82 @@ async fn ping_check(probe: &mut Probe) -> Outcome {
 /// Subscribe a socket to a fresh public channel, trigger an event to it over REST
 /// (through the one outgoing pipeline), and wait for it to arrive.
 pub async fn end_to_end(config: &Resolved, rest: &RestClient, options: &ws::Options) -> Outcome {
-    let mut world = System;
-    let channel = format!("rtctl-doctor-{}", world.random_id());
-    let (mut probe, _) = match Probe::open(options).await {
-        Ok(p) => p,
-        Err(e) => return Outcome::failed(&e),
+    let channel = format!("rtctl-doctor-{}", System.random_id());
+    let send = async |ready: &Ready| {
+        rest.send(outgoing::trigger_request(rest.app_id(), ready, &[]))
+            .await
     };
-    let result = async {
-        join(&mut probe, &channel, None, None).await?;
-        let (nonce, ready) = doctor_event(config, &channel, &mut world)?;
-        let sent = Instant::now();
-        rest.send(outgoing::trigger_request(rest.app_id(), &ready, &[]))
-            .await?;
-        let published = sent.elapsed();
-        arrival(&mut probe, &nonce).await?;
-        Ok::<_, crate::error::CliError>((published, sent.elapsed()))
-    }
-    .await;
-    probe.close().await;
-    match result {
-        Ok((published, arrived)) => Outcome::pass(format!(
+    match round_trip(config, options, &channel, send).await {
+        Trip::Arrived { sent, arrived, .. } => Outcome::pass(format!(
             "an event on {channel} arrived {} after it was sent (publish {})",
             ms(arrived),
-            ms(published)
-        ))
-        .detail("channel", channel),
-        Err(e) => Outcome::failed(&e).detail("channel", channel),
+            ms(sent)
+        )),
+        Trip::NotSent(e) | Trip::Lost { error: e, .. } => Outcome::failed(&e),
     }
+    .detail("channel", channel)
+}
+
+/// How an event sent to a subscribed socket fared.
+pub(super) enum Trip<T> {
+    /// The socket could not subscribe, or the event could not be made or sent.
+    NotSent(CliError),
+    /// Sent (`answer` is what sending returned), but it did not arrive.
+    Lost { answer: T, error: CliError },
+    /// It arrived: how long sending took, and arriving, both from the start of sending.
+    Arrived {
+        answer: T,
+        sent: Duration,
+        arrived: Duration,
+    },
+}
+
+/// Subscribe a socket to `channel` (public and fresh), send doctor's event to it with
+/// `send`, and wait for it to arrive within the timeout: one path for every check that
+/// sees an event through.
+pub(super) async fn round_trip<T>(
+    config: &Resolved,
+    options: &ws::Options,
+    channel: &str,
+    send: impl AsyncFnOnce(&Ready) -> Result<T, CliError>,
+) -> Trip<T> {
+    let (mut probe, _) = match Probe::open(options).await {
+        Ok(p) => p,
+        Err(e) => return Trip::NotSent(e),
+    };
+    let sending = async {
+        join(&mut probe, channel, None, None).await?;
+        let (nonce, ready) = doctor_event(config, channel, &mut System)?;
+        let started = Instant::now();
+        let answer = send(&ready).await?;
+        Ok::<_, CliError>((nonce, answer, started))
+    }
+    .await;
+    let trip = match sending {
+        Err(e) => Trip::NotSent(e),
+        Ok((nonce, answer, started)) => {
+            let sent = started.elapsed();
+            match arrival(&mut probe, &nonce).await {
+                Ok(()) => Trip::Arrived {
+                    answer,
+                    sent,
+                    arrived: started.elapsed(),
+                },
+                Err(error) => Trip::Lost { answer, error },
+            }
+        }
+    };
+    probe.close().await;
+    trip
 }
 
 /// The event a check sends to `channel`: `rtctl-doctor` carrying a fresh nonce, made
 /// by the one outgoing pipeline; the nonce, to know it when it arrives.
-pub(super) fn doctor_event(
+fn doctor_event(
     config: &Resolved,
     channel: &str,
     world: &mut System,
-) -> Result<(String, Ready), crate::error::CliError> {
+) -> Result<(String, Ready), CliError> {
     let nonce = world.random_id();
     let draft = Draft {
         channels: vec![channel.to_owned()],
@@ -205,7 +246,7 @@ pub(super) fn doctor_event(
 }
 
 /// Read until the event `doctor_event` made with `nonce` arrives.
-pub(super) async fn arrival(probe: &mut Probe, nonce: &str) -> Result<(), crate::error::CliError> {
+async fn arrival(probe: &mut Probe, nonce: &str) -> Result<(), CliError> {
     loop {
         if let Message::Event(f) = probe.next().await?
             && f.event == EVENT
