@@ -8,12 +8,14 @@
 #   tail     events per second `rtctl tail` sustains while `trigger --batch` blasts N
 #            events at its channel (--json to /dev/null and to a file, human lines, and a
 #            stdout that stalls), with tail's peak RSS for N=20,000 and N=100,000
-# Prints figures; asserts nothing. Usage: benches/throughput.sh [trigger] [pipe] [tail]
+#   doctor   the wall time and CPU of a whole `rtctl doctor` run (every check, its
+#            network steps side by side) over 20 runs
+# Prints figures; asserts nothing. Usage: benches/throughput.sh [trigger] [pipe] [tail] [doctor]
 # (all when none is named). TAIL_CONCURRENCY sets trigger's --concurrency there (16).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-sections=" ${*:-trigger pipe tail} "
+sections=" ${*:-trigger pipe tail doctor} "
 sockudo="$(tests/sockudo.sh install)"
 cargo build --release --quiet
 rtctl="${CARGO_TARGET_DIR:-$PWD/target}/release/rtctl"
@@ -251,5 +253,26 @@ run("tail (human lines) > /dev/null", 20_000, json_mode=False)
 run("tail --json, stdout stalled until all were sent", 20_000, sink="stall")
 run("tail --json > /dev/null", 100_000)
 print(f"sockudo peak RSS over all runs: {sockudo_peak_rss()}")
+PY
+fi
+
+if [[ "$sections" == *" doctor "* ]]; then
+  python3 - "$rtctl" <<'PY'
+import os, statistics, subprocess, sys, time
+
+rtctl = sys.argv[1]
+walls, cpus = [], []
+for _ in range(20):
+    start = time.perf_counter()
+    p = subprocess.Popen([rtctl, "doctor", "--json"], stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    walls.append((time.perf_counter() - start) * 1000)
+    cpus.append((ru.ru_utime + ru.ru_stime) * 1000)
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"rtctl doctor failed against the bench server (exit {status >> 8})")
+walls.sort()
+print(f"one doctor run (every check), 20 runs: median {statistics.median(walls):.1f} ms, "
+      f"max {walls[-1]:.1f} ms; CPU median {statistics.median(cpus):.1f} ms")
 PY
 fi

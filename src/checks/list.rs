@@ -26,6 +26,8 @@ pub const REQUIRED: &str = "config.required";
 pub const ENABLED: &str = "config.enabled";
 pub const VALUES: &str = "config.values";
 pub const FILES: &str = "config.files";
+pub const NETWORK_REST: &str = "network.rest";
+pub const NETWORK_WS: &str = "network.websocket";
 pub const CREDENTIALS: &str = "credentials.rest";
 pub const CLOCK: &str = "clock.skew";
 pub const HANDSHAKE: &str = "socket.handshake";
@@ -75,22 +77,34 @@ pub const ALL: &[Spec] = &[
         needs: &[],
     },
     Spec {
+        id: NETWORK_REST,
+        about: "the REST API's server: DNS, TCP and TLS (the certificate's days left)",
+        network: true,
+        needs: &[],
+    },
+    Spec {
+        id: NETWORK_WS,
+        about: "the WebSocket's server: DNS, TCP and TLS (the certificate's days left)",
+        network: true,
+        needs: &[],
+    },
+    Spec {
         id: CREDENTIALS,
         about: "a signed REST request is accepted",
         network: true,
-        needs: &[REQUIRED],
+        needs: &[REQUIRED, NETWORK_REST],
     },
     Spec {
         id: CLOCK,
         about: "this machine's clock agrees with the server's",
         network: true,
-        needs: &[REQUIRED],
+        needs: &[REQUIRED, NETWORK_REST],
     },
     Spec {
         id: HANDSHAKE,
         about: "the WebSocket opens with pusher:connection_established",
         network: true,
-        needs: &[REQUIRED],
+        needs: &[REQUIRED, NETWORK_WS],
     },
     Spec {
         id: PING,
@@ -231,7 +245,16 @@ mod tests {
         };
         assert_eq!(
             ids(&skip),
-            [CREDENTIALS, CLOCK, HANDSHAKE, PING, PRIVATE, PRESENCE]
+            [
+                NETWORK_REST,
+                NETWORK_WS,
+                CREDENTIALS,
+                CLOCK,
+                HANDSHAKE,
+                PING,
+                PRIVATE,
+                PRESENCE
+            ]
         );
         let offline = Selection {
             offline: true,

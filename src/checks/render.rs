@@ -212,15 +212,25 @@ mod tests {
         }
     }
 
+    fn spec(id: &str) -> Spec {
+        *ALL.iter().find(|s| s.id == id).unwrap()
+    }
+
     fn sample() -> Vec<Ran> {
         vec![
-            ran(ALL[0], Outcome::pass("profile `local`")),
+            ran(spec("config.profile"), Outcome::pass("profile `local`")),
             ran(
-                ALL[1],
+                spec("config.required"),
                 Outcome::fail("no secret <set> & \"none\"", "export RTCTL_SECRET"),
             ),
-            ran(ALL[5], Outcome::skip("needs config.required, which failed")),
-            ran(ALL[6], Outcome::warn("clock 40 s behind", "run NTP")),
+            ran(
+                spec("credentials.rest"),
+                Outcome::skip("needs config.required, which failed"),
+            ),
+            ran(
+                spec("clock.skew"),
+                Outcome::warn("clock 40 s behind", "run NTP"),
+            ),
         ]
     }
 

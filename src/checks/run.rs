@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 
 use super::list::{self, Spec};
 use super::outcome::{Outcome, Ran, Status};
-use super::{app, channels, offline, server};
-use crate::config::{Resolved, Secret, load};
+use super::{app, channels, network, offline, server};
+use crate::config::{Endpoint, Resolved, Secret, load};
 use crate::error::{CliError, Kind};
 use crate::net::http::RestClient;
 use crate::net::tls::Trust;
@@ -81,6 +81,36 @@ pub async fn run(config: &Resolved, specs: &[Spec], given: &Given) -> Result<Vec
         offline::values(config, known_secret, trust.as_ref().err())
     });
     run.offline(list::FILES, || offline::files(config));
+
+    // Each server reached step by step; the WebSocket's once more only when it differs.
+    let same_server = match (&config.rest, &config.ws) {
+        (Some(r), Some(w)) => r.authority() == w.authority() && r.tls.val == w.tls.val,
+        _ => false,
+    };
+    let rest_net = run.ready(list::NETWORK_REST) || (same_server && run.ready(list::NETWORK_WS));
+    let ws_net = run.ready(list::NETWORK_WS) && !same_server;
+    let timeout = config.timeout.val;
+    let ((rest_found, rest_took), (ws_found, ws_took)) = tokio::join!(
+        timed(reach(
+            config.rest.as_ref(),
+            "http",
+            rest_net,
+            &trust,
+            timeout
+        )),
+        timed(reach(config.ws.as_ref(), "ws", ws_net, &trust, timeout))
+    );
+    if let Some(found) = rest_found {
+        if same_server {
+            let mut same = found.clone();
+            same.finding = format!("the REST API's server: {}", same.finding);
+            run.record(list::NETWORK_WS, same, rest_took);
+        }
+        run.record(list::NETWORK_REST, found, rest_took);
+    }
+    if let Some(found) = ws_found {
+        run.record(list::NETWORK_WS, found, ws_took);
+    }
 
     let rest_wanted = [list::CREDENTIALS, list::CLOCK, list::END_TO_END]
         .iter()
@@ -185,6 +215,24 @@ pub async fn run(config: &Resolved, specs: &[Spec], given: &Given) -> Result<Vec
 fn suffix() -> String {
     use crate::outgoing::World as _;
     crate::outgoing::System.random_id()
+}
+
+/// The network check of one server, when it is wanted.
+async fn reach(
+    endpoint: Option<&Endpoint>,
+    scheme: &'static str,
+    wanted: bool,
+    trust: &Result<Trust, CliError>,
+    timeout: Duration,
+) -> Option<Outcome> {
+    if !wanted {
+        return None;
+    }
+    Some(match (endpoint, trust) {
+        (None, _) => Outcome::skip("no server is configured (see config.required)"),
+        (Some(_), Err(e)) => Outcome::failed(e),
+        (Some(ep), Ok(t)) => network::server(ep, scheme, timeout, t).await,
+    })
 }
 
 /// The checks of one run, as they end.

@@ -405,6 +405,13 @@ pub fn status_error(status: u16, body: &str, ctx: &StatusContext<'_>) -> CliErro
             format!("the server refused the request ({what})"),
         )
         .hint("the app may be disabled or over its message quota, or the key lacks permission"),
+        // sockudo answers an unknown key with 404 "Application key not found".
+        404 if body.to_ascii_lowercase().contains("key") => {
+            CliError::new(Kind::Failure, format!("not found ({what})")).hint(format!(
+                "the server does not know key `{}`: check `key` (and that app `{}` is the app it belongs to)",
+                ctx.key, ctx.app_id
+            ))
+        }
         404 => CliError::new(Kind::Failure, format!("not found ({what})")).hint(format!(
             "most likely app id `{}` does not exist on {}: check `app_id` and the host",
             ctx.app_id, ctx.authority
@@ -471,6 +478,16 @@ mod tests {
         let e = status_error(404, "", &ctx(None));
         assert_eq!(e.kind, Kind::Failure);
         assert!(e.hints[0].contains("app id `1`"));
+        let e = status_error(
+            404,
+            r#"{"error":"Application key not found or invalid: Invalid app key"}"#,
+            &ctx(None),
+        );
+        assert!(
+            e.hints[0].contains("does not know key `k`"),
+            "{:?}",
+            e.hints
+        );
         assert!(
             status_error(413, "", &ctx(None))
                 .message

@@ -6,6 +6,7 @@ pub mod diagnose;
 pub mod http;
 pub mod probe;
 pub mod raw_request;
+pub mod reach;
 pub mod receiver;
 pub mod tls;
 pub mod ws;

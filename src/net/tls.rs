@@ -196,6 +196,18 @@ pub fn subject_and_issuer(der: &CertificateDer<'_>) -> Option<(String, String)> 
     Some((tbs.subject().to_string(), tbs.issuer().to_string()))
 }
 
+/// When a certificate's validity ends, in Unix seconds, when it parses.
+pub fn not_after(der: &CertificateDer<'_>) -> Option<i64> {
+    use x509_cert::der::Decode as _;
+    let cert = x509_cert::Certificate::from_der(der.as_ref()).ok()?;
+    let end = cert
+        .tbs_certificate()
+        .validity()
+        .not_after
+        .to_unix_duration();
+    i64::try_from(end.as_secs()).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

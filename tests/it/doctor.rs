@@ -98,6 +98,8 @@ fn a_correct_setup_passes_every_check_in_every_output() {
     assert_eq!(doc["ok"], true);
     let st = statuses(&doc);
     let expected = [
+        "network.rest",
+        "network.websocket",
         "config.profile",
         "config.required",
         "config.values",
@@ -139,7 +141,7 @@ fn a_correct_setup_passes_every_check_in_every_output() {
     ] {
         assert_eq!(st[id], "skip", "{id}: {doc:#}");
     }
-    assert!(run.out.contains("17 checks: 11 passed"), "{}", run.out);
+    assert!(run.out.contains("19 checks: 13 passed"), "{}", run.out);
     assert!(
         run.out.contains("set `auth_endpoint` in [profiles.test]"),
         "{}",
@@ -309,8 +311,20 @@ fn broken_setups_fail_exactly_their_checks() {
                 wrong_secret,
                 dead_port,
             )),
-            failing: &["credentials.rest", "socket.handshake"],
-            hint: "cannot connect",
+            failing: &["network.rest", "network.websocket"],
+            hint: "connection refused",
+        },
+        Broken {
+            flags: vec![],
+            name: "an unreachable host",
+            args: vec![],
+            env: vec![],
+            config: Some(
+                profile(&server.app_id, &server.key, wrong_secret, server.port)
+                    .replace("127.0.0.1", "rtctl-doctor-test.invalid"),
+            ),
+            failing: &["network.rest", "network.websocket"],
+            hint: "DNS failure: the host name rtctl-doctor-test.invalid does not resolve",
         },
         Broken {
             flags: vec![],
@@ -494,6 +508,8 @@ fn only_and_skip_take_ids_and_groups() {
             "channels.private",
             "clock.skew",
             "credentials.rest",
+            "network.rest",
+            "network.websocket",
             "socket.handshake",
             "socket.ping"
         ]

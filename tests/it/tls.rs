@@ -16,10 +16,12 @@ fn tls_server(leaf: Leaf) -> &'static Server {
     static GOOD: OnceLock<Server> = OnceLock::new();
     static EXPIRED: OnceLock<Server> = OnceLock::new();
     static OTHER_NAME: OnceLock<Server> = OnceLock::new();
+    static SOON: OnceLock<Server> = OnceLock::new();
     let cell = match leaf {
         Leaf::Good => &GOOD,
         Leaf::Expired => &EXPIRED,
         Leaf::OtherName => &OTHER_NAME,
+        Leaf::Soon => &SOON,
     };
     cell.get_or_init(|| Server::start_tls(leaf))
 }
@@ -429,4 +431,69 @@ fn without_any_trusted_ca_plain_works_and_tls_says_so() {
         "{stderr}"
     );
     assert!(stderr.contains("install ca-certificates"), "{stderr}");
+}
+
+/// doctor's network checks over TLS: `ca_cert` trusted, the certificate's days left
+/// (a warning under 14), and without the CA the same diagnosis as every command.
+#[test]
+fn doctor_reaches_a_tls_server_and_counts_its_certificate_days() {
+    let doctor = |server: &Server, extra: &str| {
+        let env = tls_env(server, extra);
+        std::fs::copy(&pki().ca, env.config_path().with_file_name("ca.pem")).unwrap();
+        let out = env
+            .rtctl()
+            .args(["doctor", "--only", "network,credentials,socket", "--json"])
+            .timeout(common::WAIT)
+            .output()
+            .unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let check = |id: &str| {
+            doc["checks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["id"] == id)
+                .unwrap()
+                .clone()
+        };
+        (
+            out.status.code(),
+            check("network.rest"),
+            check("socket.handshake"),
+        )
+    };
+    let with_ca = "ca_cert = \"ca.pem\"\n";
+
+    let (code, rest, socket) = doctor(tls_server(Leaf::Good), with_ca);
+    assert_eq!(code, Some(0), "{rest}");
+    assert_eq!(rest["status"], "pass", "{rest}");
+    assert!(
+        rest["finding"]
+            .as_str()
+            .unwrap()
+            .contains("TLS certificate valid for"),
+        "{rest}"
+    );
+    assert_eq!(socket["status"], "pass", "{socket}");
+
+    let (code, rest, _) = doctor(tls_server(Leaf::Soon), with_ca);
+    assert_eq!(code, Some(0), "a warning is not a failure: {rest}");
+    assert_eq!(rest["status"], "warn", "{rest}");
+    let finding = rest["finding"].as_str().unwrap();
+    // Between four and five days left, by the time of day.
+    assert!(
+        finding.contains("valid for 4 more days") || finding.contains("valid for 5 more days"),
+        "{rest}"
+    );
+
+    let (code, rest, socket) = doctor(tls_server(Leaf::Good), "");
+    assert_eq!(code, Some(5));
+    assert_eq!(rest["status"], "fail", "{rest}");
+    let finding = rest["finding"].as_str().unwrap();
+    assert!(finding.contains(&format!("issuer CN={CA_NAME}")), "{rest}");
+    assert!(
+        rest["hint"].as_str().unwrap().contains("--ca-cert"),
+        "{rest}"
+    );
+    assert_eq!(socket["status"], "skip", "{socket}");
 }

@@ -26,6 +26,8 @@ pub enum Leaf {
     Expired,
     /// Valid now, but for other.example only.
     OtherName,
+    /// For 127.0.0.1 and localhost, valid now and for five more days.
+    Soon,
 }
 
 /// The subject and issuer names the certificates carry.
@@ -83,7 +85,7 @@ fn make_pki() -> Pki {
     let ca_cert = ca.self_signed(&ca_key).unwrap();
     write(&root.join("ca.pem"), &ca_cert.pem());
     let issuer = Issuer::new(ca, ca_key);
-    for leaf in [Leaf::Good, Leaf::Expired, Leaf::OtherName] {
+    for leaf in [Leaf::Good, Leaf::Expired, Leaf::OtherName, Leaf::Soon] {
         let names = match leaf {
             Leaf::OtherName => vec!["other.example".to_owned()],
             _ => vec!["127.0.0.1".to_owned(), "localhost".to_owned()],
@@ -95,6 +97,16 @@ fn make_pki() -> Pki {
         if leaf == Leaf::Expired {
             params.not_before = date_time_ymd(2020, 1, 1);
             params.not_after = date_time_ymd(2021, 1, 1);
+        }
+        if leaf == Leaf::Soon {
+            // Five days from now at midnight: between four and five days left.
+            let end = jiff::Zoned::now()
+                .with_time_zone(jiff::tz::TimeZone::UTC)
+                .date()
+                .checked_add(jiff::Span::new().days(5))
+                .unwrap();
+            params.not_after =
+                date_time_ymd(i32::from(end.year()), end.month() as u8, end.day() as u8);
         }
         let key = KeyPair::generate().unwrap();
         let cert = params.signed_by(&key, &issuer).unwrap();
