@@ -256,21 +256,21 @@ fn refused(r: &Refusal, channel: &str, config: &Resolved, names: &[String]) -> O
             .detail("answer", r.message.clone())
         }
         _ => {
-            let mut o = Outcome::fail(
+            let from = config
+                .auth_endpoint
+                .as_ref()
+                .map(|v| v.source.to_string())
+                .unwrap_or_default();
+            let hints: Vec<String> = r
+                .hints
+                .iter()
+                .cloned()
+                .chain([format!("check `auth_endpoint` (from {from})")])
+                .collect();
+            Outcome::fail(
                 format!("no authorization for {channel}: {}", r.message),
-                format!(
-                    "check `auth_endpoint` (from {})",
-                    config
-                        .auth_endpoint
-                        .as_ref()
-                        .map(|v| v.source.to_string())
-                        .unwrap_or_default()
-                ),
-            );
-            if !r.hints.is_empty() {
-                o = o.hint(r.hints.join("; "));
-            }
-            o
+                hints.join("; "),
+            )
         }
     }
 }

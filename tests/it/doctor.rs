@@ -745,3 +745,31 @@ fn a_wrong_backend_token_fails_the_trigger_check_naming_the_token() {
     );
     assert!(!stdout.contains("expired-token-77") && !stderr.contains("expired-token-77"));
 }
+
+#[test]
+fn an_auth_endpoint_nobody_answers_fails_with_the_network_diagnosis() {
+    let server = Server::shared();
+    let dead_port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "{}auth_endpoint = \"http://127.0.0.1:{dead_port}/pusher/auth\"\n",
+        server.profile()
+    ));
+    let (code, doc) = doctor_json(&env, &[], &["--only", "app.auth"]);
+    assert_eq!(code, Some(5), "{doc:#}");
+    let check = &doc["checks"][0];
+    assert!(
+        check["finding"]
+            .as_str()
+            .unwrap()
+            .contains("connection refused"),
+        "{check}"
+    );
+    let hint = check["hint"].as_str().unwrap();
+    assert!(hint.contains("is a server listening"), "{check}");
+    assert!(hint.contains("check `auth_endpoint` (from "), "{check}");
+}
