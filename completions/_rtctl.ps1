@@ -739,6 +739,7 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Run only these checks or groups (repeatable, or comma-separated)')
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Leave out these checks or groups (repeatable, or comma-separated)')
             [CompletionResult]::new('--compare-env', '--compare-env', [CompletionResultType]::ParameterName, 'An app .env to compare with the profile and the other files (repeatable)')
+            [CompletionResult]::new('--origin', '--origin', [CompletionResultType]::ParameterName, 'The frontend''s address, whose origin the auth endpoint''s CORS must allow (app.cors)')
             [CompletionResult]::new('--junit', '--junit', [CompletionResultType]::ParameterName, 'Also write a JUnit XML report to FILE, a test case a check')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]')
             [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'App id')

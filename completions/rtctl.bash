@@ -2061,7 +2061,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__doctor)
-            opts="-v -h -V --list-checks --only --skip --compare-env --offline --strict --json --junit --verbose --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-v -h -V --list-checks --only --skip --compare-env --offline --origin --strict --json --junit --verbose --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2088,6 +2088,10 @@ _rtctl() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o filenames
                     fi
+                    return 0
+                    ;;
+                --origin)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --junit)

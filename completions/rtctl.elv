@@ -690,6 +690,7 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --only 'Run only these checks or groups (repeatable, or comma-separated)'
             cand --skip 'Leave out these checks or groups (repeatable, or comma-separated)'
             cand --compare-env 'An app .env to compare with the profile and the other files (repeatable)'
+            cand --origin 'The frontend''s address, whose origin the auth endpoint''s CORS must allow (app.cors)'
             cand --junit 'Also write a JUnit XML report to FILE, a test case a check'
             cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
             cand --app-id 'App id'

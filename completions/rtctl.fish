@@ -606,6 +606,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_sub
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l only -d 'Run only these checks or groups (repeatable, or comma-separated)' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l skip -d 'Leave out these checks or groups (repeatable, or comma-separated)' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l compare-env -d 'An app .env to compare with the profile and the other files (repeatable)' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l origin -d 'The frontend\'s address, whose origin the auth endpoint\'s CORS must allow (app.cors)' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l junit -d 'Also write a JUnit XML report to FILE, a test case a check' -r -F
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l app-id -d 'App id' -r

@@ -1,5 +1,5 @@
 //! The app's own endpoints, as the platform documents them under its backend URL:
-//! channel auth, webhooks, and the admin trigger.
+//! channel auth, webhooks, the admin trigger, and the legacy WebSocket.
 
 /// Where the platform's backend authorizes private and presence channels.
 const AUTH_PATH: &str = "/pusher/auth";
@@ -7,6 +7,9 @@ const AUTH_PATH: &str = "/pusher/auth";
 const WEBHOOK_PATH: &str = "/pusher/webhook";
 /// The platform's admin endpoint that publishes an event (`trigger --via backend`).
 const TRIGGER_PATH: &str = "/realtime/trigger";
+
+/// The platform's legacy WebSocket endpoint, kept beside Pusher for older clients.
+const LEGACY_WS_PATH: &str = "/ws/content";
 
 /// `path` added to the base URL's own path (a query stays a query).
 fn under(base: &str, path: &str) -> String {
@@ -33,6 +36,16 @@ pub fn webhook_url(backend_url: &str) -> String {
 /// Where `trigger --via backend` posts, under a backend URL.
 pub fn trigger_url(backend_url: &str) -> String {
     under(backend_url, TRIGGER_PATH)
+}
+
+/// The legacy WebSocket under a backend URL: its path, with http → ws and https → wss.
+pub fn legacy_ws_url(backend_url: &str) -> String {
+    let url = under(backend_url, LEGACY_WS_PATH);
+    match url.split_once("://") {
+        Some(("http", rest)) => format!("ws://{rest}"),
+        Some(("https", rest)) => format!("wss://{rest}"),
+        _ => url,
+    }
 }
 
 /// Why `url` is not an http or https URL with a host, if it is not.
@@ -66,6 +79,14 @@ mod tests {
         assert_eq!(
             webhook_url("https://app.example/api"),
             "https://app.example/api/pusher/webhook"
+        );
+        assert_eq!(
+            legacy_ws_url("http://127.0.0.1:8008"),
+            "ws://127.0.0.1:8008/ws/content"
+        );
+        assert_eq!(
+            legacy_ws_url("https://app.example/api/"),
+            "wss://app.example/api/ws/content"
         );
     }
 

@@ -79,8 +79,22 @@ async fn subscribe(
 ) -> Result<Option<Vec<String>>, CliError> {
     let auth = sign::authorize_channel(key, secret.expose(), socket_id, channel, member, None)
         .map_err(|e| CliError::new(Kind::Failure, format!("cannot sign for {channel}: {e}")))?;
+    join(probe, channel, Some(&auth.auth), member)
+        .await
+        .map_err(|e| e.hint("it refused a signature made with the profile's key and secret: the secret is likely wrong for this key (`rtctl config show --show-origin`)"))
+}
+
+/// Subscribe to `channel` (with its authorization, unless it is public) and wait for the
+/// server's answer: the member ids of a presence channel. A refusal is an error without
+/// a hint: the caller knows who signed.
+pub(super) async fn join(
+    probe: &mut Probe,
+    channel: &str,
+    auth: Option<&str>,
+    channel_data: Option<&str>,
+) -> Result<Option<Vec<String>>, CliError> {
     probe
-        .send(frame::subscribe(channel, Some(&auth.auth), member))
+        .send(frame::subscribe(channel, auth, channel_data))
         .await?;
     loop {
         match probe.next().await? {
@@ -116,5 +130,4 @@ fn refused(channel: &str, status: Option<u16>, message: &str) -> CliError {
             crate::text::one_line(message, 200)
         ),
     )
-    .hint("it refused a signature made with the profile's key and secret: the secret is likely wrong for this key (`rtctl config show --show-origin`)")
 }

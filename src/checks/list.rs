@@ -42,6 +42,14 @@ pub const PRIVATE: &str = "channels.private";
 pub const PRESENCE: &str = "channels.presence";
 pub const END_TO_END: &str = "end_to_end.event";
 
+// The app's own endpoints (`checks::app`).
+pub const APP_AUTH: &str = "app.auth";
+pub const APP_CORS: &str = "app.cors";
+pub const APP_TRIGGER: &str = "app.trigger";
+pub const APP_WEBHOOK: &str = "app.webhook";
+pub const APP_LEGACY_WS: &str = "app.legacy_ws";
+pub const APP: [&str; 5] = [APP_AUTH, APP_CORS, APP_TRIGGER, APP_WEBHOOK, APP_LEGACY_WS];
+
 /// Every check, in the order they are shown.
 pub const ALL: &[Spec] = &[
     Spec {
@@ -164,6 +172,37 @@ pub const ALL: &[Spec] = &[
         network: true,
         needs: &[CREDENTIALS, HANDSHAKE],
     },
+    // The app's own endpoints (`checks::app`).
+    Spec {
+        id: APP_AUTH,
+        about: "the app's auth endpoint signs a private and a presence channel rightly, and the server accepts its answers",
+        network: true,
+        needs: &[HANDSHAKE],
+    },
+    Spec {
+        id: APP_CORS,
+        about: "the auth endpoint's CORS preflight allows the frontend's origin (--origin) and headers",
+        network: true,
+        needs: &[],
+    },
+    Spec {
+        id: APP_TRIGGER,
+        about: "an event posted to the backend's /realtime/trigger arrives on a subscribed socket",
+        network: true,
+        needs: &[HANDSHAKE],
+    },
+    Spec {
+        id: APP_WEBHOOK,
+        about: "the app's webhook endpoint accepts a signed webhook and refuses a forged one",
+        network: true,
+        needs: &[REQUIRED],
+    },
+    Spec {
+        id: APP_LEGACY_WS,
+        about: "the backend's legacy WebSocket (/ws/content) completes its handshake",
+        network: true,
+        needs: &[],
+    },
 ];
 
 /// What the user asked to run.
@@ -243,7 +282,12 @@ mod tests {
         assert_eq!(ids(&only(&["socket"])), [HANDSHAKE, PING]);
         assert_eq!(ids(&only(&[CLOCK, "socket.ping"])), [CLOCK, PING]);
         let skip = Selection {
-            skip: vec!["config".into(), "env".into(), END_TO_END.into()],
+            skip: vec![
+                "config".into(),
+                "env".into(),
+                END_TO_END.into(),
+                "app".into(),
+            ],
             ..Selection::default()
         };
         assert_eq!(

@@ -3,8 +3,9 @@
 //! (`run`), what each found and the verdict (`outcome`), and the three ways to show
 //! them (`render`); the checks themselves: `offline` (no network), `envfiles` (the app's
 //! `.env` files, no network), `network` (DNS, TCP, TLS), `server` (REST, clock, socket,
-//! end to end) and `channels`.
+//! end to end), `channels`, and `app` (the app's own endpoints).
 
+pub mod app;
 pub mod channels;
 pub mod envfiles;
 pub mod list;
@@ -16,4 +17,4 @@ mod run;
 pub mod server;
 
 pub use list::Selection;
-pub use run::run;
+pub use run::{Given, run};

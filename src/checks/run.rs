@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use super::envfiles::{self, EnvFiles};
 use super::list::{self, Spec};
 use super::outcome::{Outcome, Ran, Status};
-use super::{channels, network, offline, server};
+use super::{app, channels, network, offline, server};
 use crate::config::{Endpoint, Resolved, Secret, load};
 use crate::error::{CliError, Kind};
 use crate::net::http::RestClient;
@@ -34,21 +34,26 @@ fn blocked(spec: &Spec, ran: &[Ran]) -> Option<Outcome> {
         })
 }
 
+/// What the user gave doctor besides the profile.
+#[derive(Debug, Clone, Default)]
+pub struct Given {
+    /// The frontend's origin, for the auth endpoint's CORS (`--origin`); without it, the
+    /// origin of a compared frontend file's `VITE_API_BASE_URL`.
+    pub origin: Option<String>,
+    /// The app's `.env` files to compare (`--compare-env`).
+    pub env_files: Vec<PathBuf>,
+}
+
 /// Runs the selected checks: those without the network first, then the REST and the
 /// socket checks side by side, then the end-to-end check. A check whose prerequisite
-/// failed is skipped, saying which. `env_files`: the app's `.env` files to compare
-/// (`doctor --compare-env`).
-pub async fn run(
-    config: &Resolved,
-    specs: &[Spec],
-    env_files: &[PathBuf],
-) -> Result<Vec<Ran>, CliError> {
+/// failed is skipped, saying which.
+pub async fn run(config: &Resolved, specs: &[Spec], given: &Given) -> Result<Vec<Ran>, CliError> {
     let mut run = Run {
         specs,
         ran: Vec::new(),
     };
     let started = Instant::now();
-    let env_files = EnvFiles::read(env_files);
+    let env_files = EnvFiles::read(&given.env_files);
     let needs_secret = [list::REQUIRED, list::VALUES]
         .iter()
         .any(|id| run.wants(id))
@@ -216,6 +221,25 @@ pub async fn run(
     if let Some(outcome) = end_to_end {
         run.record(list::END_TO_END, outcome, end_to_end_took);
     }
+
+    // The app's own endpoints, side by side (`checks::app`).
+    let wanted: Vec<&str> = list::APP.into_iter().filter(|id| run.ready(id)).collect();
+    if !wanted.is_empty() {
+        let origin = given
+            .origin
+            .clone()
+            .or_else(|| env_files.frontend_origin().map(|v| v.val));
+        let inputs = app::Inputs {
+            config,
+            secret: known_secret,
+            trust: trust.as_ref(),
+            socket: socket.as_ref(),
+            origin: origin.as_deref(),
+        };
+        for (id, outcome, took) in app::checks(&inputs, &wanted).await {
+            run.record(id, outcome, took);
+        }
+    }
     Ok(run.finish())
 }
 
@@ -304,7 +328,7 @@ fn timed_now(check: impl FnOnce() -> Outcome) -> (Outcome, Duration) {
     (o, t.elapsed())
 }
 
-async fn timed<T>(work: impl std::future::Future<Output = T>) -> (T, Duration) {
+pub(super) async fn timed<T>(work: impl std::future::Future<Output = T>) -> (T, Duration) {
     let t = Instant::now();
     let r = work.await;
     (r, t.elapsed())

@@ -4,12 +4,14 @@
 
 use std::time::{Duration, Instant, SystemTime};
 
+use super::channels::join;
 use super::outcome::Outcome;
 use crate::config::Resolved;
+use crate::error::CliError;
 use crate::net::http::{RestClient, clock_skew};
 use crate::net::probe::Probe;
 use crate::net::ws;
-use crate::outgoing::{self, Data, Draft, Encryption, Rules, System, World as _};
+use crate::outgoing::{self, Data, Draft, Encryption, Ready, Rules, System, World as _};
 use crate::pusher::frame::{self, Message};
 use crate::pusher::rest;
 
@@ -147,67 +149,111 @@ async fn ping_check(probe: &mut Probe) -> Outcome {
 /// Subscribe a socket to a fresh public channel, trigger an event to it over REST
 /// (through the one outgoing pipeline), and wait for it to arrive.
 pub async fn end_to_end(config: &Resolved, rest: &RestClient, options: &ws::Options) -> Outcome {
-    let mut world = System;
-    let channel = format!("rtctl-doctor-{}", world.random_id());
-    let (mut probe, _) = match Probe::open(options).await {
-        Ok(p) => p,
-        Err(e) => return Outcome::failed(&e),
+    let channel = format!("rtctl-doctor-{}", System.random_id());
+    let send = async |ready: &Ready| {
+        rest.send(outgoing::trigger_request(rest.app_id(), ready, &[]))
+            .await
     };
-    let result = async {
-        probe.send(frame::subscribe(&channel, None, None)).await?;
-        loop {
-            match probe.next().await? {
-                Message::SubscriptionSucceeded { channel: c, .. } if c == channel => break,
-                Message::SubscriptionError { message, .. } => {
-                    return Err(crate::error::CliError::new(
-                        crate::error::Kind::Failure,
-                        format!("the server refused to subscribe to {channel}: {message}"),
-                    ));
-                }
-                _ => {}
-            }
-        }
-        let nonce = world.random_id();
-        let draft = Draft {
-            channels: vec![channel.clone()],
-            name: EVENT.to_owned(),
-            data: Data::Text {
-                text: format!("{{\"nonce\":\"{nonce}\"}}"),
-                as_text: false,
-            },
-            sets: Vec::new(),
-            socket_id: None,
-        };
-        let rules = Rules {
-            max_payload_kb: config.max_payload_kb.val as usize,
-            catalog: None,
-            enforce_catalog: false,
-            encryption: Encryption::Here(None),
-        };
-        let ready = outgoing::prepare(draft, &rules, &mut world)?;
-        let sent = Instant::now();
-        rest.send(outgoing::trigger_request(rest.app_id(), &ready, &[]))
-            .await?;
-        let published = sent.elapsed();
-        loop {
-            if let Message::Event(f) = probe.next().await?
-                && f.event == EVENT
-                && f.data.as_ref().and_then(|d| d.get("nonce")) == Some(&nonce.clone().into())
-            {
-                return Ok((published, sent.elapsed()));
-            }
-        }
-    }
-    .await;
-    probe.close().await;
-    match result {
-        Ok((published, arrived)) => Outcome::pass(format!(
+    match round_trip(config, options, &channel, send).await {
+        Trip::Arrived { sent, arrived, .. } => Outcome::pass(format!(
             "an event on {channel} arrived {} after it was sent (publish {})",
             ms(arrived),
-            ms(published)
-        ))
-        .detail("channel", channel),
-        Err(e) => Outcome::failed(&e).detail("channel", channel),
+            ms(sent)
+        )),
+        Trip::NotSent(e) | Trip::Lost { error: e, .. } => Outcome::failed(&e),
+    }
+    .detail("channel", channel)
+}
+
+/// How an event sent to a subscribed socket fared.
+pub(super) enum Trip<T> {
+    /// The socket could not subscribe, or the event could not be made or sent.
+    NotSent(CliError),
+    /// Sent (`answer` is what sending returned), but it did not arrive.
+    Lost { answer: T, error: CliError },
+    /// It arrived: how long sending took, and arriving, both from the start of sending.
+    Arrived {
+        answer: T,
+        sent: Duration,
+        arrived: Duration,
+    },
+}
+
+/// Subscribe a socket to `channel` (public and fresh), send doctor's event to it with
+/// `send`, and wait for it to arrive within the timeout: one path for every check that
+/// sees an event through.
+pub(super) async fn round_trip<T>(
+    config: &Resolved,
+    options: &ws::Options,
+    channel: &str,
+    send: impl AsyncFnOnce(&Ready) -> Result<T, CliError>,
+) -> Trip<T> {
+    let (mut probe, _) = match Probe::open(options).await {
+        Ok(p) => p,
+        Err(e) => return Trip::NotSent(e),
+    };
+    let sending = async {
+        join(&mut probe, channel, None, None).await?;
+        let (nonce, ready) = doctor_event(config, channel, &mut System)?;
+        let started = Instant::now();
+        let answer = send(&ready).await?;
+        Ok::<_, CliError>((nonce, answer, started))
+    }
+    .await;
+    let trip = match sending {
+        Err(e) => Trip::NotSent(e),
+        Ok((nonce, answer, started)) => {
+            let sent = started.elapsed();
+            match arrival(&mut probe, &nonce).await {
+                Ok(()) => Trip::Arrived {
+                    answer,
+                    sent,
+                    arrived: started.elapsed(),
+                },
+                Err(error) => Trip::Lost { answer, error },
+            }
+        }
+    };
+    probe.close().await;
+    trip
+}
+
+/// The event a check sends to `channel`: `rtctl-doctor` carrying a fresh nonce, made
+/// by the one outgoing pipeline; the nonce, to know it when it arrives.
+fn doctor_event(
+    config: &Resolved,
+    channel: &str,
+    world: &mut System,
+) -> Result<(String, Ready), CliError> {
+    let nonce = world.random_id();
+    let draft = Draft {
+        channels: vec![channel.to_owned()],
+        name: EVENT.to_owned(),
+        data: Data::Text {
+            text: format!("{{\"nonce\":\"{nonce}\"}}"),
+            as_text: false,
+        },
+        sets: Vec::new(),
+        socket_id: None,
+    };
+    let rules = Rules {
+        max_payload_kb: config.max_payload_kb.val as usize,
+        catalog: None,
+        enforce_catalog: false,
+        encryption: Encryption::Here(None),
+    };
+    Ok((nonce, outgoing::prepare(draft, &rules, world)?))
+}
+
+/// Read until the event `doctor_event` made with `nonce` arrives.
+async fn arrival(probe: &mut Probe, nonce: &str) -> Result<(), CliError> {
+    loop {
+        if let Message::Event(f) = probe.next().await?
+            && f.event == EVENT
+            && f.data.as_ref().and_then(|d| d.get("nonce")) == Some(&nonce.into())
+        {
+            return Ok(());
+        }
     }
 }
 

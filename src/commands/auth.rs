@@ -215,7 +215,7 @@ async fn verify(ctx: &mut Ctx, args: &VerifyArgs) -> Result<(), CliError> {
     );
     let valid = parts.is_valid();
     let reason = parts.reason();
-    let detail = verify_detail(&parts, &key);
+    let detail = parts.explain(&key);
     let form = if data.is_some() {
         "socket_id:channel_name:channel_data"
     } else {
@@ -290,39 +290,6 @@ async fn verify(ctx: &mut Ctx, args: &VerifyArgs) -> Result<(), CliError> {
                 ""
             }
         )))
-    }
-}
-
-/// What is wrong, in a sentence, naming the first part that differs. Never the value
-/// that would have been valid: `auth sign` is for that.
-fn verify_detail(parts: &AuthParts, key: &str) -> String {
-    match (&parts.key, parts.well_formed, parts.hmac) {
-        (KeyPart::Missing, ..) | (_, false, _) => {
-            "the auth value is not of the form `key:<64 hex digits>`".to_owned()
-        }
-        (KeyPart::Differs(given), _, hmac) => {
-            let mut s = format!(
-                "it was made for key `{}`, but this app's key is `{key}`",
-                sanitize(given, false)
-            );
-            if hmac == Some(HmacPart::Matches) {
-                s.push_str("; this app's secret signed it, so only the key part is wrong");
-            }
-            s
-        }
-        (_, _, Some(HmacPart::Matches)) => "the signature matches".to_owned(),
-        (_, _, Some(HmacPart::WithoutChannelData)) => {
-            "the channel data was left out when signing: \
-            the signature covers the socket id and channel alone"
-                .to_owned()
-        }
-        (_, _, Some(HmacPart::ChannelDataReformatted)) => "the channel data was rewritten after \
-            signing (spacing or escapes): the signature covers the same JSON written differently; \
-            pass channel_data byte for byte"
-            .to_owned(),
-        (_, _, Some(HmacPart::Differs) | None) => "the HMAC differs: another secret, socket id, \
-            channel or channel data was signed"
-            .to_owned(),
     }
 }
 

@@ -752,7 +752,8 @@ async fn init(ctx: &mut Ctx, args: InitArgs) -> Result<(), CliError> {
                 .to_vec(),
             ..Selection::default()
         })?;
-        let ran = super::interruptible(checks::run(&profile, &specs, &[])).await?;
+        let ran =
+            super::interruptible(checks::run(&profile, &specs, &checks::Given::default())).await?;
         ctx.ui
             .status(&render::human(&ran, &name, false, ctx.ui.color_err));
         outcome::first_failure(&ran)?;

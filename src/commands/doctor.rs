@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::Args as ClapArgs;
 
 use super::Ctx;
-use crate::checks::{self, Selection, list, outcome, render};
+use crate::checks::{self, Given, Selection, list, outcome, render};
 use crate::error::{CliError, Kind};
 use crate::files::{Existing, write_private};
 use crate::ui::json_text;
@@ -21,6 +21,8 @@ Examples:
   rtctl doctor --only socket --only clock   checks or groups by name
   rtctl doctor --compare-env backend/.env --compare-env frontend/.env
                                             also compare the app's .env files (the env group)
+  rtctl doctor --only app --origin http://localhost:5173
+                                            the app's endpoints, CORS for the frontend's origin
   rtctl doctor --list-checks
 
 Exit codes: 0 when no check failed (warnings pass, unless --strict), 5 when one did,
@@ -54,6 +56,10 @@ pub struct Args {
     #[arg(long)]
     pub offline: bool,
 
+    /// The frontend's address, whose origin the auth endpoint's CORS must allow (app.cors)
+    #[arg(long, value_name = "URL")]
+    pub origin: Option<String>,
+
     /// Count warnings as failures
     #[arg(long)]
     pub strict: bool,
@@ -80,8 +86,12 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
         skip: args.skip.clone(),
         offline: args.offline,
     })?;
+    let given = Given {
+        origin: args.origin.as_deref().map(origin).transpose()?,
+        env_files: args.compare_env.clone(),
+    };
     let config = ctx.config()?.clone();
-    let mut ran = checks::run(&config, &specs, &args.compare_env).await?;
+    let mut ran = checks::run(&config, &specs, &given).await?;
     if args.strict {
         outcome::strict(&mut ran);
     }
@@ -113,6 +123,23 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
     outcome::verdict(&ran)
 }
 
+/// `--origin`'s URL as a browser's `Origin` header says it: scheme, host and port.
+fn origin(url: &str) -> Result<String, CliError> {
+    let bad = |why: &str| {
+        CliError::usage(format!(
+            "--origin `{}` is not the frontend's address: {why}",
+            crate::text::sanitize(url, false)
+        ))
+        .hint("give the URL the frontend is served from, e.g. --origin http://localhost:5173")
+    };
+    if let Some(why) = crate::app_urls::not_http(url) {
+        return Err(bad(why));
+    }
+    reqwest::Url::parse(url)
+        .map(|u| u.origin().ascii_serialization())
+        .map_err(|e| bad(&e.to_string()))
+}
+
 fn list(ctx: &Ctx, json: bool) -> Result<(), CliError> {
     if json {
         let all: Vec<_> = list::ALL
@@ -135,4 +162,24 @@ fn list(ctx: &Ctx, json: bool) -> Result<(), CliError> {
         })
         .collect();
     Ok(ctx.ui.out(&lines.join("\n"))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_origin_is_the_scheme_host_and_port() {
+        assert_eq!(
+            origin("http://localhost:5173/app?x=1").unwrap(),
+            "http://localhost:5173"
+        );
+        assert_eq!(
+            origin("https://app.example:443/").unwrap(),
+            "https://app.example"
+        );
+        for bad in ["localhost:5173", "ftp://app.example", "http://"] {
+            assert_eq!(origin(bad).unwrap_err().kind, Kind::Usage, "{bad}");
+        }
+    }
 }

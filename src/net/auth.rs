@@ -52,11 +52,13 @@ pub struct Authorizer {
     pub user_data: Option<String>,
 }
 
-/// Why there is no authorization: an HTTP status when the endpoint gave one.
+/// Why there is no authorization: an HTTP status when the endpoint gave one, and the
+/// network diagnosis's hints when it gave no answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
     pub status: Option<u16>,
     pub message: String,
+    pub hints: Vec<String>,
 }
 
 impl Refusal {
@@ -64,6 +66,7 @@ impl Refusal {
         Self {
             status: None,
             message: message.into(),
+            hints: Vec::new(),
         }
     }
 }
@@ -178,7 +181,10 @@ impl Endpoint {
             .http
             .post(&self.url, &headers, body.into_bytes(), "the auth endpoint")
             .await
-            .map_err(|e| Refusal::new(e.message))?;
+            .map_err(|e| Refusal {
+                hints: e.hints,
+                ..Refusal::new(e.message)
+            })?;
         let status = reply.status;
         if (300..400).contains(&status) {
             let to = reply
@@ -191,6 +197,7 @@ impl Endpoint {
                     "{} answered {status}, a redirect to {to}; redirects are not followed, so the auth headers go only where you named",
                     self.shown()
                 ),
+                hints: Vec::new(),
             });
         }
         if !reply.is_success() {
@@ -198,6 +205,7 @@ impl Endpoint {
             return Err(Refusal {
                 status: Some(status),
                 message: format!("{} answered {status}: {text}", self.shown()),
+                hints: Vec::new(),
             });
         }
         serde_json::from_slice(&reply.body).map_err(|e| {

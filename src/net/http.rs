@@ -39,11 +39,21 @@ pub struct Reply {
     pub retry_after: Option<Duration>,
     /// `Location`, on a redirect (which is never followed).
     pub location: Option<String>,
+    /// Every header, its name lowercased, for checks that read others (CORS).
+    pub headers: Vec<(String, String)>,
 }
 
 impl Reply {
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status)
+    }
+
+    /// The first value of header `name` (lowercase).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -216,6 +226,11 @@ async fn read_reply(
         .and_then(|v| v.trim().parse::<u64>().ok())
         .map(Duration::from_secs);
     let location = header(reqwest::header::LOCATION);
+    let headers = resp
+        .headers()
+        .iter()
+        .filter_map(|(n, v)| Some((n.as_str().to_owned(), v.to_str().ok()?.to_owned())))
+        .collect();
     let status = resp.status().as_u16();
     let mut body = Vec::new();
     while let Some(chunk) = resp.chunk().await.map_err(|e| on_error(&e))? {
@@ -237,23 +252,8 @@ async fn read_reply(
         server_date,
         retry_after,
         location,
+        headers,
     })
-}
-
-/// POST a JSON body to one of the app's own endpoints (its backend, its webhook
-/// receiver) and return the answer whatever its status. `where_from` says where the
-/// URL came from, for messages.
-pub async fn post_json(
-    url: &str,
-    headers: &[(String, String)],
-    body: Vec<u8>,
-    timeout: Duration,
-    trust: &Trust,
-    where_from: &str,
-) -> Result<Reply, CliError> {
-    JsonPoster::new(timeout, trust)?
-        .post(url, headers, body, where_from)
-        .await
 }
 
 /// Posts JSON to the app's own endpoints over kept-alive connections, for many requests.
@@ -289,6 +289,27 @@ impl JsonPoster {
         {
             builder = builder.header(reqwest::header::CONTENT_TYPE, "application/json");
         }
+        self.send(builder, url, headers, where_from).await
+    }
+
+    /// An `OPTIONS` request with `headers` (a browser's CORS preflight); any answer is `Ok`.
+    pub async fn options(
+        &self,
+        url: &str,
+        headers: &[(String, String)],
+        where_from: &str,
+    ) -> Result<Reply, CliError> {
+        let builder = self.http.request(reqwest::Method::OPTIONS, url);
+        self.send(builder, url, headers, where_from).await
+    }
+
+    async fn send(
+        &self,
+        mut builder: reqwest::RequestBuilder,
+        url: &str,
+        headers: &[(String, String)],
+        where_from: &str,
+    ) -> Result<Reply, CliError> {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }

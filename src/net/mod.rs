@@ -1,6 +1,7 @@
 //! The only network code.
 
 pub mod auth;
+pub mod backend;
 pub mod diagnose;
 pub mod http;
 pub mod probe;

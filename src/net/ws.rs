@@ -862,6 +862,12 @@ impl Client {
 
 /// Open a WebSocket to the server, or say clearly why not.
 pub(crate) async fn connect(options: &Options) -> Result<Socket, CliError> {
+    open(options).await.map_err(|(_, e)| e)
+}
+
+/// `connect`, also giving the HTTP status when the server answered one instead of
+/// switching to a WebSocket (a 404: nothing there), for checks that tell the two apart.
+pub async fn open(options: &Options) -> Result<Socket, (Option<u16>, CliError)> {
     let url = &options.url;
     let timeout = options.connect_timeout;
     let config = WebSocketConfig::default()
@@ -880,13 +886,18 @@ pub(crate) async fn connect(options: &Options) -> Result<Socket, CliError> {
         timeout,
     };
     match tokio::time::timeout(timeout, attempt).await {
-        Err(_) => Err(diagnose::explain(
-            &target,
-            &options.trust,
-            &Problem::TimedOut,
+        Err(_) => Err((
+            None,
+            diagnose::explain(&target, &options.trust, &Problem::TimedOut),
         )),
         Ok(Ok((ws, _))) => Ok(ws),
-        Ok(Err(e)) => Err(connect_error(e, &target, &options.trust)),
+        Ok(Err(e)) => {
+            let status = match &e {
+                tungstenite::Error::Http(resp) => Some(resp.status().as_u16()),
+                _ => None,
+            };
+            Err((status, connect_error(e, &target, &options.trust)))
+        }
     }
 }
 

@@ -10,6 +10,7 @@ use sha2::Sha256;
 
 use super::crypto::MasterKey;
 use super::names::{self, ChannelKind, NameError};
+use crate::text::sanitize;
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -302,6 +303,39 @@ impl AuthParts {
             (_, _, Some(HmacPart::ChannelDataReformatted)) => "channel_data_reformatted",
             (_, _, Some(HmacPart::Differs) | None) => "signature_mismatch",
             (KeyPart::Matches, true, Some(HmacPart::Matches)) => "valid",
+        }
+    }
+
+    /// What is wrong, in a sentence, naming the first part that differs (`key` is this
+    /// app's). Never the value that would have been valid: `auth sign` is for that.
+    pub fn explain(&self, key: &str) -> String {
+        match (&self.key, self.well_formed, self.hmac) {
+            (KeyPart::Missing, ..) | (_, false, _) => {
+                "the auth value is not of the form `key:<64 hex digits>`".to_owned()
+            }
+            (KeyPart::Differs(given), _, hmac) => {
+                let mut s = format!(
+                    "it was made for key `{}`, but this app's key is `{key}`",
+                    sanitize(given, false)
+                );
+                if hmac == Some(HmacPart::Matches) {
+                    s.push_str("; this app's secret signed it, so only the key part is wrong");
+                }
+                s
+            }
+            (_, _, Some(HmacPart::Matches)) => "the signature matches".to_owned(),
+            (_, _, Some(HmacPart::WithoutChannelData)) => {
+                "the channel data was left out when signing: \
+                the signature covers the socket id and channel alone"
+                    .to_owned()
+            }
+            (_, _, Some(HmacPart::ChannelDataReformatted)) => "the channel data was rewritten \
+                after signing (spacing or escapes): the signature covers the same JSON written \
+                differently; pass channel_data byte for byte"
+                .to_owned(),
+            (_, _, Some(HmacPart::Differs) | None) => "the HMAC differs: another secret, socket \
+                id, channel or channel data was signed"
+                .to_owned(),
         }
     }
 }

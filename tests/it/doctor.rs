@@ -132,28 +132,47 @@ fn a_correct_setup_passes_every_check_in_every_output() {
         assert!(run.junit.contains(&format!("name=\"{id}\"")), "{id}");
     }
     assert!(run.junit.contains("failures=\"0\""), "{}", run.junit);
-    assert!(run.out.contains("20 checks: 13 passed"), "{}", run.out);
+    // The app checks are skipped, naming the setting that would enable them.
+    for id in [
+        "app.auth",
+        "app.cors",
+        "app.trigger",
+        "app.webhook",
+        "app.legacy_ws",
+    ] {
+        assert_eq!(st[id], "skip", "{id}: {doc:#}");
+    }
+    assert!(run.out.contains("25 checks: 13 passed"), "{}", run.out);
+    assert!(
+        run.out.contains("set `auth_endpoint` in [profiles.test]"),
+        "{}",
+        run.out
+    );
 }
 
-/// A broken setup: the args that break it (doctor's or global, after `doctor`), and
-/// exactly the checks that must fail.
+/// A broken setup: the args that break it, and exactly the checks that must fail.
 struct Broken {
     name: &'static str,
     args: Vec<String>,
+    /// doctor's own flags.
+    flags: Vec<String>,
     env: Vec<(&'static str, String)>,
     config: Option<String>,
     failing: &'static [&'static str],
     hint: &'static str,
 }
 
-fn check_broken(case: &Broken, secret: &str) {
+fn check_broken(case: &Broken, secrets: &[&str]) {
     let env = TestEnv::new();
     if let Some(c) = &case.config {
         env.write_config(c);
     }
     let args: Vec<&str> = case.args.iter().map(String::as_str).collect();
     let mut cmd = env.rtctl();
-    cmd.arg("doctor").args(&args).arg("--json").timeout(WAIT);
+    cmd.args(&args)
+        .args(["doctor", "--json"])
+        .args(&case.flags)
+        .timeout(WAIT);
     for (k, v) in &case.env {
         cmd.env(k, v);
     }
@@ -178,17 +197,20 @@ fn check_broken(case: &Broken, secret: &str) {
         case.name,
         case.hint
     );
-    assert!(
-        !stdout.contains(secret) && !stderr.contains(secret),
-        "{}",
-        case.name
-    );
+    for secret in secrets {
+        assert!(
+            !stdout.contains(secret) && !stderr.contains(secret),
+            "{}",
+            case.name
+        );
+    }
 
     // The human and JUnit outputs fail the same checks, with the same exit code.
     let mut cmd = env.rtctl();
     let junit = env.work_dir().join("r.xml");
-    cmd.arg("doctor")
-        .args(&args)
+    cmd.args(&args)
+        .arg("doctor")
+        .args(&case.flags)
         .arg("--junit")
         .arg(&junit)
         .timeout(WAIT);
@@ -206,7 +228,9 @@ fn check_broken(case: &Broken, secret: &str) {
     in_junit.sort();
     assert_eq!(in_junit, case.failing, "{}: {xml}", case.name);
     for text in [&stdout, &stderr, &xml] {
-        assert!(!text.contains(secret), "{}: secret in {text}", case.name);
+        for secret in secrets {
+            assert!(!text.contains(secret), "{}: secret in {text}", case.name);
+        }
     }
 }
 
@@ -225,8 +249,18 @@ fn broken_setups_fail_exactly_their_checks() {
             "default_profile = \"t\"\n[profiles.t]\napp_id = \"{app_id}\"\nkey = \"{key}\"\nsecret = \"{secret}\"\nhost = \"127.0.0.1\"\nport = {port}\ntls = false\ntimeout = \"3s\"\n"
         )
     };
+    // Backends stay up until the table is done.
+    let backends = std::cell::RefCell::new(Vec::new());
+    let with_backend = |faults: Faults| {
+        let backend = Backend::start(server, faults);
+        let config = profile(&server.app_id, &server.key, &server.secret, server.port)
+            + &backend.profile_lines();
+        backends.borrow_mut().push(backend);
+        config
+    };
     let cases = [
         Broken {
+            flags: vec![],
             name: "wrong secret",
             args: vec![],
             env: vec![],
@@ -240,6 +274,7 @@ fn broken_setups_fail_exactly_their_checks() {
             hint: "secret is likely wrong",
         },
         Broken {
+            flags: vec![],
             name: "wrong app id",
             args: vec![],
             env: vec![],
@@ -253,6 +288,7 @@ fn broken_setups_fail_exactly_their_checks() {
             hint: "check `app_id`",
         },
         Broken {
+            flags: vec![],
             name: "wrong key",
             args: vec![],
             env: vec![],
@@ -266,6 +302,7 @@ fn broken_setups_fail_exactly_their_checks() {
             hint: "check `key`",
         },
         Broken {
+            flags: vec![],
             name: "nothing listening",
             args: vec![],
             env: vec![],
@@ -279,6 +316,7 @@ fn broken_setups_fail_exactly_their_checks() {
             hint: "connection refused",
         },
         Broken {
+            flags: vec![],
             name: "an unreachable host",
             args: vec![],
             env: vec![],
@@ -290,6 +328,7 @@ fn broken_setups_fail_exactly_their_checks() {
             hint: "DNS failure: the host name rtctl-doctor-test.invalid does not resolve",
         },
         Broken {
+            flags: vec![],
             name: "PUSHER_ENABLED=false",
             args: vec![],
             env: vec![("PUSHER_ENABLED", "false".into())],
@@ -303,6 +342,7 @@ fn broken_setups_fail_exactly_their_checks() {
             hint: "PUSHER_ENABLED=true",
         },
         Broken {
+            flags: vec![],
             name: "no key at all",
             args: vec![],
             env: vec![],
@@ -313,9 +353,73 @@ fn broken_setups_fail_exactly_their_checks() {
             failing: &["config.required"],
             hint: "RTCTL_KEY",
         },
+        // The app's own endpoints, each broken one way on a stand-in backend.
+        Broken {
+            flags: vec![],
+            name: "an auth endpoint signing with the wrong secret",
+            args: vec![],
+            env: vec![],
+            config: Some(with_backend(Faults {
+                auth_wrong_secret: true,
+                ..Faults::default()
+            })),
+            failing: &["app.auth"],
+            hint: "signs with another secret than this profile's",
+        },
+        Broken {
+            flags: vec![],
+            name: "an auth endpoint answering 401",
+            args: vec![],
+            env: vec![],
+            config: Some(with_backend(Faults {
+                auth_refuses: true,
+                ..Faults::default()
+            })),
+            failing: &["app.auth"],
+            hint: "refused the credentials in Authorization (auth_headers from",
+        },
+        Broken {
+            flags: vec!["--origin".into(), "http://localhost:5173".into()],
+            name: "an auth endpoint without CORS for the frontend's origin",
+            args: vec![],
+            env: vec![],
+            config: Some(with_backend(Faults {
+                no_cors: true,
+                ..Faults::default()
+            })),
+            failing: &["app.cors"],
+            hint: "add the frontend's origin to the backend's CORS settings",
+        },
+        Broken {
+            flags: vec![],
+            name: "a /realtime/trigger that answers 200 without publishing",
+            args: vec![],
+            env: vec![],
+            config: Some(with_backend(Faults {
+                trigger_mock: true,
+                ..Faults::default()
+            })),
+            failing: &["app.trigger"],
+            hint: "development mode gives mock responses",
+        },
+        Broken {
+            flags: vec![],
+            name: "a webhook endpoint that accepts forged signatures",
+            args: vec![],
+            env: vec![],
+            config: Some(with_backend(Faults {
+                webhook_unverified: true,
+                ..Faults::default()
+            })),
+            failing: &["app.webhook"],
+            hint: "the endpoint does not verify signatures",
+        },
     ];
     for case in &cases {
-        check_broken(case, wrong_secret);
+        check_broken(
+            case,
+            &[wrong_secret, &server.secret, USER_TOKEN, ADMIN_TOKEN],
+        );
     }
 }
 
@@ -404,7 +508,7 @@ fn only_and_skip_take_ids_and_groups() {
         ids(&["--only", "clock.skew,config.profile"]),
         ["clock.skew", "config.profile"]
     );
-    let skipped = ids(&["--skip", "config,env", "--skip", "end_to_end.event"]);
+    let skipped = ids(&["--skip", "config,env", "--skip", "end_to_end.event,app"]);
     assert_eq!(
         skipped,
         [
@@ -494,6 +598,188 @@ fn a_server_clock_twenty_minutes_off_fails_the_clock_check() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(5));
+}
+
+/// A profile for the shared server with a stand-in backend's endpoints.
+fn backend_env(server: &Server, faults: Faults) -> (TestEnv, Backend) {
+    let backend = Backend::start(server, faults);
+    let env = TestEnv::new();
+    env.write_config(&(server.profile() + &backend.profile_lines()));
+    (env, backend)
+}
+
+#[test]
+fn a_correct_backend_passes_the_app_checks_in_every_output() {
+    let server = Server::shared();
+    let (env, backend) = backend_env(server, Faults::default());
+    let origin = ["--origin", "http://localhost:5173/app"];
+    let app = [
+        "app.auth",
+        "app.cors",
+        "app.trigger",
+        "app.webhook",
+        "app.legacy_ws",
+    ];
+
+    let (code, doc) = doctor_json(&env, &[], &origin);
+    assert_eq!(code, Some(0), "{doc:#}");
+    let st = statuses(&doc);
+    for id in app {
+        assert_eq!(st[id], "pass", "{id}: {doc:#}");
+    }
+    // Two auth requests a run (private and presence; no master key, so no encrypted
+    // channel): well under the platform's 10 a minute.
+    assert_eq!(backend.auth_requests(), 2);
+    let auth = doc["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "app.auth")
+        .unwrap();
+    assert_eq!(
+        auth["details"]["auth requests"], "2 (at most 3 a run)",
+        "{auth}"
+    );
+    assert_eq!(auth["details"]["headers sent"], "Authorization", "{auth}");
+    let cors = doc["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "app.cors")
+        .unwrap();
+    assert_eq!(cors["details"]["origin"], "http://localhost:5173", "{cors}");
+
+    let out = env
+        .rtctl()
+        .args(["doctor", "-v"])
+        .args(origin)
+        .arg("--junit")
+        .arg(env.work_dir().join("r.xml"))
+        .timeout(WAIT)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(0), "{stdout}\n{stderr}");
+    let passed = marked(&stdout, "✓");
+    for id in app {
+        assert!(passed.iter().any(|p| p == id), "{id}: {stdout}");
+    }
+    let xml = std::fs::read_to_string(env.work_dir().join("r.xml")).unwrap();
+    assert!(xml.contains("failures=\"0\""), "{xml}");
+    for id in app {
+        assert!(xml.contains(&format!("name=\"{id}\"")), "{id}: {xml}");
+    }
+    for text in [&stdout, &stderr, &xml, &doc.to_string()] {
+        for secret in [server.secret.as_str(), USER_TOKEN, ADMIN_TOKEN] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+    }
+}
+
+#[test]
+fn a_backend_without_a_legacy_websocket_skips_that_check_saying_so() {
+    let server = Server::shared();
+    let (env, _backend) = backend_env(
+        server,
+        Faults {
+            no_legacy_ws: true,
+            ..Faults::default()
+        },
+    );
+    let (code, doc) = doctor_json(&env, &[], &["--only", "app.legacy_ws"]);
+    assert_eq!(code, Some(0), "{doc:#}");
+    let check = &doc["checks"][0];
+    assert_eq!(check["status"], "skip", "{check}");
+    assert!(
+        check["finding"]
+            .as_str()
+            .unwrap()
+            .contains("/ws/content answered 404: this backend has no legacy WebSocket endpoint"),
+        "{check}"
+    );
+}
+
+#[test]
+fn with_a_master_key_the_auth_check_asks_for_an_encrypted_channel_too() {
+    const MASTER_KEY: &str = "Ykdm60bqs+b+TfgWwZEbuZ6Oc3i7rHhmsLqh0Wr6NxE=";
+    let server = Server::shared();
+    let backend = Backend::start_with(server, Faults::default(), Some(MASTER_KEY));
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "{}{}encryption_master_key = \"{MASTER_KEY}\"\n",
+        server.profile(),
+        backend.profile_lines()
+    ));
+    let (code, doc) = doctor_json(&env, &[], &["--only", "app.auth"]);
+    assert_eq!(code, Some(0), "{doc:#}");
+    let check = &doc["checks"][0];
+    assert!(
+        check["finding"]
+            .as_str()
+            .unwrap()
+            .contains("a private, a presence and an encrypted channel"),
+        "{check}"
+    );
+    assert_eq!(backend.auth_requests(), 3);
+    assert!(!doc.to_string().contains(MASTER_KEY));
+}
+
+#[test]
+fn a_wrong_backend_token_fails_the_trigger_check_naming_the_token() {
+    let server = Server::shared();
+    let (env, _backend) = backend_env(server, Faults::default());
+    let out = env
+        .rtctl()
+        .args(["doctor", "--json", "--only", "app.trigger"])
+        .env("RTCTL_BACKEND_TOKEN", "expired-token-77")
+        .timeout(WAIT)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(5), "{stdout}\n{stderr}");
+    let doc: Value = serde_json::from_str(&stdout).unwrap();
+    let check = &doc["checks"][0];
+    assert_eq!(check["status"], "fail", "{check}");
+    assert!(
+        check["finding"].as_str().unwrap().contains("HTTP 401"),
+        "{check}"
+    );
+    assert!(
+        check["hint"]
+            .as_str()
+            .unwrap()
+            .contains("the backend token (from env RTCTL_BACKEND_TOKEN) is likely wrong"),
+        "{check}"
+    );
+    assert!(!stdout.contains("expired-token-77") && !stderr.contains("expired-token-77"));
+}
+
+#[test]
+fn an_auth_endpoint_nobody_answers_fails_with_the_network_diagnosis() {
+    let server = Server::shared();
+    let dead_port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "{}auth_endpoint = \"http://127.0.0.1:{dead_port}/pusher/auth\"\n",
+        server.profile()
+    ));
+    let (code, doc) = doctor_json(&env, &[], &["--only", "app.auth"]);
+    assert_eq!(code, Some(5), "{doc:#}");
+    let check = &doc["checks"][0];
+    assert!(
+        check["finding"]
+            .as_str()
+            .unwrap()
+            .contains("connection refused"),
+        "{check}"
+    );
+    let hint = check["hint"].as_str().unwrap();
+    assert!(hint.contains("is a server listening"), "{check}");
+    assert!(hint.contains("check `auth_endpoint` (from "), "{check}");
 }
 
 /// The platform's backend and frontend `.env` files for `server`, as its setup guide
@@ -700,15 +986,16 @@ fn env_file_mismatches_fail_exactly_their_checks_naming_both_sides() {
     for (name, app, failing, hint, names) in &cases {
         let case = Broken {
             name,
-            args: app.args(),
+            args: vec![],
+            flags: app.args(),
             env: vec![],
             config: Some(server.profile()),
             failing,
             hint,
         };
-        check_broken(&case, &server.secret);
+        check_broken(&case, &[&server.secret]);
         let env = TestEnv::with_server(server);
-        let own: Vec<&str> = case.args.iter().map(String::as_str).collect();
+        let own: Vec<&str> = case.flags.iter().map(String::as_str).collect();
         let (_, doc) = doctor_json(&env, &[], &own);
         let check = doc["checks"]
             .as_array()
@@ -857,5 +1144,39 @@ fn pusher_enabled_false_in_the_env_file_the_profile_reads_fails() {
             .unwrap()
             .starts_with("PUSHER_ENABLED=false in .env"),
         "{doc:#}"
+    );
+}
+
+#[test]
+fn the_cors_origin_comes_from_a_compared_frontend_env_without_origin() {
+    let server = Server::shared();
+    let (env, _backend) = backend_env(server, Faults::default());
+    let frontend = write_file(
+        &env.work_dir(),
+        "frontend.env",
+        "VITE_API_BASE_URL=http://localhost:5173/api\n",
+    );
+    let cors = |own: &[&str]| {
+        let (_, doc) = doctor_json(&env, &[], own);
+        doc["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == "app.cors")
+            .unwrap()
+            .clone()
+    };
+    let without = cors(&["--only", "app.cors"]);
+    assert_eq!(without["status"], "skip", "{without}");
+    let from_file = cors(&[
+        "--only",
+        "app.cors",
+        "--compare-env",
+        frontend.to_str().unwrap(),
+    ]);
+    assert_eq!(from_file["status"], "pass", "{from_file}");
+    assert_eq!(
+        from_file["details"]["origin"], "http://localhost:5173",
+        "{from_file}"
     );
 }

@@ -14,6 +14,25 @@ pub fn tampered_signature(secret: &str, body: &[u8]) -> String {
         .collect()
 }
 
+/// The headers a server sends a webhook with: `X-Pusher-Key`, and `X-Pusher-Signature`
+/// (HMAC-SHA256 hex of the raw body with the app secret), or a wrong one when `tampered`.
+pub fn signed_headers(
+    key: &str,
+    secret: &str,
+    body: &[u8],
+    tampered: bool,
+) -> Vec<(String, String)> {
+    let signature = if tampered {
+        tampered_signature(secret, body)
+    } else {
+        webhook_signature(secret, body)
+    };
+    vec![
+        ("X-Pusher-Key".to_owned(), key.to_owned()),
+        ("X-Pusher-Signature".to_owned(), signature),
+    ]
+}
+
 /// Whether a captured webhook is authentic, and if not, which part is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {

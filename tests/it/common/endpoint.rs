@@ -9,16 +9,23 @@ use serde_json::{Value, json};
 
 use super::Server;
 
-/// One HTTP request's lowercased header lines and body.
+/// One HTTP request's lines (the request line lowercased, then each header with its
+/// name lowercased and its value as sent) and its body.
 pub fn read_request(stream: &mut impl Read) -> (Vec<String>, String) {
     let mut reader = BufReader::new(stream);
-    let mut headers = Vec::new();
+    let mut headers: Vec<String> = Vec::new();
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
             break;
         }
-        headers.push(line.trim().to_ascii_lowercase());
+        let line = line.trim();
+        headers.push(match line.split_once(':') {
+            Some((name, value)) if !headers.is_empty() => {
+                format!("{}:{value}", name.to_ascii_lowercase())
+            }
+            _ => line.to_ascii_lowercase(),
+        });
     }
     let len: usize = headers
         .iter()
@@ -100,7 +107,7 @@ pub fn auth_endpoint(
             let _ = tx.send(body.clone());
             let authorized = headers
                 .iter()
-                .any(|h| *h == format!("authorization: bearer {token}"));
+                .any(|h| h.eq_ignore_ascii_case(&format!("authorization: bearer {token}")));
             let reply = if authorized {
                 endpoint_answer((&key, &secret), master.as_ref(), &body)
             } else {

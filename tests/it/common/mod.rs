@@ -15,8 +15,10 @@ use serde_json::{Value, json};
 use tokio_tungstenite::tungstenite::stream::MaybeTlsStream;
 use tokio_tungstenite::tungstenite::{self, Message, WebSocket};
 
+mod backend;
 mod endpoint;
 pub mod tls;
+pub use backend::{ADMIN_TOKEN, Backend, Faults, USER_TOKEN};
 pub use endpoint::{auth_endpoint, endpoint_answer, read_request};
 
 /// Where `tests/run.sh` installs the pinned sockudo.
