@@ -1180,3 +1180,46 @@ fn the_cors_origin_comes_from_a_compared_frontend_env_without_origin() {
         "{from_file}"
     );
 }
+
+/// Everything in place: the profile's server, the app's backend (the stand-in) and both
+/// `.env` files pointing at them. Every check runs and passes, in every output.
+#[test]
+fn a_complete_correct_setup_passes_every_check() {
+    let server = Server::shared();
+    let (env, backend) = backend_env(server, Faults::default());
+    let base = backend.url.clone();
+    let auth = format!("{base}/pusher/auth");
+    let ws = format!("{}/ws/content", base.replace("http://", "ws://"));
+    let app = AppEnv::new(
+        server,
+        &[],
+        &[
+            ("VITE_API_BASE_URL", base.as_str()),
+            ("VITE_PUSHER_AUTH_ENDPOINT", auth.as_str()),
+            ("VITE_WS_URL", ws.as_str()),
+        ],
+    );
+    let own: Vec<String> = app.args();
+    let own: Vec<&str> = own.iter().map(String::as_str).collect();
+    let (code, doc) = doctor_json(&env, &[], &own);
+    assert_eq!(code, Some(0), "{doc:#}");
+    let st = statuses(&doc);
+    assert_eq!(st.len(), 25, "{doc:#}");
+    for (id, status) in &st {
+        assert_eq!(status, "pass", "{id}: {doc:#}");
+    }
+    let run = doctor(&env, &own);
+    assert_eq!(run.code, Some(0), "{}{}", run.out, run.err);
+    assert!(run.out.contains("25 checks: 25 passed"), "{}", run.out);
+    assert_eq!(run.junit.matches("<testcase ").count(), 25);
+    assert!(
+        run.junit.contains("failures=\"0\" skipped=\"0\""),
+        "{}",
+        run.junit
+    );
+    for text in [&run.out, &run.err, &run.junit, &doc.to_string()] {
+        for secret in [server.secret.as_str(), USER_TOKEN, ADMIN_TOKEN] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+    }
+}
