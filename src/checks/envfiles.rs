@@ -160,6 +160,20 @@ impl EnvFiles {
         })
     }
 
+    /// The first frontend file's `VITE_PUSHER_AUTH_ENDPOINT`, with the file and variable,
+    /// when it is an http(s) URL.
+    pub fn frontend_auth_endpoint(&self) -> Option<Value<String>> {
+        self.frontends().find_map(|f| {
+            let found = f.get(AUTH_ENDPOINT)?;
+            http_url(found.val).ok()?;
+            let source = Source::DotEnv {
+                path: f.path.to_owned(),
+                var: AUTH_ENDPOINT.to_owned(),
+            };
+            Some(Value::new(found.val.to_owned(), source))
+        })
+    }
+
     /// `PUSHER_ENABLED` in each backend file, and the backend files that do not set it.
     pub fn pusher_enabled(&self) -> (Vec<Value<String>>, Vec<&Path>) {
         let (mut set, mut unset) = (Vec::new(), Vec::new());

@@ -229,8 +229,17 @@ pub async fn run(config: &Resolved, specs: &[Spec], given: &Given) -> Result<Vec
             .origin
             .clone()
             .or_else(|| env_files.frontend_origin().map(|v| v.val));
+        // Without an `auth_endpoint` in the profile, the frontend's: asked without the
+        // profile's `auth_headers`, which never go to a URL a compared file names.
+        let mut app_config = config.clone();
+        if app_config.auth_endpoint.is_none()
+            && let Some(url) = env_files.frontend_auth_endpoint()
+        {
+            app_config.auth_endpoint = Some(url);
+            app_config.auth_headers = None;
+        }
         let inputs = app::Inputs {
-            config,
+            config: &app_config,
             secret: known_secret,
             trust: trust.as_ref(),
             socket: socket.as_ref(),

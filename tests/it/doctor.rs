@@ -1223,3 +1223,49 @@ fn a_complete_correct_setup_passes_every_check() {
         }
     }
 }
+
+/// Without `auth_endpoint` in the profile, app.auth asks the frontend's
+/// `VITE_PUSHER_AUTH_ENDPOINT`, but never with the profile's `auth_headers`: a compared
+/// file is not trusted with them (the stand-in refuses a request without its token).
+#[test]
+fn the_frontends_auth_endpoint_is_asked_without_the_profiles_headers() {
+    let server = Server::shared();
+    let backend = Backend::start(server, Faults::default());
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "{}auth_headers = {{ Authorization = \"Bearer {USER_TOKEN}\" }}\n",
+        server.profile()
+    ));
+    let frontend = write_file(
+        &env.work_dir(),
+        "frontend.env",
+        &format!("VITE_PUSHER_AUTH_ENDPOINT={}/pusher/auth\n", backend.url),
+    );
+    let (code, doc) = doctor_json(
+        &env,
+        &[],
+        &[
+            "--only",
+            "app.auth",
+            "--compare-env",
+            frontend.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, Some(5), "{doc:#}");
+    let auth = doc["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "app.auth")
+        .unwrap();
+    assert_eq!(auth["status"], "fail", "{auth}");
+    assert!(
+        auth["finding"]
+            .as_str()
+            .unwrap()
+            .contains("Authentication token required"),
+        "{auth}"
+    );
+    assert!(backend.auth_requests() > 0, "the endpoint was not asked");
+    assert!(!doc.to_string().contains(USER_TOKEN));
+}
