@@ -582,6 +582,23 @@ fn a_server_clock_twenty_minutes_off_fails_the_clock_check() {
         "{clock}"
     );
     assert!(clock["hint"].as_str().unwrap().contains("NTP"), "{clock}");
+    // The same in the checklist and JUnit, with the same exit code.
+    check_broken(
+        &Broken {
+            name: "a server clock 20 minutes off",
+            args: vec![],
+            flags: ["--only", "network,credentials,clock"]
+                .map(String::from)
+                .to_vec(),
+            env: vec![],
+            config: Some(format!(
+                "default_profile = \"t\"\n[profiles.t]\napp_id = \"1\"\nkey = \"k\"\nsecret = \"clock-secret-9e\"\nhost = \"127.0.0.1\"\nport = {port}\ntls = false\n"
+            )),
+            failing: &["clock.skew"],
+            hint: "NTP",
+        },
+        &["clock-secret-9e"],
+    );
 
     // Forty seconds is a warning: a pass, unless --strict.
     let port = server_with_clock(40);
