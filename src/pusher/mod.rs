@@ -11,6 +11,7 @@ pub mod crypto;
 pub mod event;
 pub mod frame;
 pub mod names;
+pub mod occupancy;
 pub mod reconnect;
 pub mod rest;
 pub mod retry;
