@@ -214,7 +214,7 @@ pub async fn run(cli: Cli, ui: Ui) -> Result<(), CliError> {
         Command::Config(cmd) => config::run(&mut ctx, cmd).await,
         Command::Catalog(cmd) => catalog::run(&mut ctx, cmd),
         Command::Completions(args) => completions::run(&ctx, &args),
-        Command::Channels(cmd) => interruptible(channels::run(&mut ctx, cmd)).await,
+        Command::Channels(cmd) => channels::run(&mut ctx, cmd).await,
         // trigger's batches and repeats stop on a signal themselves, to print the summary.
         Command::Trigger(args) => trigger::run(&mut ctx, *args).await,
         Command::Users(cmd) => interruptible(users::run(&mut ctx, cmd)).await,

@@ -106,8 +106,14 @@ pub enum Change {
     },
     /// A presence channel's members, known for the first time.
     Members(String),
-    MemberAdded { channel: String, user_id: String },
-    MemberRemoved { channel: String, user_id: String },
+    MemberAdded {
+        channel: String,
+        user_id: String,
+    },
+    MemberRemoved {
+        channel: String,
+        user_id: String,
+    },
 }
 
 /// What changed from `before` to `after`, channel by channel in name order. A count
@@ -195,6 +201,19 @@ pub fn pause(interval: Duration, requests: u32) -> Duration {
     interval.max(per_request.saturating_mul(requests))
 }
 
+/// The longest `Retry-After` a watch waits out; a server asking for longer is asked
+/// again after this.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(300);
+
+/// The wait after a failed refresh: what the retry policy says (`pusher::retry`), but
+/// never less than the server's `Retry-After` (up to `MAX_RETRY_AFTER`) or the interval.
+/// A watch is in no hurry, and asking sooner only earns another 429.
+pub fn retry_wait(policy: Duration, retry_after: Option<Duration>, interval: Duration) -> Duration {
+    policy
+        .max(retry_after.unwrap_or_default().min(MAX_RETRY_AFTER))
+        .max(interval)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,7 +296,10 @@ mod tests {
         assert_eq!(got["presence-a"].members, members(&["u1"]));
         assert_eq!(got["presence-b"].members, None);
         assert_eq!(got["pub"].kind, ChannelKind::Public);
-        assert_eq!(got["pub"].subscription_count, None, "the server said nothing");
+        assert_eq!(
+            got["pub"].subscription_count, None,
+            "the server said nothing"
+        );
         // A server that ignores filter_by_prefix is filtered here.
         let got = merge(&[listed(&[("other", Some(1), None)])], "p", &previous);
         assert!(got.is_empty());
@@ -300,7 +322,10 @@ mod tests {
     fn changes_come_channel_by_channel() {
         let before: Occupancy = [
             (s("gone"), channel(Some(1), None, None)),
-            (s("presence-r"), channel(Some(2), Some(2), members(&["a", "b"]))),
+            (
+                s("presence-r"),
+                channel(Some(2), Some(2), members(&["a", "b"])),
+            ),
             (s("same"), channel(Some(4), None, None)),
             (s("silent"), channel(Some(4), None, None)),
         ]
@@ -308,7 +333,10 @@ mod tests {
         let after: Occupancy = [
             (s("new"), channel(Some(1), None, None)),
             (s("presence-new"), channel(None, Some(1), members(&["z"]))),
-            (s("presence-r"), channel(Some(2), Some(2), members(&["b", "c"]))),
+            (
+                s("presence-r"),
+                channel(Some(2), Some(2), members(&["b", "c"])),
+            ),
             (s("same"), channel(Some(5), None, None)),
             (s("silent"), channel(None, None, None)),
         ]
@@ -339,7 +367,9 @@ mod tests {
         assert!(diff(&after, &after).is_empty());
         // Members asked for the first time on a channel already listed.
         let mut known = after.clone();
-        known.get_mut("new").map(|c| c.members = members(&[]));
+        if let Some(c) = known.get_mut("new") {
+            c.members = members(&[]);
+        }
         assert_eq!(diff(&after, &known), [Change::Members(s("new"))]);
     }
 
@@ -361,7 +391,12 @@ mod tests {
         .into();
         assert_eq!(
             members_to_ask(&now, &asked, 8),
-            ["presence-new", "presence-moved", "presence-old", "presence-fresh"]
+            [
+                "presence-new",
+                "presence-moved",
+                "presence-old",
+                "presence-fresh"
+            ]
         );
         assert_eq!(
             members_to_ask(&now, &asked, 2),
@@ -375,9 +410,30 @@ mod tests {
         let secs = Duration::from_secs;
         assert_eq!(pause(secs(2), 1), secs(2));
         assert_eq!(pause(secs(2), 2), secs(2));
-        assert_eq!(pause(secs(1), 2), secs(2), "two requests a second is 120/min");
+        assert_eq!(
+            pause(secs(1), 2),
+            secs(2),
+            "two requests a second is 120/min"
+        );
         assert_eq!(pause(secs(2), 2 + MAX_MEMBER_QUERIES as u32), secs(10));
         assert_eq!(pause(secs(30), 10), secs(30));
         assert_eq!(pause(secs(1), u32::MAX), secs(u64::from(u32::MAX)));
+    }
+
+    #[test]
+    fn a_failed_refresh_waits_for_the_server_and_the_interval() {
+        let secs = Duration::from_secs;
+        // sockudo's 429 says Retry-After 57: waited out whole, beyond the policy's cap.
+        assert_eq!(retry_wait(secs(10), Some(secs(57)), secs(2)), secs(57));
+        assert_eq!(
+            retry_wait(secs(10), Some(secs(3600)), secs(2)),
+            MAX_RETRY_AFTER
+        );
+        assert_eq!(retry_wait(secs(5), None, secs(2)), secs(5));
+        assert_eq!(
+            retry_wait(Duration::from_millis(250), None, secs(2)),
+            secs(2)
+        );
+        assert_eq!(retry_wait(secs(1), Some(secs(0)), secs(30)), secs(30));
     }
 }

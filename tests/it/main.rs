@@ -16,4 +16,5 @@ mod server;
 mod tail;
 mod tls;
 mod trigger;
+mod watch;
 mod webhook;

@@ -1,8 +1,10 @@
-//! `rtctl channels`: the REST API's channel queries.
+//! `rtctl channels`: the REST API's channel queries, and `watch`, which repeats them.
+
+mod watch;
 
 use clap::{Args, Subcommand};
 
-use super::Ctx;
+use super::{Ctx, interruptible};
 use crate::complete::{Kinds, channel_completer};
 use crate::error::CliError;
 use crate::pusher::names::{self, ChannelKind};
@@ -37,6 +39,9 @@ pub enum Command {
     /// List the members of a presence channel
     #[command(after_help = USERS_EXAMPLES)]
     Users(UsersArgs),
+    /// Watch the occupied channels live: counts, and members joining and leaving
+    #[command(after_help = watch::EXAMPLES, after_long_help = format!("{}\n\n{}", watch::EXAMPLES, watch::MORE))]
+    Watch(watch::Args),
 }
 
 /// Attributes to ask for: `user_count` (presence channels), `subscription_count`.
@@ -88,9 +93,11 @@ pub struct UsersArgs {
 
 pub async fn run(ctx: &mut Ctx, cmd: Command) -> Result<(), CliError> {
     match cmd {
-        Command::List(args) => list(ctx, args).await,
-        Command::Show(args) => show(ctx, args).await,
-        Command::Users(args) => users(ctx, args).await,
+        Command::List(args) => interruptible(list(ctx, args)).await,
+        Command::Show(args) => interruptible(show(ctx, args)).await,
+        Command::Users(args) => interruptible(users(ctx, args)).await,
+        // watch stops on a signal itself, to print the summary.
+        Command::Watch(args) => watch::run(ctx, args).await,
     }
 }
 
