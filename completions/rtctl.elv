@@ -157,6 +157,7 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand list 'List occupied channels'
             cand show 'Show one channel''s state'
             cand users 'List the members of a presence channel'
+            cand watch 'Watch the occupied channels live: counts, and members joining and leaving'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'rtctl;channels;list'= {
@@ -231,10 +232,38 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'rtctl;channels;watch'= {
+            cand --prefix 'Only channels whose names start with this, e.g. presence-classroom-'
+            cand --interval 'How often to list the channels, at least 1s (longer when --members needs it)'
+            cand --duration 'Stop after DURATION, e.g. 10m, and exit 0'
+            cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
+            cand --app-id 'App id'
+            cand --key 'App key'
+            cand --cluster 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS'
+            cand --host 'REST host of a self-hosted server (overrides --cluster)'
+            cand --port 'REST port'
+            cand --ws-host 'WebSocket host, when it differs from the REST host'
+            cand --ws-port 'WebSocket port, when it differs from the REST port'
+            cand --ca-cert 'PEM file of CA certificates to trust besides the system''s (a private CA)'
+            cand --timeout 'Network timeout, e.g. 5s or 500ms [default: 10s]'
+            cand --env-file 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]'
+            cand --color 'When to colour output'
+            cand --members 'Also ask for presence channels'' members, and show them joining and leaving'
+            cand --json 'Write JSON Lines: a snapshot, then one record per change'
+            cand --secret-stdin 'Read the app secret from the first line of stdin (never from a flag''s value)'
+            cand --tls 'Use https and wss'
+            cand --no-tls 'Use plain http and ws'
+            cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'rtctl;channels;help'= {
             cand list 'List occupied channels'
             cand show 'Show one channel''s state'
             cand users 'List the members of a presence channel'
+            cand watch 'Watch the occupied channels live: counts, and members joining and leaving'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'rtctl;channels;help;list'= {
@@ -242,6 +271,8 @@ set edit:completion:arg-completer[rtctl] = {|@words|
         &'rtctl;channels;help;show'= {
         }
         &'rtctl;channels;help;users'= {
+        }
+        &'rtctl;channels;help;watch'= {
         }
         &'rtctl;channels;help;help'= {
         }
@@ -933,12 +964,15 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand list 'List occupied channels'
             cand show 'Show one channel''s state'
             cand users 'List the members of a presence channel'
+            cand watch 'Watch the occupied channels live: counts, and members joining and leaving'
         }
         &'rtctl;help;channels;list'= {
         }
         &'rtctl;help;channels;show'= {
         }
         &'rtctl;help;channels;users'= {
+        }
+        &'rtctl;help;channels;watch'= {
         }
         &'rtctl;help;users'= {
             cand send 'Send an event to one signed-in user (the #server-to-user-ID channel)'

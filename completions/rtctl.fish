@@ -136,30 +136,31 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l no-tls -d 'Use plai
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -s V -l version -d 'Print version'
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l app-id -d 'App id' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l key -d 'App key' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l cluster -d 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l host -d 'REST host of a self-hosted server (overrides --cluster)' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l port -d 'REST port' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -l app-id -d 'App id' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -l key -d 'App key' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -l cluster -d 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -l host -d 'REST host of a self-hosted server (overrides --cluster)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -l port -d 'REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
 always\t''
 never\t''"
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l tls -d 'Use https and wss'
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l no-tls -d 'Use plain http and ws'
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -s V -l version -d 'Print version'
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -f -a "list" -d 'List occupied channels'
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -f -a "show" -d 'Show one channel\'s state'
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -f -a "users" -d 'List the members of a presence channel'
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -l tls -d 'Use https and wss'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -s V -l version -d 'Print version'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -f -a "list" -d 'List occupied channels'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -f -a "show" -d 'Show one channel\'s state'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -f -a "users" -d 'List the members of a presence channel'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -f -a "watch" -d 'Watch the occupied channels live: counts, and members joining and leaving'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from list" -l prefix -d 'Only channels whose names start with this, e.g. presence-' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from list" -l info -d 'Attributes to include, comma-separated: user_count (presence), subscription_count' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
@@ -226,9 +227,35 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_su
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -s V -l version -d 'Print version'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l prefix -d 'Only channels whose names start with this, e.g. presence-classroom-' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l interval -d 'How often to list the channels, at least 1s (longer when --members needs it)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l duration -d 'Stop after DURATION, e.g. 10m, and exit 0' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l app-id -d 'App id' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l key -d 'App key' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l cluster -d 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l host -d 'REST host of a self-hosted server (overrides --cluster)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l port -d 'REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
+always\t''
+never\t''"
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l members -d 'Also ask for presence channels\' members, and show them joining and leaving'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l json -d 'Write JSON Lines: a snapshot, then one record per change'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l tls -d 'Use https and wss'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from help" -f -a "list" -d 'List occupied channels'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one channel\'s state'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from help" -f -a "users" -d 'List the members of a presence channel'
+complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Watch the occupied channels live: counts, and members joining and leaving'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l app-id -d 'App id' -r
@@ -812,6 +839,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_su
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from channels" -f -a "list" -d 'List occupied channels'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from channels" -f -a "show" -d 'Show one channel\'s state'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from channels" -f -a "users" -d 'List the members of a presence channel'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from channels" -f -a "watch" -d 'Watch the occupied channels live: counts, and members joining and leaving'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "send" -d 'Send an event to one signed-in user (the #server-to-user-ID channel)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "terminate" -d 'Close every connection of a signed-in user'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "list" -d 'List the catalogue\'s channels and their events'

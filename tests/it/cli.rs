@@ -34,6 +34,10 @@ fn help_text() {
         stdout_of(env.rtctl().args(["channels", "list", "-h"]))
     );
     insta::assert_snapshot!(
+        "channels_watch_help",
+        stdout_of(env.rtctl().args(["channels", "watch", "--help"]))
+    );
+    insta::assert_snapshot!(
         "config_help",
         stdout_of(env.rtctl().args(["config", "--help"]))
     );

@@ -152,6 +152,16 @@ fn cases() -> Vec<Case> {
             ],
         ),
         case(
+            "channels watch",
+            "--interval",
+            &["channels", "watch", "--duration", "1s", "--interval={}"],
+        ),
+        case(
+            "channels watch",
+            "--duration",
+            &["channels", "watch", "--duration={}"],
+        ),
+        case(
             "webhook fixture",
             "--count",
             &["webhook", "fixture", "subscription_count", "--count={}"],
