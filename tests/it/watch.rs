@@ -146,9 +146,12 @@ fn a_duration_ends_the_run_with_a_summary_and_plain_lines_without_a_terminal() {
     let env = TestEnv::with_server(&server);
     let mut sub = Subscriber::connect(&server);
     sub.subscribe(&server, "watch-plain", None);
+    // A member id that would clear the screen if printed as it is.
+    let mut eve = Subscriber::connect(&server);
+    eve.subscribe(&server, "presence-watch-plain", Some("eve\u{1b}[2J"));
     let out = env
         .rtctl()
-        .args(["channels", "watch", "--duration", "1500ms"])
+        .args(["channels", "watch", "--members", "--duration", "1500ms"])
         .output()
         .unwrap();
     let (stdout, stderr) = common::output_text(&out);
@@ -158,8 +161,14 @@ fn a_duration_ends_the_run_with_a_summary_and_plain_lines_without_a_terminal() {
         "{stdout}"
     );
     assert!(
+        stdout.contains(
+            "presence-watch-plain present (presence, 1 user, 1 subscription) members: eve\\u{1b}[2J"
+        ),
+        "{stdout}"
+    );
+    assert!(
         !stdout.contains('\u{1b}'),
-        "no cursor movement off a terminal: {stdout:?}"
+        "no cursor movement off a terminal, and server text escaped: {stdout:?}"
     );
     assert!(stderr.contains("(timeout)"), "{stderr}");
 }

@@ -103,10 +103,16 @@ fn count(n: Option<u64>) -> String {
     n.map_or_else(|| "-".to_owned(), |n| n.to_string())
 }
 
+/// A presence channel's member ids, escaped (they come from the server).
 fn member_list(c: &Channel) -> String {
     c.members
         .as_ref()
-        .map(|m| m.iter().cloned().collect::<Vec<_>>().join(", "))
+        .map(|m| {
+            m.iter()
+                .map(|id| sanitize(id, false))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
         .unwrap_or_default()
 }
 
