@@ -78,6 +78,12 @@ pub fn duration(text: &str) -> Result<Duration, ValueError> {
     }
 }
 
+/// A command-line flag's duration, refused as usage naming the flag (`--interval `x`
+/// is not a duration`) with the hint for durations.
+pub fn duration_flag(flag: &str, text: &str) -> Result<Duration, crate::error::CliError> {
+    duration(text).map_err(|e| crate::error::CliError::usage(format!("{flag} {e}")).hint(e.hint()))
+}
+
 /// A rate in events a second: `50`, `50/s`, `300/m` (or `/min`), `10/h`.
 pub fn rate(text: &str) -> Result<f64, ValueError> {
     let s = text.trim();

@@ -24,6 +24,7 @@ use crate::net::auth::AuthBody;
 use crate::net::ws::{self, Client, Control, RunEnd, StopReason};
 use crate::pusher::names::{self, ChannelKind};
 use crate::pusher::session::{Session, Timing};
+use crate::values::duration_flag as duration;
 use output::{Filter, Printer, Settings};
 use patterns::Scanner;
 
@@ -222,10 +223,6 @@ fn message_size(text: &str) -> Result<usize, CliError> {
     usize::try_from(bytes).map_err(|_| {
         CliError::usage("--max-message-size is larger than this machine can address").hint(hint)
     })
-}
-
-fn duration(flag: &str, text: &str) -> Result<Duration, CliError> {
-    crate::values::duration(text).map_err(|e| CliError::usage(format!("{flag} {e}")).hint(e.hint()))
 }
 
 /// The channel arguments, checked: names and patterns.

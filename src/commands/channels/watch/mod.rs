@@ -22,6 +22,7 @@ use crate::pusher::rest::{self, ChannelList, RestRequest, UserList};
 use crate::pusher::retry::{Retries, Try, Verdict};
 use crate::signal::Stop;
 use crate::ui::Ui;
+use crate::values::duration_flag as duration;
 use view::{Mode, Tally, View};
 
 pub const EXAMPLES: &str = "\
@@ -78,10 +79,6 @@ pub struct Args {
 
 /// The shortest `--interval`: a listing a second is already as much as the budget allows.
 const MIN_INTERVAL: Duration = Duration::from_secs(1);
-
-fn duration(flag: &str, text: &str) -> Result<Duration, CliError> {
-    crate::values::duration(text).map_err(|e| CliError::usage(format!("{flag} {e}")).hint(e.hint()))
-}
 
 fn interval(text: &str) -> Result<Duration, CliError> {
     let every = duration("--interval", text)?;
