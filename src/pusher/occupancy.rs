@@ -28,6 +28,11 @@ pub struct Listing {
     pub info: Vec<&'static str>,
 }
 
+/// Whether a presence channel can start with `prefix`.
+pub fn may_hold_presence(prefix: &str) -> bool {
+    prefix.starts_with(PRESENCE) || PRESENCE.starts_with(prefix)
+}
+
 /// The listings that cover the channels starting with `prefix` (all when empty): one
 /// with subscription counts, and, where presence channels can match, one filtered by a
 /// `presence-` prefix for their user counts (one listing does both under such a prefix).
@@ -43,7 +48,7 @@ pub fn listings(prefix: &str) -> Vec<Listing> {
         filter,
         info: vec!["subscription_count"],
     }];
-    if PRESENCE.starts_with(prefix) {
+    if may_hold_presence(prefix) {
         out.push(Listing {
             filter: Some(PRESENCE.to_owned()),
             info: vec!["user_count", "subscription_count"],
@@ -265,6 +270,8 @@ mod tests {
                 info: both
             }]
         );
+        assert!(may_hold_presence("") && may_hold_presence("presence-a"));
+        assert!(!may_hold_presence("private-"));
         // No presence channel can match: one listing.
         assert_eq!(
             listings("private-"),

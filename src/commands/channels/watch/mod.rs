@@ -289,6 +289,11 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
         .map(|text| duration("--duration", text))
         .transpose()?;
     let prefix = prefix(args.prefix.as_deref())?;
+    if args.members && !occupancy::may_hold_presence(&prefix) {
+        ctx.ui.warn(&format!(
+            "--members shows presence channels' members, and no presence channel starts with `{prefix}`"
+        ));
+    }
     let stop = ending(run_length);
     tokio::pin!(stop);
     let rest = tokio::select! {
