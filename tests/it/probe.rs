@@ -106,6 +106,27 @@ fn private_and_presence_channels_are_probed() {
     }
 }
 
+/// An encrypted channel: rtctl encrypts each event with the master key and decrypts it
+/// on arrival.
+#[test]
+fn an_encrypted_channel_is_probed_with_the_master_key() {
+    let server = Server::shared();
+    let env = TestEnv::with_server(server);
+    let out = env
+        .rtctl()
+        .env(
+            "RTCTL_ENCRYPTION_MASTER_KEY",
+            "bm90LWEtcmVhbC1rZXktbm90LWEtcmVhbC1rZXktMzI=",
+        )
+        .args(["probe", "private-encrypted-probe", "--count", "4"])
+        .args(["--interval", "10ms", "--json"])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_clean(&serde_json::from_str(&stdout).unwrap(), 4);
+}
+
 #[test]
 fn an_impossible_slo_fails_with_5_in_every_output_mode() {
     let server = Server::shared();

@@ -61,7 +61,8 @@ way, then ends: an accepted event not received by then is lost. A publish refuse
 failed or unanswered by then is counted as failed to publish, never as lost. Events are
 matched by sequence number: duplicates and out-of-order arrivals are counted. A lost
 connection is reconnected and re-subscribed (and reported); the probe still ends on
-time. Credentials refused by the server end the probe at once (exit 4).
+time. Credentials refused by the server end the probe at once (exit 4), as does a
+subscription not confirmed within the network timeout (--timeout, exit 6).
 
 --slo holds the fan-out latency and the loss to objectives, comma-separated: p50, p90,
 p99 or max with a duration (1us to 1h), loss with a count or a percentage
@@ -83,8 +84,9 @@ pub enum ProbeKind {
 #[derive(Debug, ClapArgs)]
 #[command(after_help = EXAMPLES, after_long_help = format!("{EXAMPLES}\n\n{MORE}"))]
 pub struct Args {
-    /// The channel to probe: public, private or presence [default: a fresh
-    /// rtctl-probe-<random> of --kind, which disturbs nobody]
+    /// The channel to probe: public, private, presence, or private-encrypted with the
+    /// profile's encryption master key [default: a fresh rtctl-probe-<random> of --kind,
+    /// which disturbs nobody]
     #[arg(value_name = "CHANNEL", add = channel_completer(Kinds::All))]
     pub channel: Option<String>,
 
