@@ -277,6 +277,33 @@ fn refused_credentials_end_the_probe() {
     assert!(!stderr.contains("not-the-admin-token"), "{stderr}");
 }
 
+/// A private channel signed with the wrong secret: the subscription is refused before
+/// any event is sent, exit 4.
+#[test]
+fn a_refused_subscription_ends_the_probe_before_sending() {
+    let server = Server::shared();
+    let env = TestEnv::new();
+    env.write_config(
+        &server
+            .profile()
+            .replace(&server.secret, "wrong-secret-probe"),
+    );
+    let out = env
+        .rtctl()
+        .args(["probe", "--kind", "private", "--count", "5"])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(4), "{stdout}\n{stderr}");
+    assert!(
+        stderr.contains("refused the subscription to `private-rtctl-probe-"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("probing"), "{stderr}");
+    assert!(!stderr.contains("wrong-secret-probe"), "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+}
+
 #[test]
 fn a_server_killed_mid_probe_reports_loss_and_a_reconnect_and_ends_on_time() {
     let mut server = Server::start();

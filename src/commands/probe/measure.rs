@@ -60,6 +60,21 @@ impl Percentiles {
     }
 }
 
+#[cfg(test)]
+impl Percentiles {
+    /// Every figure `d`, for tests of what is made of percentiles.
+    pub fn flat(d: Duration) -> Self {
+        Self {
+            min: d,
+            p50: d,
+            p90: d,
+            p99: d,
+            max: d,
+            mean: d,
+        }
+    }
+}
+
 /// What the events add up to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {

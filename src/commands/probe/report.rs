@@ -247,14 +247,7 @@ mod tests {
             out_of_order: 0,
             failures: BTreeMap::from([("HTTP 500 <oops>".to_owned(), 1)]),
             publish: None,
-            fan_out: Some(Percentiles {
-                min: d,
-                p50: d,
-                p90: d,
-                p99: d,
-                max: d,
-                mean: d,
-            }),
+            fan_out: Some(Percentiles::flat(d)),
         }
     }
 

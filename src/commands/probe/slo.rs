@@ -189,14 +189,7 @@ mod tests {
             out_of_order: 0,
             failures: BTreeMap::new(),
             publish: None,
-            fan_out: Some(Percentiles {
-                min: d,
-                p50: d,
-                p90: d,
-                p99: d,
-                max: d,
-                mean: d,
-            }),
+            fan_out: Some(Percentiles::flat(d)),
         }
     }
 
