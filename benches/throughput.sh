@@ -10,12 +10,18 @@
 #            stdout that stalls), with tail's peak RSS for N=20,000 and N=100,000
 #   doctor   the wall time and CPU of a whole `rtctl doctor` run (every check, its
 #            network steps side by side) over 20 runs
-# Prints figures; asserts nothing. Usage: benches/throughput.sh [trigger] [pipe] [tail] [doctor]
+#   node     side by side with the official Node library (npm pusher, installed by
+#            tests/pusher-node.sh): a 10,000-event batch at the same concurrency (events/s,
+#            the client's CPU per event, sockudo's CPU per event for the same work), and
+#            one-shot start-up (`rtctl --version`, `rtctl auth sign` against the library's
+#            `authorizeChannel` in a fresh `node`)
+# Prints figures; asserts nothing. Usage: benches/throughput.sh [trigger] [pipe] [tail]
+# [doctor] [node]
 # (all when none is named). TAIL_CONCURRENCY sets trigger's --concurrency there (16).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-sections=" ${*:-trigger pipe tail doctor} "
+sections=" ${*:-trigger pipe tail doctor node} "
 sockudo="$(tests/sockudo.sh install)"
 cargo build --release --quiet
 rtctl="${CARGO_TARGET_DIR:-$PWD/target}/release/rtctl"
@@ -274,5 +280,106 @@ for _ in range(20):
 walls.sort()
 print(f"one doctor run (every check), 20 runs: median {statistics.median(walls):.1f} ms, "
       f"max {walls[-1]:.1f} ms; CPU median {statistics.median(cpus):.1f} ms")
+PY
+fi
+
+if [[ "$sections" == *" node "* ]]; then
+  node_lib="$(tests/pusher-node.sh install)"
+  python3 - "$rtctl" "$node_lib" "$server" "$port" <<'PY'
+import json, os, statistics, subprocess, sys, time
+
+rtctl, node_lib, sockudo_pid, port = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+N, CONCURRENCY = 10_000, 8
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def sockudo_cpu():
+    with open(f"/proc/{sockudo_pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
+def rusage_of(argv, stdin=None):
+    """Run argv (stdin fed whole): wall seconds, its CPU seconds, sockudo's CPU seconds
+    meanwhile, and its stdout."""
+    before = sockudo_cpu()
+    start = time.perf_counter()
+    p = subprocess.Popen(argv, stdin=subprocess.PIPE if stdin is not None else None,
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    if stdin is not None:
+        p.stdin.write(stdin)
+        p.stdin.close()
+    out = p.stdout.read()
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"{argv[0]} failed (exit {os.waitstatus_to_exitcode(status)})")
+    return wall, ru.ru_utime + ru.ru_stime, sockudo_cpu() - before, out
+
+
+lines = "".join(json.dumps({"channel": f"bench-{i % 50}", "name": "tick",
+                            "data": {"n": i, "message": "x" * 100}}) + "\n"
+                for i in range(N)).encode()
+node_batch = f"""
+const Pusher = require({json.dumps(node_lib + "/pusher")});
+const p = new Pusher({{ appId: "bench", key: "bench-key", secret: "bench-secret",
+  host: "127.0.0.1", port: {port}, useTLS: false }});
+const N = {N}, C = {CONCURRENCY}, batches = N / 10;
+let next = 0, failed = 0;
+async function worker() {{
+  while (next < batches) {{
+    const b = next++;
+    const events = [];
+    for (let i = b * 10; i < b * 10 + 10; i++)
+      events.push({{ channel: "bench-" + (i % 50), name: "tick",
+        data: JSON.stringify({{ n: i, message: "x".repeat(100) }}) }});
+    const r = await p.triggerBatch(events);
+    if (r.status !== 200) failed++;
+  }}
+}}
+Promise.all(Array.from({{ length: C }}, worker)).then(() => {{
+  if (failed) {{ console.error(failed + " batches failed"); process.exit(1); }}
+}});
+"""
+
+runs = {"rtctl": [], "node": []}
+for _ in range(3):
+    runs["rtctl"].append(rusage_of([rtctl, "trigger", "--batch", "-", "--concurrency",
+                                    str(CONCURRENCY), "--json"], lines))
+    runs["node"].append(rusage_of(["node", "-e", node_batch]))
+
+
+def summary(name):
+    r = sorted(runs[name], key=lambda x: x[0])[1]  # the median of three by wall time
+    wall, cpu, server_cpu, _ = r
+    return N / wall, cpu / N * 1e6, server_cpu / N * 1e6
+
+
+r_rate, r_cpu, r_srv = summary("rtctl")
+n_rate, n_cpu, n_srv = summary("node")
+print(f"batch of {N:,} events, concurrency {CONCURRENCY}, median of 3 runs each:")
+print(f"  rtctl   {r_rate:8.0f} events/s; CPU per event: rtctl {r_cpu:.1f} µs, sockudo {r_srv:.1f} µs")
+print(f"  node    {n_rate:8.0f} events/s; CPU per event: node  {n_cpu:.1f} µs, sockudo {n_srv:.1f} µs")
+print(f"  ratios: rtctl {r_rate / n_rate:.1f}× the Node library's events/s; "
+      f"rtctl's CPU an event is {r_cpu / n_cpu:.2f}× Node's and {r_cpu / r_srv:.2f}× sockudo's")
+
+
+def startup(argv, n=20):
+    walls = []
+    for _ in range(n):
+        start = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        walls.append((time.perf_counter() - start) * 1000)
+    return statistics.median(walls)
+
+
+node_auth = (f"const P = require({json.dumps(node_lib + '/pusher')});"
+             "const p = new P({appId:'bench',key:'bench-key',secret:'bench-secret',cluster:'mt1'});"
+             "console.log(JSON.stringify(p.authorizeChannel('123.456','private-x')));")
+v = startup([rtctl, "--version"])
+a = startup([rtctl, "auth", "sign", "private-x", "--socket-id", "123.456"])
+n = startup(["node", "-e", node_auth])
+print(f"start-up, median of 20: rtctl --version {v:.1f} ms, rtctl auth sign {a:.1f} ms, "
+      f"node authorizeChannel {n:.1f} ms ({n / a:.1f}× rtctl auth sign)")
 PY
 fi

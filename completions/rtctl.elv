@@ -46,6 +46,7 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand auth 'Sign and check channel authorization and user authentication'
             cand webhook 'Generate, replay, verify and capture webhooks'
             cand doctor 'Check an environment''s config and connectivity end to end'
+            cand probe 'Measure publish and fan-out latency, loss and order on a channel'
             cand config 'Show, list, create and choose profiles'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -750,6 +751,35 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'rtctl;probe'= {
+            cand --kind 'The kind of channel the probe makes up when no CHANNEL is given'
+            cand --count 'Events to send, from 1 to 100000'
+            cand --interval 'Time between sends, e.g. 100ms or 1s'
+            cand --via 'Publish through Pusher''s REST API, or the app''s backend (what users'' own events go through)'
+            cand --slo 'Objectives, e.g. p99=250ms,loss=0: a breach exits 5'
+            cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
+            cand --app-id 'App id'
+            cand --key 'App key'
+            cand --cluster 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS'
+            cand --host 'REST host of a self-hosted server (overrides --cluster)'
+            cand --port 'REST port'
+            cand --ws-host 'WebSocket host, when it differs from the REST host'
+            cand --ws-port 'WebSocket port, when it differs from the REST port'
+            cand --ca-cert 'PEM file of CA certificates to trust besides the system''s (a private CA)'
+            cand --timeout 'Network timeout, e.g. 5s or 500ms [default: 10s]'
+            cand --env-file 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]'
+            cand --color 'When to colour output'
+            cand --json 'Write one JSON document, for scripts'
+            cand --junit 'Write JUnit XML, a test case per --slo term, for CI'
+            cand --secret-stdin 'Read the app secret from the first line of stdin (never from a flag''s value)'
+            cand --tls 'Use https and wss'
+            cand --no-tls 'Use plain http and ws'
+            cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'rtctl;config'= {
             cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
             cand --app-id 'App id'
@@ -952,6 +982,7 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand auth 'Sign and check channel authorization and user authentication'
             cand webhook 'Generate, replay, verify and capture webhooks'
             cand doctor 'Check an environment''s config and connectivity end to end'
+            cand probe 'Measure publish and fan-out latency, loss and order on a channel'
             cand config 'Show, list, create and choose profiles'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1016,6 +1047,8 @@ set edit:completion:arg-completer[rtctl] = {|@words|
         &'rtctl;help;webhook;listen'= {
         }
         &'rtctl;help;doctor'= {
+        }
+        &'rtctl;help;probe'= {
         }
         &'rtctl;help;config'= {
             cand show 'Show the resolved profile (secrets masked)'

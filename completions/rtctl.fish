@@ -52,6 +52,7 @@ complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "catalog" -d 'Show the e
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "auth" -d 'Sign and check channel authorization and user authentication'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "webhook" -d 'Generate, replay, verify and capture webhooks'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "doctor" -d 'Check an environment\'s config and connectivity end to end'
+complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "probe" -d 'Measure publish and fan-out latency, loss and order on a channel'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "config" -d 'Show, list, create and choose profiles'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -660,6 +661,36 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l no-tls -d 'Use pl
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -s V -l version -d 'Print version'
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l kind -d 'The kind of channel the probe makes up when no CHANNEL is given' -r -f -a "public\t''
+private\t'Signed here with the app secret'
+presence\t'Joined as an observer, rtctl-<hostname>-<pid>, signed here with the app secret'"
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l count -d 'Events to send, from 1 to 100000' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l interval -d 'Time between sends, e.g. 100ms or 1s' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l via -d 'Publish through Pusher\'s REST API, or the app\'s backend (what users\' own events go through)' -r -f -a "pusher\t'Pusher\'s REST API, signed with the app secret'
+backend\t'The app\'s own POST {backend_url}/realtime/trigger, with its bearer token'"
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l slo -d 'Objectives, e.g. p99=250ms,loss=0: a breach exits 5' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l app-id -d 'App id' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l key -d 'App key' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l cluster -d 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l host -d 'REST host of a self-hosted server (overrides --cluster)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l port -d 'REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
+always\t''
+never\t''"
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l json -d 'Write one JSON document, for scripts'
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l junit -d 'Write JUnit XML, a test case per --slo term, for CI'
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l tls -d 'Use https and wss'
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -l app-id -d 'App id' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -l key -d 'App key' -r
@@ -825,17 +856,18 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l no-tls -d 'U
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "trigger" -d 'Publish events over the REST API: one, a batch file, or one many times'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "tail" -d 'Subscribe to channels over the WebSocket and stream their events'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "channels" -d 'List occupied channels, show one, list a presence channel\'s members'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "users" -d 'Send an event to a signed-in user, or close their connections'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "catalog" -d 'Show the event catalogue that trigger fills and checks payloads from'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "auth" -d 'Sign and check channel authorization and user authentication'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "webhook" -d 'Generate, replay, verify and capture webhooks'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "doctor" -d 'Check an environment\'s config and connectivity end to end'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "config" -d 'Show, list, create and choose profiles'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "trigger" -d 'Publish events over the REST API: one, a batch file, or one many times'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "tail" -d 'Subscribe to channels over the WebSocket and stream their events'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "channels" -d 'List occupied channels, show one, list a presence channel\'s members'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "users" -d 'Send an event to a signed-in user, or close their connections'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "catalog" -d 'Show the event catalogue that trigger fills and checks payloads from'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "auth" -d 'Sign and check channel authorization and user authentication'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "webhook" -d 'Generate, replay, verify and capture webhooks'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "doctor" -d 'Check an environment\'s config and connectivity end to end'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "probe" -d 'Measure publish and fan-out latency, loss and order on a channel'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "config" -d 'Show, list, create and choose profiles'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from channels" -f -a "list" -d 'List occupied channels'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from channels" -f -a "show" -d 'Show one channel\'s state'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from channels" -f -a "users" -d 'List the members of a presence channel'

@@ -200,6 +200,7 @@ pub enum Command {
     Webhook(webhook::Command),
     /// Check an environment's config and connectivity end to end
     Doctor(doctor::Args),
+    Probe(Box<crate::commands::probe::Args>),
     /// Show, list, create and choose profiles
     #[command(subcommand)]
     Config(config::Command),

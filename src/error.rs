@@ -20,7 +20,7 @@ pub enum Kind {
     /// WebSocket handshake or the app's backend), or `tail` could not subscribe to a
     /// channel it was told to watch, or sign in with `--signin`.
     Auth,
-    /// A check ran and said no (a signature that does not verify).
+    /// A check ran and said no (a signature that does not verify, a breached objective).
     CheckFailed,
     /// The server could not be reached (refused, unresolvable, timed out, TLS), or a
     /// port could not be listened on.
@@ -61,7 +61,8 @@ Exit codes:
   3    configuration missing or invalid; nothing was sent
   4    credentials refused by the server (HTTP 401/403), or `tail` could not
        subscribe to a channel it was told to watch, or sign in
-  5    a check said no (e.g. `auth verify` or `webhook verify` on a bad signature)
+  5    a check said no (e.g. `auth verify` or `webhook verify` on a bad signature,
+       a breached `probe --slo`)
   6    network: could not connect, name not resolved, timed out, TLS, port in use
   7    the server refused the WebSocket for good (close codes 4000-4099, e.g.
        4001 unknown app key); the message names the code

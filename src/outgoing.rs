@@ -56,6 +56,16 @@ pub struct Rules<'a> {
     pub encryption: Encryption<'a>,
 }
 
+/// Where events go (`--via`, for every command that publishes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Via {
+    /// Pusher's REST API, signed with the app secret
+    #[default]
+    Pusher,
+    /// The app's own POST {backend_url}/realtime/trigger, with its bearer token
+    Backend,
+}
+
 /// Who encrypts events for `private-encrypted-` channels.
 #[derive(Debug, Clone, Copy)]
 pub enum Encryption<'a> {

@@ -5,8 +5,8 @@
 //!
 //! Every command uses it: for plain text through `sanitize`, `one_line` and `short`,
 //! for names and values quoted in messages through `escape_for_message`, and for JSON
-//! through `ui::json` (which writes the same characters as `\uXXXX`). It is pure, so the
-//! protocol core and the config model use it too.
+//! through `ui::json` (which writes the same characters as `\uXXXX`), and for JUnit
+//! XML through `xml`. It is pure, so the protocol core and the config model use it too.
 
 /// Unicode's format characters (general category Cf), as ranges, from the Unicode 15.1
 /// tables (`unicodedata` in Python 3.13 lists the same). They draw nothing, yet change
@@ -96,6 +96,25 @@ pub fn one_line(text: &str, max: usize) -> String {
     short(text.trim(), max)
 }
 
+/// Text as XML character data or an attribute value. Characters XML 1.0 cannot hold
+/// (most control characters) are written as their escapes.
+pub fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => out.extend(c.escape_default()),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +178,15 @@ mod tests {
             !needs_escape('\u{fe0f}'),
             "variation selectors are Mn, not Cf"
         );
+    }
+
+    #[test]
+    fn xml_escapes_markup_and_control_characters() {
+        assert_eq!(
+            xml("<a b=\"c\"> & 'd'"),
+            "&lt;a b=&quot;c&quot;&gt; &amp; &apos;d&apos;"
+        );
+        assert_eq!(xml("a\u{1b}b\n"), "a\\u{1b}b\n");
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod completions;
 pub mod config;
 pub mod doctor;
 mod inflight;
+pub mod probe;
 pub(crate) mod publish;
 pub mod tail;
 pub mod trigger;
@@ -217,6 +218,7 @@ pub async fn run(cli: Cli, ui: Ui) -> Result<(), CliError> {
         Command::Channels(cmd) => channels::run(&mut ctx, cmd).await,
         // trigger's batches and repeats stop on a signal themselves, to print the summary.
         Command::Trigger(args) => trigger::run(&mut ctx, *args).await,
+        Command::Probe(args) => probe::run(&mut ctx, *args).await,
         Command::Users(cmd) => interruptible(users::run(&mut ctx, cmd)).await,
         // tail handles Ctrl-C itself: it unsubscribes, closes and prints a summary.
         Command::Tail(args) => tail::run(&mut ctx, *args).await,

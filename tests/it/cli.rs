@@ -70,6 +70,10 @@ fn help_text() {
         "doctor_help",
         stdout_of(env.rtctl().args(["doctor", "--help"]))
     );
+    insta::assert_snapshot!(
+        "probe_help",
+        stdout_of(env.rtctl().args(["probe", "--help"]))
+    );
 }
 
 #[test]

@@ -867,6 +867,14 @@ impl AppEnv {
         }
     }
 
+    /// `args`, and `--skip app`: these files name the app's endpoints at a port where
+    /// nothing listens, and the app checks ask the frontend's auth endpoint.
+    fn env_only_args(&self) -> Vec<String> {
+        let mut args = self.args();
+        args.extend(["--skip", "app"].map(String::from));
+        args
+    }
+
     /// `--compare-env FRONTEND --compare-env BACKEND`: the frontend first.
     fn args(&self) -> Vec<String> {
         [
@@ -885,7 +893,7 @@ fn a_matching_backend_and_frontend_env_pass_in_every_output() {
     let server = Server::shared();
     let env = TestEnv::with_server(server);
     let app = AppEnv::new(server, &[], &[]);
-    let args = app.args();
+    let args = app.env_only_args();
     let own: Vec<&str> = args.iter().map(String::as_str).collect();
     let (code, doc) = doctor_json(&env, &[], &own);
     assert_eq!(code, Some(0), "{doc:#}");
@@ -1004,7 +1012,7 @@ fn env_file_mismatches_fail_exactly_their_checks_naming_both_sides() {
         let case = Broken {
             name,
             args: vec![],
-            flags: app.args(),
+            flags: app.env_only_args(),
             env: vec![],
             config: Some(server.profile()),
             failing,
@@ -1112,7 +1120,7 @@ fn a_compared_env_file_is_never_obeyed_and_offline_connects_nowhere() {
         ],
         &[],
     );
-    let args = app.args();
+    let args = app.env_only_args();
     let own: Vec<&str> = args.iter().map(String::as_str).collect();
     let (code, doc) = doctor_json(&env, &[], &own);
     assert_eq!(code, Some(5), "{doc:#}");

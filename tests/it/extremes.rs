@@ -162,6 +162,16 @@ fn cases() -> Vec<Case> {
             &["channels", "watch", "--duration={}"],
         ),
         case(
+            "probe",
+            "--count",
+            &["probe", "--interval", "1ms", "--count={}"],
+        ),
+        case(
+            "probe",
+            "--interval",
+            &["probe", "--count", "1", "--interval={}"],
+        ),
+        case(
             "webhook fixture",
             "--count",
             &["webhook", "fixture", "subscription_count", "--count={}"],

@@ -12,6 +12,7 @@ mod escaping;
 mod extremes;
 mod faults;
 mod official;
+mod probe;
 mod server;
 mod tail;
 mod tls;

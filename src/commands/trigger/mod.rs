@@ -11,7 +11,7 @@ use super::{Ctx, interruptible};
 use crate::complete::Kinds;
 use crate::error::CliError;
 use crate::net::http::Reply;
-use crate::outgoing::{self, Checked, Draft, Encryption, Rules, System};
+use crate::outgoing::{self, Checked, Draft, Encryption, Rules, System, Via};
 use crate::pusher::event::Event;
 use crate::pusher::names::ChannelKind;
 use crate::pusher::rest::SignedRequest;
@@ -35,16 +35,6 @@ Examples:
 get 2 s to finish, then the summary accounts for every event and says where to resume.
 A request retried after it was sent (a timeout, a reset) may publish its events twice:
 the summary counts them as retried_after_send.";
-
-/// Where events go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Via {
-    /// Pusher's REST API, signed with the app secret
-    #[default]
-    Pusher,
-    /// The app's own POST {backend_url}/realtime/trigger, with its bearer token
-    Backend,
-}
 
 #[derive(Debug, ClapArgs)]
 #[command(after_help = EXAMPLES)]
