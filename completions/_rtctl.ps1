@@ -43,7 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Publish events over the REST API: one, a batch file, or one many times')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Subscribe to channels over the WebSocket and stream their events')
-            [CompletionResult]::new('channels', 'channels', [CompletionResultType]::ParameterValue, 'List occupied channels, show one, list a presence channel''s members')
+            [CompletionResult]::new('channels', 'channels', [CompletionResultType]::ParameterValue, 'List occupied channels, show one, list a presence channel''s members, watch them live')
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Send an event to a signed-in user, or close their connections')
             [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Show the event catalogue that trigger fills and checks payloads from')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Sign and check channel authorization and user authentication')
@@ -1043,7 +1043,7 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
         'rtctl;help' {
             [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Publish events over the REST API: one, a batch file, or one many times')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Subscribe to channels over the WebSocket and stream their events')
-            [CompletionResult]::new('channels', 'channels', [CompletionResultType]::ParameterValue, 'List occupied channels, show one, list a presence channel''s members')
+            [CompletionResult]::new('channels', 'channels', [CompletionResultType]::ParameterValue, 'List occupied channels, show one, list a presence channel''s members, watch them live')
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Send an event to a signed-in user, or close their connections')
             [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Show the event catalogue that trigger fills and checks payloads from')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Sign and check channel authorization and user authentication')

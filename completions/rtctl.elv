@@ -40,7 +40,7 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --version 'Print version'
             cand trigger 'Publish events over the REST API: one, a batch file, or one many times'
             cand tail 'Subscribe to channels over the WebSocket and stream their events'
-            cand channels 'List occupied channels, show one, list a presence channel''s members'
+            cand channels 'List occupied channels, show one, list a presence channel''s members, watch them live'
             cand users 'Send an event to a signed-in user, or close their connections'
             cand catalog 'Show the event catalogue that trigger fills and checks payloads from'
             cand auth 'Sign and check channel authorization and user authentication'
@@ -976,7 +976,7 @@ set edit:completion:arg-completer[rtctl] = {|@words|
         &'rtctl;help'= {
             cand trigger 'Publish events over the REST API: one, a batch file, or one many times'
             cand tail 'Subscribe to channels over the WebSocket and stream their events'
-            cand channels 'List occupied channels, show one, list a presence channel''s members'
+            cand channels 'List occupied channels, show one, list a presence channel''s members, watch them live'
             cand users 'Send an event to a signed-in user, or close their connections'
             cand catalog 'Show the event catalogue that trigger fills and checks payloads from'
             cand auth 'Sign and check channel authorization and user authentication'

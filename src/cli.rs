@@ -183,7 +183,7 @@ pub enum Command {
     Trigger(Box<trigger::Args>),
     /// Subscribe to channels over the WebSocket and stream their events
     Tail(Box<tail::Args>),
-    /// List occupied channels, show one, list a presence channel's members
+    /// List occupied channels, show one, list a presence channel's members, watch them live
     #[command(subcommand)]
     Channels(channels::Command),
     /// Send an event to a signed-in user, or close their connections

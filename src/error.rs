@@ -27,7 +27,8 @@ pub enum Kind {
     Network,
     /// The server closed the WebSocket with a code that says not to reconnect (4000–4099).
     Refused,
-    /// `tail --duration` passed before `--count` events arrived.
+    /// `tail --duration` passed before `--count` events arrived, or `channels watch
+    /// --duration` before the channels could be listed once.
     TimedOut,
     /// Ctrl-C (SIGINT).
     Interrupted,
@@ -66,7 +67,8 @@ Exit codes:
   6    network: could not connect, name not resolved, timed out, TLS, port in use
   7    the server refused the WebSocket for good (close codes 4000-4099, e.g.
        4001 unknown app key); the message names the code
-  124  `tail --duration` passed before `--count` events arrived
+  124  `tail --duration` passed before `--count` events arrived, or `channels
+       watch --duration` before the channels could be listed once
   130  interrupted (Ctrl-C, SIGINT)
   143  terminated (SIGTERM)";
 
