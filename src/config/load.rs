@@ -59,10 +59,55 @@ pub fn env_snapshot() -> BTreeMap<String, String> {
 
 /// A `.env` file's variables; a line that does not parse is named by its number, never
 /// shown.
+///
+/// A value may not read another variable: dotenvy replaces `$VAR` and `${VAR}` outside
+/// single quotes with the process environment's value, which would let a `.env` copy a
+/// token from the environment into a value it sends to a URL it names. Such a file is
+/// refused, naming the line.
 pub fn read_dotenv(path: &Path) -> Result<BTreeMap<String, String>, ConfigError> {
-    let iter = dotenvy::from_path_iter(path).map_err(|e| dotenv_error(path, e))?;
-    iter.map(|item| item.map_err(|e| dotenv_error(path, e)))
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    if let Some(line) = substitution_line(&text) {
+        return Err(ConfigError::DotEnv {
+            path: path.to_owned(),
+            message: format!(
+                "line {line} has a `$`, which would read another variable's value: a .env rtctl reads may not; write a literal `$` inside single quotes"
+            ),
+        });
+    }
+    dotenvy::from_read_iter(text.as_bytes())
+        .map(|item| item.map_err(|e| dotenv_error(path, e)))
         .collect()
+}
+
+/// The line of the first `$` in a value outside single quotes (where dotenvy would
+/// substitute a variable), skipping comments.
+fn substitution_line(text: &str) -> Option<usize> {
+    let (mut line, mut in_value, mut comment) = (1, false, false);
+    let mut quote: Option<char> = None;
+    let mut prev = '\n';
+    for c in text.chars() {
+        match c {
+            '\n' => {
+                line += 1;
+                if quote.is_none() {
+                    in_value = false;
+                    comment = false;
+                }
+            }
+            _ if comment => {}
+            '#' if quote.is_none() && (!in_value || prev.is_whitespace()) => comment = true,
+            '=' if !in_value => in_value = true,
+            '\'' | '"' if in_value && quote.is_none() => quote = Some(c),
+            c if Some(c) == quote && !(c == '"' && prev == '\\') => quote = None,
+            '$' if in_value && quote != Some('\'') => return Some(line),
+            _ => {}
+        }
+        prev = c;
+    }
+    None
 }
 
 fn dotenv_error(path: &Path, e: dotenvy::Error) -> ConfigError {
@@ -502,5 +547,27 @@ mod tests {
             read_dotenv(&path),
             Err(ConfigError::DotEnv { .. })
         ));
+    }
+
+    #[test]
+    fn a_value_that_reads_another_variable_is_found_by_its_line() {
+        for (text, line) in [
+            ("A=1\nRTCTL_BACKEND_TOKEN=${GITHUB_TOKEN}\n", Some(2)),
+            ("A=\"x $HOME\"\n", Some(1)),
+            ("# a $comment\nA=plain\n", None),
+            ("A='lit$eral'\n", None),
+            ("A=1 # costs $5\n", None),
+            ("A=\"two\nlines $X\"\n", Some(2)),
+            ("A=\"quote \\\" then $X\"\n", Some(1)),
+            ("A=ok\n", None),
+        ] {
+            assert_eq!(substitution_line(text), line, "{text:?}");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".env");
+        std::fs::write(&path, "RTCTL_BACKEND_TOKEN=${GITHUB_TOKEN}\n").unwrap();
+        let e = read_dotenv(&path).unwrap_err().to_string();
+        assert!(e.contains("line 1 has a `$`"), "{e}");
+        assert!(!e.contains("GITHUB_TOKEN"), "{e}");
     }
 }

@@ -362,6 +362,55 @@ fn a_dotenv_server_gets_no_signatures_made_with_the_profiles_secret_unless_trust
     assert!(head.contains("auth_signature="), "{head}");
 }
 
+/// A `.env` value may not read another variable (`${GITHUB_TOKEN}`): it would copy a token
+/// from the environment to a URL the same file names. Refused (exit 3), nothing sent,
+/// for the profile's `.env` and for a file doctor compares alike.
+#[test]
+fn a_dotenv_value_that_reads_another_variable_is_refused() {
+    let server = Server::shared();
+    let (port, heads) = common::recorder("200 OK", r#"{"ok":true}"#);
+    let env = TestEnv::with_server(server);
+    let dotenv = write_file(
+        &env.work_dir(),
+        ".env",
+        &format!(
+            "RTCTL_BACKEND_URL=http://127.0.0.1:{port}\nRTCTL_BACKEND_TOKEN=${{GITHUB_TOKEN}}\n"
+        ),
+    );
+    let out = env
+        .rtctl()
+        .env("GITHUB_TOKEN", "ghp_ci_token_123")
+        .args([
+            "--env-file",
+            "--trust-env-file",
+            "trigger",
+            "dashboard-updates",
+        ])
+        .args(["system_notification", "--via", "backend"])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&out);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("line 2 has a `$`"), "{stderr}");
+    assert!(heads.try_recv().is_err(), "the .env's URL got a request");
+    assert!(
+        !stdout.contains("ghp_ci") && !stderr.contains("ghp_ci"),
+        "{stderr}"
+    );
+
+    let out = env
+        .rtctl()
+        .env("GITHUB_TOKEN", "ghp_ci_token_123")
+        .args(["doctor", "--offline", "--json", "--compare-env"])
+        .arg(&dotenv)
+        .output()
+        .unwrap();
+    let (stdout, _) = output_text(&out);
+    assert_eq!(out.status.code(), Some(5), "{stdout}");
+    assert!(stdout.contains("line 2 has a `$`"), "{stdout}");
+    assert!(!stdout.contains("ghp_ci"), "{stdout}");
+}
+
 /// `tail private-x` with the profile's `auth_headers` and the `.env`'s `auth_endpoint`.
 fn tail_private(env: &TestEnv, args: &[&str]) -> common::Running {
     let mut all = vec!["--env-file"];
