@@ -808,7 +808,7 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Events to send, from 1 to 100000')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between sends, e.g. 100ms or 1s')
             [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Publish through Pusher''s REST API, or the app''s backend (what users'' own events go through)')
-            [CompletionResult]::new('--slo', '--slo', [CompletionResultType]::ParameterName, 'Objectives, e.g. p99=250ms,loss=0: a breach exits 5')
+            [CompletionResult]::new('--slo', '--slo', [CompletionResultType]::ParameterName, 'Objectives, e.g. p99=250ms,loss=0 (loss: sent and never received, failed publishes included): a breach exits 5')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]')
             [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'App id')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'App key')

@@ -756,7 +756,7 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --count 'Events to send, from 1 to 100000'
             cand --interval 'Time between sends, e.g. 100ms or 1s'
             cand --via 'Publish through Pusher''s REST API, or the app''s backend (what users'' own events go through)'
-            cand --slo 'Objectives, e.g. p99=250ms,loss=0: a breach exits 5'
+            cand --slo 'Objectives, e.g. p99=250ms,loss=0 (loss: sent and never received, failed publishes included): a breach exits 5'
             cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
             cand --app-id 'App id'
             cand --key 'App key'

@@ -668,7 +668,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l count -d 'Events t
 complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l interval -d 'Time between sends, e.g. 100ms or 1s' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l via -d 'Publish through Pusher\'s REST API, or the app\'s backend (what users\' own events go through)' -r -f -a "pusher\t'Pusher\'s REST API, signed with the app secret'
 backend\t'The app\'s own POST {backend_url}/realtime/trigger, with its bearer token'"
-complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l slo -d 'Objectives, e.g. p99=250ms,loss=0: a breach exits 5' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l slo -d 'Objectives, e.g. p99=250ms,loss=0 (loss: sent and never received, failed publishes included): a breach exits 5' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l app-id -d 'App id' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l key -d 'App key' -r

@@ -153,7 +153,7 @@ fn an_impossible_slo_fails_with_5_in_every_output_mode() {
             None => {
                 assert!(stdout.contains("slo p99=1us,loss=0: breached"), "{stdout}");
                 assert!(stdout.contains("✗ p99=1us: "), "{stdout}");
-                assert!(stdout.contains("✓ loss=0: 0 lost"), "{stdout}");
+                assert!(stdout.contains("✓ loss=0: 0 of 3 undelivered"), "{stdout}");
             }
             Some("--json") => {
                 let doc: Value = serde_json::from_str(&stdout).unwrap();
@@ -163,7 +163,7 @@ fn an_impossible_slo_fails_with_5_in_every_output_mode() {
             }
             Some(_) => {
                 assert!(stdout.starts_with("<?xml"), "{stdout}");
-                assert!(stdout.contains("tests=\"2\" failures=\"1\""), "{stdout}");
+                assert!(stdout.contains("tests=\"3\" failures=\"1\""), "{stdout}");
                 assert!(
                     stdout.contains("<failure message=\"p99=1us breached: "),
                     "{stdout}"
@@ -243,7 +243,7 @@ fn events_accepted_and_never_delivered_are_lost() {
     assert_eq!(code, Some(5), "{stderr}");
     assert_eq!(doc["slo"]["breached"], serde_json::json!(["loss=0"]));
     assert!(
-        stderr.contains("loss=0 (measured 4 lost (100.00%))"),
+        stderr.contains("loss=0 (measured 4 of 4 undelivered (100.00%: 4 lost"),
         "{stderr}"
     );
 }

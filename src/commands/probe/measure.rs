@@ -99,6 +99,21 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Sent and never received: lost after the server accepted them, or failed to
+    /// publish. What `--slo loss=…` judges.
+    pub fn undelivered(&self) -> u64 {
+        self.sent.saturating_sub(self.received)
+    }
+
+    /// `undelivered` as a share of the events sent, in percent.
+    pub fn undelivered_percent(&self) -> f64 {
+        if self.sent == 0 {
+            0.0
+        } else {
+            self.undelivered() as f64 * 100.0 / self.sent as f64
+        }
+    }
+
     /// The loss as a share of the accepted events, in percent.
     pub fn loss_percent(&self) -> f64 {
         if self.accepted == 0 {

@@ -112,7 +112,7 @@ pub struct Args {
     #[arg(long, value_name = "VIA", default_value = "pusher")]
     pub via: Via,
 
-    /// Objectives, e.g. p99=250ms,loss=0: a breach exits 5
+    /// Objectives, e.g. p99=250ms,loss=0 (loss: sent and never received, failed publishes included): a breach exits 5
     #[arg(long, value_name = "TERMS")]
     pub slo: Option<String>,
 
@@ -438,18 +438,9 @@ fn verdict(
     s: &measure::Summary,
     verdicts: Option<&[slo::Verdict]>,
 ) -> Result<(), CliError> {
-    if s.accepted == 0 {
-        let why = s
-            .failures
-            .keys()
-            .next()
-            .map(|r| format!(": {r}"))
-            .unwrap_or_default();
-        return Err(CliError::new(
-            Kind::Failure,
-            format!("none of the {} events was accepted{why}", s.sent),
-        )
-        .hint("run `rtctl doctor` to check the server and the credentials"));
+    if let Some(why) = report::none_accepted(s) {
+        return Err(CliError::new(Kind::Failure, why)
+            .hint("run `rtctl doctor` to check the server and the credentials"));
     }
     let breached: Vec<String> = verdicts
         .unwrap_or_default()

@@ -186,17 +186,30 @@ pub fn json(r: &Report) -> Value {
 
 /// JUnit XML: a test case an objective (or one `probe` case without `--slo`), the
 /// counts and latencies in `system-out`.
+/// When no event was accepted (the run fails, exit 1), why, in words.
+pub fn none_accepted(s: &Summary) -> Option<String> {
+    (s.accepted == 0).then(|| {
+        let why = s
+            .failures
+            .keys()
+            .next()
+            .map(|r| format!(": {r}"))
+            .unwrap_or_default();
+        format!("none of the {} events was accepted{why}", s.sent)
+    })
+}
+
 pub fn junit(r: &Report) -> String {
-    let cases: Vec<(String, Option<String>)> = match r.slo {
-        Some((_, verdicts)) => verdicts
-            .iter()
-            .map(|v| {
-                let failure = (!v.met).then(|| format!("{} breached: {}", v.term, v.measured));
-                (format!("slo {}", v.term), failure)
-            })
-            .collect(),
-        None => vec![("probe".to_owned(), None)],
-    };
+    // A case for the run, failed as its exit code is (no event accepted), then one an
+    // objective.
+    let mut cases: Vec<(String, Option<String>)> =
+        vec![("probe".to_owned(), none_accepted(r.summary))];
+    if let Some((_, verdicts)) = r.slo {
+        cases.extend(verdicts.iter().map(|v| {
+            let failure = (!v.met).then(|| format!("{} breached: {}", v.term, v.measured));
+            (format!("slo {}", v.term), failure)
+        }));
+    }
     let failures = cases.iter().filter(|(_, f)| f.is_some()).count();
     let time = r.took.as_secs_f64();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -217,7 +230,7 @@ pub fn junit(r: &Report) -> String {
         match failure {
             None => out.push_str("/>\n"),
             Some(f) => out.push_str(&format!(
-                ">\n      <failure message=\"{0}\" type=\"slo\">{0}</failure>\n    </testcase>\n",
+                ">\n      <failure message=\"{0}\" type=\"failure\">{0}</failure>\n    </testcase>\n",
                 xml(f)
             )),
         }
@@ -300,11 +313,22 @@ mod tests {
         assert_eq!(doc["latency_ms"]["publish"], Value::Null);
         assert_eq!(doc["publish_failures"][0]["count"], 1);
         let x = junit(&r);
-        assert!(x.contains("tests=\"2\" failures=\"1\""), "{x}");
+        assert!(x.contains("tests=\"3\" failures=\"1\""), "{x}");
         assert!(
             x.contains("<failure message=\"p99=1us breached: 1.5 ms\""),
             "{x}"
         );
         assert!(x.contains("HTTP 500 &lt;oops&gt;"), "{x}");
+        // No event accepted: the run's own case fails, as its exit code does.
+        let mut none = r.summary.clone();
+        none.accepted = 0;
+        let failed = Report {
+            summary: &none,
+            slo: None,
+            ..r
+        };
+        let x = junit(&failed);
+        assert!(x.contains("tests=\"1\" failures=\"1\""), "{x}");
+        assert!(x.contains("none of the 10 events was accepted"), "{x}");
     }
 }

@@ -154,8 +154,8 @@ impl Slo {
                         Some(p) => (shown(q.of(p)), q.of(p) <= limit),
                         None => ("no event arrived".to_owned(), false),
                     },
-                    Bound::LossCount(n) => (lost(s), s.lost <= n),
-                    Bound::LossPercent(p) => (lost(s), s.loss_percent() <= p),
+                    Bound::LossCount(n) => (undelivered(s), s.undelivered() <= n),
+                    Bound::LossPercent(p) => (undelivered(s), s.undelivered_percent() <= p),
                 };
                 Verdict {
                     term: t.text.clone(),
@@ -167,8 +167,17 @@ impl Slo {
     }
 }
 
-fn lost(s: &Summary) -> String {
-    format!("{} lost ({:.2}%)", s.lost, s.loss_percent())
+/// Loss as `--slo` judges it: every event sent and never received, whether the server
+/// accepted it and it went missing, or its publish failed.
+fn undelivered(s: &Summary) -> String {
+    format!(
+        "{} of {} undelivered ({:.2}%: {} lost, {} failed to publish)",
+        s.undelivered(),
+        s.sent,
+        s.undelivered_percent(),
+        s.lost,
+        s.publish_failed
+    )
 }
 
 #[cfg(test)]
@@ -246,7 +255,17 @@ mod tests {
         assert_eq!(v[0].term, "p99=10ms");
         assert_eq!(v[0].measured, "50.0 ms");
         assert!(!v[0].met && !v[1].met);
-        assert_eq!(v[1].measured, "2 lost (20.00%)");
+        assert_eq!(
+            v[1].measured,
+            "2 of 10 undelivered (20.00%: 2 lost, 0 failed to publish)"
+        );
+        // Failed publishes are loss too: 19 failed, 1 accepted and received.
+        let mut failing = summary(5, 0, 1);
+        failing.sent = 20;
+        failing.publish_failed = 19;
+        let v = parse("loss=0").unwrap().judge(&failing);
+        assert!(!v[0].met, "{v:?}");
+        assert!(v[0].measured.contains("19 failed to publish"), "{v:?}");
         let mut none = summary(5, 10, 10);
         none.fan_out = None;
         assert!(!parse("p50=1h").unwrap().judge(&none)[0].met);
