@@ -96,29 +96,29 @@ pub(super) async fn join(
     probe
         .send(frame::subscribe(channel, auth, channel_data))
         .await?;
-    loop {
-        match probe.next().await? {
+    probe
+        .wait_for("answer to the subscription", |message| match message {
             Message::SubscriptionSucceeded {
                 channel: c,
                 members,
-            } if c == channel => {
-                return Ok(members.map(|m| m.list.into_iter().map(|(id, _)| id).collect()));
-            }
+            } if c == channel => Some(Ok(
+                members.map(|m| m.list.into_iter().map(|(id, _)| id).collect())
+            )),
             Message::SubscriptionError {
                 channel: c,
                 status,
                 message,
-            } if c == channel => return Err(refused(channel, status, &message)),
+            } if c == channel => Some(Err(refused(channel, status, &message))),
             Message::Error {
                 message,
                 channel: c,
                 ..
             } if c.as_deref().is_none_or(|c| c == channel) => {
-                return Err(refused(channel, None, &message));
+                Some(Err(refused(channel, None, &message)))
             }
-            _ => {}
-        }
-    }
+            _ => None,
+        })
+        .await
 }
 
 fn refused(channel: &str, status: Option<u16>, message: &str) -> CliError {

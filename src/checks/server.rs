@@ -247,14 +247,17 @@ fn doctor_event(
 
 /// Read until the event `doctor_event` made with `nonce` arrives.
 async fn arrival(probe: &mut Probe, nonce: &str) -> Result<(), CliError> {
-    loop {
-        if let Message::Event(f) = probe.next().await?
-            && f.event == EVENT
-            && f.data.as_ref().and_then(|d| d.get("nonce")) == Some(&nonce.into())
-        {
-            return Ok(());
-        }
-    }
+    probe
+        .wait_for("event it was sent", |message| match message {
+            Message::Event(f)
+                if f.event == EVENT
+                    && f.data.as_ref().and_then(|d| d.get("nonce")) == Some(&nonce.into()) =>
+            {
+                Some(Ok(()))
+            }
+            _ => None,
+        })
+        .await
 }
 
 #[cfg(test)]

@@ -136,6 +136,36 @@ impl Probe {
         }
     }
 
+    /// Read messages until `pick` takes one (or fails on one), all within one timeout:
+    /// a server that keeps sending other messages (pings, other channels' events) cannot
+    /// hold the wait open. `what` names what was awaited, for the timeout's message.
+    pub async fn wait_for<T>(
+        &mut self,
+        what: &str,
+        mut pick: impl FnMut(Message) -> Option<Result<T, CliError>>,
+    ) -> Result<T, CliError> {
+        let timeout = self.timeout;
+        let wait = async {
+            loop {
+                if let Some(found) = pick(self.next().await?) {
+                    return found;
+                }
+            }
+        };
+        match tokio::time::timeout(timeout, wait).await {
+            Ok(found) => found,
+            Err(_) => Err(CliError::new(
+                Kind::Network,
+                format!(
+                    "{} sent no {what} within {}",
+                    self.target,
+                    humantime::format_duration(timeout)
+                ),
+            )
+            .hint("check the server's health, or raise `timeout`")),
+        }
+    }
+
     /// Close cleanly, waiting briefly for the answer.
     pub async fn close(mut self) {
         let _ = tokio::time::timeout(Duration::from_secs(1), self.ws.close(None)).await;

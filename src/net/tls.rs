@@ -105,6 +105,11 @@ impl Trust {
 
 /// The certificates of a PEM file; none, or a file that cannot be read, is a config error.
 fn read_ca_file(path: &Path, source: &str) -> Result<Vec<CertificateDer<'static>>, CliError> {
+    // A FIFO or a device would block the read (and shell completion with it).
+    let meta = std::fs::metadata(path).map_err(|e| bad_ca_file(path, source, &e.to_string()))?;
+    if !meta.is_file() {
+        return Err(bad_ca_file(path, source, "it is not a regular file"));
+    }
     let bytes = std::fs::read(path).map_err(|e| bad_ca_file(path, source, &e.to_string()))?;
     let certs = CertificateDer::pem_slice_iter(&bytes)
         .collect::<Result<Vec<_>, _>>()
@@ -217,5 +222,21 @@ mod tests {
         let trust = Trust::with_roots(RootCertStore::empty(), None).unwrap();
         assert!(trust.verifier.inner.is_none());
         assert!(trust.rejected("example.com").is_none());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_ca_file_that_is_not_a_regular_file_is_refused_without_reading_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("ca.pem");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let e = read_ca_file(&fifo, "flag --ca-cert").unwrap_err();
+        assert!(e.message.contains("not a regular file"), "{}", e.message);
+        let e = read_ca_file(dir.path(), "flag --ca-cert").unwrap_err();
+        assert!(e.message.contains("not a regular file"), "{}", e.message);
     }
 }

@@ -130,6 +130,12 @@ struct Watcher {
 }
 
 impl Watcher {
+    /// The most requests one refresh makes: its listings, and the member lists.
+    fn most_requests(&self) -> u32 {
+        let members = if self.members { MAX_MEMBER_QUERIES } else { 0 };
+        u32::try_from(self.listings.len() + members).unwrap_or(u32::MAX)
+    }
+
     fn new(rest: RestClient, prefix: String, members: bool) -> Self {
         Self {
             listings: occupancy::listings(&prefix),
@@ -214,9 +220,20 @@ impl Watcher {
             for name in occupancy::members_to_ask(&now, &self.asked, MAX_MEMBER_QUERIES) {
                 requests += 1;
                 tally.requests += 1;
-                let reply = self
+                let reply = match self
                     .get(rest::channel_users(self.rest.app_id(), &name))
-                    .await?;
+                    .await
+                {
+                    Ok(reply) => reply,
+                    // Emptied since the listing: servers that forget an empty channel
+                    // answer 404 (sockudo answers an empty list). The next listing
+                    // shows it gone.
+                    Err(f) if f.status() == Some(404) => {
+                        self.asked.insert(name.clone(), self.refreshes);
+                        continue;
+                    }
+                    Err(f) => return Err(f),
+                };
                 let users: UserList = parsed(&reply)?;
                 self.asked.insert(name.clone(), self.refreshes);
                 if let Some(channel) = now.get_mut(&name) {
@@ -354,7 +371,10 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
                             Try::Answered { retry_after, .. } => retry_after,
                             Try::NoAnswer { .. } => None,
                         };
-                        let wait = occupancy::retry_wait(wait, retry_after, every);
+                        // A refresh that failed part way may have spent most of its
+                        // requests: pace the next as if it had spent them all.
+                        let wait = occupancy::retry_wait(wait, retry_after, every)
+                            .max(occupancy::pause(every, watcher.most_requests()));
                         tally.retries += 1;
                         view.retrying(failed.status(), &failed.error.message, retry_after, wait)?;
                         wait
