@@ -19,6 +19,9 @@ pub struct Ui {
     pub color_err: bool,
     pub stdin_is_tty: bool,
     pub stderr_is_tty: bool,
+    /// Stdout is a terminal that obeys cursor movement (not `TERM=dumb`): a live view
+    /// may redraw in place there.
+    pub stdout_redraws: bool,
 }
 
 impl Ui {
@@ -31,6 +34,7 @@ impl Ui {
             color_err: color::decide(choice, &env, io::stderr().is_terminal()),
             stdin_is_tty: io::stdin().is_terminal(),
             stderr_is_tty: io::stderr().is_terminal(),
+            stdout_redraws: io::stdout().is_terminal() && env.term.as_deref() != Some("dumb"),
         }
     }
 

@@ -504,6 +504,7 @@ mod tests {
                 color_err: false,
                 stdin_is_tty: false,
                 stderr_is_tty: false,
+                stdout_redraws: false,
             };
             let mut ctx = Ctx::new(cli.global, ui).unwrap();
             let got = run_length(&mut ctx, &args).unwrap();

@@ -6,7 +6,6 @@
 mod view;
 
 use std::collections::BTreeMap;
-use std::io::IsTerminal as _;
 use std::time::Duration;
 
 use clap::Args as ClapArgs;
@@ -293,11 +292,6 @@ async fn ending(run_length: Option<Duration>) -> Ended {
     }
 }
 
-/// Redraw in place only where a terminal will obey the cursor movements.
-fn live_terminal() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
-}
-
 pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
     let every = interval(&args.interval)?;
     let run_length = args
@@ -326,7 +320,7 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
     let ui = ctx.ui;
     let mode = if args.json {
         Mode::Json
-    } else if live_terminal() {
+    } else if ctx.ui.stdout_redraws {
         Mode::Live
     } else {
         Mode::Lines
