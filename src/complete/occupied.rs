@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use crate::config::{Resolved, Secret, SecretSpec};
+use crate::config::Resolved;
 use crate::net::http::RestClient;
 use crate::net::tls::Trust;
 use crate::pusher::names;
@@ -17,7 +17,14 @@ pub const DEADLINE: Duration = Duration::from_millis(200);
 /// The occupied channels whose names start with `prefix`; none when the server is down,
 /// slow, refuses the request, or the secret is not at hand.
 pub fn channels(config: &Resolved, prefix: Option<&str>) -> Vec<String> {
-    let Some(secret) = config.secret.as_ref().and_then(secret_at_hand) else {
+    // The secret only when the profile or the environment holds it: a `secret_command`
+    // is never run (a password manager asking for a PIN would hang the shell), and no
+    // `.env` is read, so no file in the current directory picks server or credentials.
+    let Some(secret) = config
+        .secret
+        .as_ref()
+        .and_then(|spec| crate::config::load::secret_without_command(spec)?.ok())
+    else {
         return Vec::new();
     };
     let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
@@ -45,19 +52,4 @@ pub fn channels(config: &Resolved, prefix: Option<&str>) -> Vec<String> {
         // Only names the protocol allows: a server's text never reaches the shell raw.
         .filter(|name| names::validate_channel(name).is_ok())
         .collect()
-}
-
-/// The secret when the profile or the environment holds it. A `secret_command` is never
-/// run: <TAB> is no moment to start a program the config names (a password manager
-/// asking for a PIN would hang the shell). A `.env` is never read for completion, so no
-/// file in the current directory can pick the server or the credentials.
-fn secret_at_hand(spec: &SecretSpec) -> Option<Secret> {
-    match spec {
-        SecretSpec::Given(v) => Some(v.val.clone()),
-        SecretSpec::Env { var, .. } => std::env::var(var)
-            .ok()
-            .filter(|s| !s.is_empty())
-            .map(Secret::new),
-        SecretSpec::Command { .. } => None,
-    }
 }

@@ -243,16 +243,32 @@ const SECRET_OUTPUT_LIMIT: u64 = 64 * 1024;
 /// Read the secret, running `secret_command` or reading `secret_env` when that is the way.
 pub async fn read_secret(spec: &SecretSpec) -> Result<Secret, ConfigError> {
     match spec {
-        SecretSpec::Given(v) => Ok(v.val.clone()),
-        SecretSpec::Env { var, source } => std::env::var(var)
-            .ok()
-            .filter(|s| !s.is_empty())
-            .map(Secret::new)
-            .ok_or_else(|| ConfigError::SecretEnvUnset {
-                var: var.clone(),
-                origin: source.clone(),
-            }),
         SecretSpec::Command { command, source } => run_secret_command(command, source).await,
+        other => secret_without_command(other).unwrap_or_else(|| {
+            Err(ConfigError::SecretCommand {
+                origin: other.source().clone(),
+                reason: "no command to run".into(),
+            })
+        }),
+    }
+}
+
+/// The secret when no command must run for it (given, or from `secret_env`); `None`
+/// for a `secret_command`. Shell completion takes only these.
+pub fn secret_without_command(spec: &SecretSpec) -> Option<Result<Secret, ConfigError>> {
+    match spec {
+        SecretSpec::Given(v) => Some(Ok(v.val.clone())),
+        SecretSpec::Env { var, source } => Some(
+            std::env::var(var)
+                .ok()
+                .filter(|s| !s.is_empty())
+                .map(Secret::new)
+                .ok_or_else(|| ConfigError::SecretEnvUnset {
+                    var: var.clone(),
+                    origin: source.clone(),
+                }),
+        ),
+        SecretSpec::Command { .. } => None,
     }
 }
 
