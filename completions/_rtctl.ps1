@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Generate, replay, verify and capture webhooks')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check an environment''s config and connectivity end to end')
             [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Measure publish and fan-out latency, loss and order on a channel')
+            [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Put a bounded load on a server you own and measure fan-out latency and delivery')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show, list, create and choose profiles')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -833,6 +834,75 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'rtctl;bench' {
+            [CompletionResult]::new('--subscribers', '--subscribers', [CompletionResultType]::ParameterName, 'WebSocket connections to open, each subscribed to one channel, from 1 to 100000')
+            [CompletionResult]::new('--channels', '--channels', [CompletionResultType]::ParameterName, 'Channels to spread the subscribers over, from 1 to 10000 (at most --subscribers)')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'The kind of the channels')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Events to publish, all channels together, e.g. 500/s or 600/min')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'How long to publish, e.g. 30s or 5m')
+            [CompletionResult]::new('--payload-size', '--payload-size', [CompletionResultType]::ParameterName, 'Size of each event''s data, e.g. 100, 1KiB (at least 64 bytes)')
+            [CompletionResult]::new('--ramp', '--ramp', [CompletionResultType]::ParameterName, 'Spread opening the connections evenly over this long, e.g. 10s [default: as fast as the server confirms them]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]')
+            [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'App id')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'App key')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'REST host of a self-hosted server (overrides --cluster)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'REST port')
+            [CompletionResult]::new('--ws-host', '--ws-host', [CompletionResultType]::ParameterName, 'WebSocket host, when it differs from the REST host')
+            [CompletionResult]::new('--ws-port', '--ws-port', [CompletionResultType]::ParameterName, 'WebSocket port, when it differs from the REST port')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust besides the system''s (a private CA)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Network timeout, e.g. 5s or 500ms [default: 10s]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Run against Pusher''s hosted service, spending the account''s messages')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Write one JSON document, for scripts and `bench merge`')
+            [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the app secret from the first line of stdin (never from a flag''s value)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use https and wss')
+            [CompletionResult]::new('--no-tls', '--no-tls', [CompletionResultType]::ParameterName, 'Use plain http and ws')
+            [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('merge', 'merge', [CompletionResultType]::ParameterValue, 'Combine the --json results of several bench runs into one report')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'rtctl;bench;merge' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]')
+            [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'App id')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'App key')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'REST host of a self-hosted server (overrides --cluster)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'REST port')
+            [CompletionResult]::new('--ws-host', '--ws-host', [CompletionResultType]::ParameterName, 'WebSocket host, when it differs from the REST host')
+            [CompletionResult]::new('--ws-port', '--ws-port', [CompletionResultType]::ParameterName, 'WebSocket port, when it differs from the REST port')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust besides the system''s (a private CA)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Network timeout, e.g. 5s or 500ms [default: 10s]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Write one JSON document (the same shape as `bench --json`, without settings)')
+            [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the app secret from the first line of stdin (never from a flag''s value)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use https and wss')
+            [CompletionResult]::new('--no-tls', '--no-tls', [CompletionResultType]::ParameterName, 'Use plain http and ws')
+            [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rtctl;bench;help' {
+            [CompletionResult]::new('merge', 'merge', [CompletionResultType]::ParameterValue, 'Combine the --json results of several bench runs into one report')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'rtctl;bench;help;merge' {
+            break
+        }
+        'rtctl;bench;help;help' {
+            break
+        }
         'rtctl;config' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]')
             [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'App id')
@@ -1050,6 +1120,7 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Generate, replay, verify and capture webhooks')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check an environment''s config and connectivity end to end')
             [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Measure publish and fan-out latency, loss and order on a channel')
+            [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Put a bounded load on a server you own and measure fan-out latency and delivery')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show, list, create and choose profiles')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1140,6 +1211,13 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             break
         }
         'rtctl;help;probe' {
+            break
+        }
+        'rtctl;help;bench' {
+            [CompletionResult]::new('merge', 'merge', [CompletionResultType]::ParameterValue, 'Combine the --json results of several bench runs into one report')
+            break
+        }
+        'rtctl;help;bench;merge' {
             break
         }
         'rtctl;help;config' {

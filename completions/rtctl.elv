@@ -47,6 +47,7 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand webhook 'Generate, replay, verify and capture webhooks'
             cand doctor 'Check an environment''s config and connectivity end to end'
             cand probe 'Measure publish and fan-out latency, loss and order on a channel'
+            cand bench 'Put a bounded load on a server you own and measure fan-out latency and delivery'
             cand config 'Show, list, create and choose profiles'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -780,6 +781,70 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'rtctl;bench'= {
+            cand --subscribers 'WebSocket connections to open, each subscribed to one channel, from 1 to 100000'
+            cand --channels 'Channels to spread the subscribers over, from 1 to 10000 (at most --subscribers)'
+            cand --kind 'The kind of the channels'
+            cand --rate 'Events to publish, all channels together, e.g. 500/s or 600/min'
+            cand --duration 'How long to publish, e.g. 30s or 5m'
+            cand --payload-size 'Size of each event''s data, e.g. 100, 1KiB (at least 64 bytes)'
+            cand --ramp 'Spread opening the connections evenly over this long, e.g. 10s [default: as fast as the server confirms them]'
+            cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
+            cand --app-id 'App id'
+            cand --key 'App key'
+            cand --cluster 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS'
+            cand --host 'REST host of a self-hosted server (overrides --cluster)'
+            cand --port 'REST port'
+            cand --ws-host 'WebSocket host, when it differs from the REST host'
+            cand --ws-port 'WebSocket port, when it differs from the REST port'
+            cand --ca-cert 'PEM file of CA certificates to trust besides the system''s (a private CA)'
+            cand --timeout 'Network timeout, e.g. 5s or 500ms [default: 10s]'
+            cand --env-file 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]'
+            cand --color 'When to colour output'
+            cand --yes 'Run against Pusher''s hosted service, spending the account''s messages'
+            cand --json 'Write one JSON document, for scripts and `bench merge`'
+            cand --secret-stdin 'Read the app secret from the first line of stdin (never from a flag''s value)'
+            cand --tls 'Use https and wss'
+            cand --no-tls 'Use plain http and ws'
+            cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand merge 'Combine the --json results of several bench runs into one report'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rtctl;bench;merge'= {
+            cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
+            cand --app-id 'App id'
+            cand --key 'App key'
+            cand --cluster 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS'
+            cand --host 'REST host of a self-hosted server (overrides --cluster)'
+            cand --port 'REST port'
+            cand --ws-host 'WebSocket host, when it differs from the REST host'
+            cand --ws-port 'WebSocket port, when it differs from the REST port'
+            cand --ca-cert 'PEM file of CA certificates to trust besides the system''s (a private CA)'
+            cand --timeout 'Network timeout, e.g. 5s or 500ms [default: 10s]'
+            cand --env-file 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]'
+            cand --color 'When to colour output'
+            cand --json 'Write one JSON document (the same shape as `bench --json`, without settings)'
+            cand --secret-stdin 'Read the app secret from the first line of stdin (never from a flag''s value)'
+            cand --tls 'Use https and wss'
+            cand --no-tls 'Use plain http and ws'
+            cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rtctl;bench;help'= {
+            cand merge 'Combine the --json results of several bench runs into one report'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rtctl;bench;help;merge'= {
+        }
+        &'rtctl;bench;help;help'= {
+        }
         &'rtctl;config'= {
             cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
             cand --app-id 'App id'
@@ -983,6 +1048,7 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand webhook 'Generate, replay, verify and capture webhooks'
             cand doctor 'Check an environment''s config and connectivity end to end'
             cand probe 'Measure publish and fan-out latency, loss and order on a channel'
+            cand bench 'Put a bounded load on a server you own and measure fan-out latency and delivery'
             cand config 'Show, list, create and choose profiles'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1049,6 +1115,11 @@ set edit:completion:arg-completer[rtctl] = {|@words|
         &'rtctl;help;doctor'= {
         }
         &'rtctl;help;probe'= {
+        }
+        &'rtctl;help;bench'= {
+            cand merge 'Combine the --json results of several bench runs into one report'
+        }
+        &'rtctl;help;bench;merge'= {
         }
         &'rtctl;help;config'= {
             cand show 'Show the resolved profile (secrets masked)'

@@ -53,6 +53,7 @@ complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "auth" -d 'Sign and chec
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "webhook" -d 'Generate, replay, verify and capture webhooks'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "doctor" -d 'Check an environment\'s config and connectivity end to end'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "probe" -d 'Measure publish and fan-out latency, loss and order on a channel'
+complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "bench" -d 'Put a bounded load on a server you own and measure fan-out latency and delivery'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "config" -d 'Show, list, create and choose profiles'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -663,7 +664,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -s h -l help -d 'Pri
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l kind -d 'The kind of channel the probe makes up when no CHANNEL is given' -r -f -a "public\t''
 private\t'Signed here with the app secret'
-presence\t'Joined as an observer, rtctl-<hostname>-<pid>, signed here with the app secret'"
+presence\t'Joined as a member named by rtctl, signed here with the app secret'"
 complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l count -d 'Events to send, from 1 to 100000' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l interval -d 'Time between sends, e.g. 100ms or 1s' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l via -d 'Publish through Pusher\'s REST API, or the app\'s backend (what users\' own events go through)' -r -f -a "pusher\t'Pusher\'s REST API, signed with the app secret'
@@ -691,6 +692,62 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l no-tls -d 'Use pla
 complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -s V -l version -d 'Print version'
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l subscribers -d 'WebSocket connections to open, each subscribed to one channel, from 1 to 100000' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l channels -d 'Channels to spread the subscribers over, from 1 to 10000 (at most --subscribers)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l kind -d 'The kind of the channels' -r -f -a "public\t''
+private\t'Signed here with the app secret'
+presence\t'Joined as a member named by rtctl, signed here with the app secret'"
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l rate -d 'Events to publish, all channels together, e.g. 500/s or 600/min' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l duration -d 'How long to publish, e.g. 30s or 5m' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l payload-size -d 'Size of each event\'s data, e.g. 100, 1KiB (at least 64 bytes)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l ramp -d 'Spread opening the connections evenly over this long, e.g. 10s [default: as fast as the server confirms them]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l app-id -d 'App id' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l key -d 'App key' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l cluster -d 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l host -d 'REST host of a self-hosted server (overrides --cluster)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l port -d 'REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
+always\t''
+never\t''"
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l yes -d 'Run against Pusher\'s hosted service, spending the account\'s messages'
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l json -d 'Write one JSON document, for scripts and `bench merge`'
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l tls -d 'Use https and wss'
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -s V -l version -d 'Print version'
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -f -a "merge" -d 'Combine the --json results of several bench runs into one report'
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -l app-id -d 'App id' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -l key -d 'App key' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -l cluster -d 'Pusher cluster, e.g. eu: api-eu.pusher.com and ws-eu.pusher.com with TLS' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -l host -d 'REST host of a self-hosted server (overrides --cluster)' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -l port -d 'REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -l ws-host -d 'WebSocket host, when it differs from the REST host' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -l ws-port -d 'WebSocket port, when it differs from the REST port' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -l ca-cert -d 'PEM file of CA certificates to trust besides the system\'s (a private CA)' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -l timeout -d 'Network timeout, e.g. 5s or 500ms [default: 10s]' -r
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -l env-file -d 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]' -r -F
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
+always\t''
+never\t''"
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -l json -d 'Write one JSON document (the same shape as `bench --json`, without settings)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -l tls -d 'Use https and wss'
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -l no-tls -d 'Use plain http and ws'
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -s V -l version -d 'Print version'
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "merge" -d 'Combine the --json results of several bench runs into one report'
+complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -l app-id -d 'App id' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -l key -d 'App key' -r
@@ -856,18 +913,19 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l no-tls -d 'U
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "trigger" -d 'Publish events over the REST API: one, a batch file, or one many times'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "tail" -d 'Subscribe to channels over the WebSocket and stream their events'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "channels" -d 'List occupied channels, show one, list a presence channel\'s members, watch them live'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "users" -d 'Send an event to a signed-in user, or close their connections'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "catalog" -d 'Show the event catalogue that trigger fills and checks payloads from'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "auth" -d 'Sign and check channel authorization and user authentication'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "webhook" -d 'Generate, replay, verify and capture webhooks'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "doctor" -d 'Check an environment\'s config and connectivity end to end'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "probe" -d 'Measure publish and fan-out latency, loss and order on a channel'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "config" -d 'Show, list, create and choose profiles'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe bench config completions help" -f -a "trigger" -d 'Publish events over the REST API: one, a batch file, or one many times'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe bench config completions help" -f -a "tail" -d 'Subscribe to channels over the WebSocket and stream their events'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe bench config completions help" -f -a "channels" -d 'List occupied channels, show one, list a presence channel\'s members, watch them live'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe bench config completions help" -f -a "users" -d 'Send an event to a signed-in user, or close their connections'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe bench config completions help" -f -a "catalog" -d 'Show the event catalogue that trigger fills and checks payloads from'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe bench config completions help" -f -a "auth" -d 'Sign and check channel authorization and user authentication'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe bench config completions help" -f -a "webhook" -d 'Generate, replay, verify and capture webhooks'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe bench config completions help" -f -a "doctor" -d 'Check an environment\'s config and connectivity end to end'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe bench config completions help" -f -a "probe" -d 'Measure publish and fan-out latency, loss and order on a channel'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe bench config completions help" -f -a "bench" -d 'Put a bounded load on a server you own and measure fan-out latency and delivery'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe bench config completions help" -f -a "config" -d 'Show, list, create and choose profiles'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe bench config completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe bench config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from channels" -f -a "list" -d 'List occupied channels'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from channels" -f -a "show" -d 'Show one channel\'s state'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from channels" -f -a "users" -d 'List the members of a presence channel'
@@ -883,6 +941,7 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcom
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "replay" -d 'Sign fixtures with the app\'s secret and post them to the app\'s webhook endpoint'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "verify" -d 'Say whether a captured webhook is authentic, and which part is wrong if not'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "listen" -d 'Receive webhooks from a server, verify and print them; forward or save them'
+complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "merge" -d 'Combine the --json results of several bench runs into one report'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the resolved profile (secrets masked)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List the profiles in the config file'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'

@@ -201,6 +201,7 @@ pub enum Command {
     /// Check an environment's config and connectivity end to end
     Doctor(doctor::Args),
     Probe(Box<crate::commands::probe::Args>),
+    Bench(Box<crate::commands::bench::Args>),
     /// Show, list, create and choose profiles
     #[command(subcommand)]
     Config(config::Command),

@@ -114,6 +114,11 @@ pub fn rate(text: &str) -> Result<f64, ValueError> {
     }
 }
 
+/// `rate` as a clap value parser: the error says what is wrong and how to write one.
+pub fn rate_arg(text: &str) -> Result<f64, String> {
+    rate(text).map_err(|e| format!("{e}; {}", e.hint()))
+}
+
 /// The time between events at a rate `rate` gave: from 1 µs to 1 h, never zero.
 pub fn interval(per_second: f64) -> Duration {
     let r = if per_second.is_nan() {

@@ -658,6 +658,7 @@ async fn legacy_ws(inputs: &Inputs<'_>) -> Outcome {
         reconnect: false,
         backoff: crate::pusher::reconnect::BACKOFF,
         max_message_size: ws::DEFAULT_MAX_MESSAGE_SIZE,
+        read_buffer_size: ws::DEFAULT_READ_BUFFER_SIZE,
         trust,
     };
     let shown = shown_url(&options.url);

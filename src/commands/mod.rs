@@ -1,12 +1,14 @@
 //! One module per subcommand; dispatch is one `match`.
 
 pub mod auth;
+pub mod bench;
 pub mod catalog;
 pub mod channels;
 pub mod completions;
 pub mod config;
 pub mod doctor;
 mod inflight;
+pub mod own_channel;
 pub mod probe;
 pub(crate) mod publish;
 pub mod tail;
@@ -219,6 +221,7 @@ pub async fn run(cli: Cli, ui: Ui) -> Result<(), CliError> {
         // trigger's batches and repeats stop on a signal themselves, to print the summary.
         Command::Trigger(args) => trigger::run(&mut ctx, *args).await,
         Command::Probe(args) => probe::run(&mut ctx, *args).await,
+        Command::Bench(args) => bench::run(&mut ctx, *args).await,
         Command::Users(cmd) => interruptible(users::run(&mut ctx, cmd)).await,
         // tail handles Ctrl-C itself: it unsubscribes, closes and prints a summary.
         Command::Tail(args) => tail::run(&mut ctx, *args).await,

@@ -69,6 +69,9 @@ pub struct Counters {
     pub messages_received: u64,
     pub reconnect_attempts: u64,
     pub state: ConnState,
+    /// The HTTP status the server answered the last attempt's WebSocket upgrade with,
+    /// instead of switching protocols (a 429 or 503: a limit).
+    pub upgrade_refused: Option<u16>,
 }
 
 /// What the client tells its caller.
@@ -176,12 +179,19 @@ pub struct Options {
     pub backoff: Backoff,
     /// The largest WebSocket message (and frame) accepted, in bytes.
     pub max_message_size: usize,
+    /// How much each read asks of the socket, in bytes: the buffer is held (and zeroed)
+    /// whole for the connection's life, so thousands of connections want it small;
+    /// larger messages still arrive whole, over several reads.
+    pub read_buffer_size: usize,
     /// The run's TLS trust, for wss.
     pub trust: Trust,
 }
 
 /// The largest message a check's socket accepts (`tail --max-message-size`'s default).
 pub const DEFAULT_MAX_MESSAGE_SIZE: usize = 1 << 20;
+
+/// The read buffer of one connection carrying a stream (tungstenite's own default).
+pub const DEFAULT_READ_BUFFER_SIZE: usize = 128 * 1024;
 
 impl Options {
     /// The profile's WebSocket server and app key, each saying where it came from.
@@ -208,6 +218,7 @@ impl Options {
             reconnect,
             backoff: crate::pusher::reconnect::BACKOFF,
             max_message_size,
+            read_buffer_size: DEFAULT_READ_BUFFER_SIZE,
             trust,
         })
     }
@@ -311,6 +322,7 @@ impl Client {
                 messages_received: 0,
                 reconnect_attempts: 0,
                 state: ConnState::Disconnected,
+                upgrade_refused: None,
             },
             last_error: None,
             next_send: Instant::now(),
@@ -350,7 +362,7 @@ impl Client {
             }
             let connecting = {
                 let options = self.options.clone();
-                let attempt = connect(&options);
+                let attempt = open(&options);
                 tokio::pin!(attempt);
                 loop {
                     tokio::select! {
@@ -365,12 +377,14 @@ impl Client {
                     }
                 }
             };
+            self.counters.upgrade_refused =
+                connecting.as_ref().err().and_then(|(status, _)| *status);
             let end = match connecting {
                 Ok(ws) => {
                     self.connection(ws, controls, h, &mut lost, &mut policy)
                         .await?
                 }
-                Err(e) => {
+                Err((_, e)) => {
                     let reason = e.message.clone();
                     End::Lost(Ended::NotOpened(e), reason)
                 }
@@ -871,6 +885,7 @@ pub async fn open(options: &Options) -> Result<Socket, (Option<u16>, CliError)> 
     let url = &options.url;
     let timeout = options.connect_timeout;
     let config = WebSocketConfig::default()
+        .read_buffer_size(options.read_buffer_size)
         .max_message_size(Some(options.max_message_size))
         .max_frame_size(Some(options.max_message_size));
     // No Nagle delay: subscribes, pings and the closing frames are small and go at once.

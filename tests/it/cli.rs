@@ -47,6 +47,10 @@ fn help_text() {
     );
     insta::assert_snapshot!("tail_help", stdout_of(env.rtctl().args(["tail", "--help"])));
     insta::assert_snapshot!(
+        "bench_help",
+        stdout_of(env.rtctl().args(["bench", "--help"]))
+    );
+    insta::assert_snapshot!(
         "tail_help_short",
         stdout_of(env.rtctl().args(["tail", "-h"]))
     );

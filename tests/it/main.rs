@@ -5,6 +5,7 @@
 
 mod common;
 
+mod bench;
 mod cli;
 mod complete;
 mod doctor;

@@ -20,6 +20,7 @@ use tokio::sync::{Notify, mpsc};
 use tokio::time::Instant;
 
 use super::Ctx;
+use super::own_channel::OwnKind;
 use crate::complete::{Kinds, channel_completer};
 use crate::config::{ConfigError, Field, Resolved};
 use crate::error::{CliError, Kind};
@@ -70,16 +71,6 @@ p99 or max with a duration (1us to 1h), loss with a count or a percentage
 No event accepted at all exits 1. Ctrl-C and SIGTERM report what was measured, and
 exit 130 and 143.";
 
-/// The kind of the probe's own channel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ProbeKind {
-    Public,
-    /// Signed here with the app secret
-    Private,
-    /// Joined as an observer, rtctl-<hostname>-<pid>, signed here with the app secret
-    Presence,
-}
-
 /// Measure publish and fan-out latency, loss and order on a channel.
 #[derive(Debug, ClapArgs)]
 #[command(after_help = EXAMPLES, after_long_help = format!("{EXAMPLES}\n\n{MORE}"))]
@@ -97,7 +88,7 @@ pub struct Args {
         default_value = "public",
         conflicts_with = "channel"
     )]
-    pub kind: ProbeKind,
+    pub kind: OwnKind,
 
     /// Events to send, from 1 to 100000
     #[arg(long, value_name = "N", default_value = "20",
@@ -247,14 +238,7 @@ fn plan(args: &Args) -> Result<Plan, CliError> {
                 .map_err(|e| CliError::usage(e.to_string()).hint(e.hint()))?;
             c.clone()
         }
-        None => {
-            let prefix = match args.kind {
-                ProbeKind::Public => "",
-                ProbeKind::Private => "private-",
-                ProbeKind::Presence => "presence-",
-            };
-            format!("{prefix}rtctl-probe-{}", System.random_id())
-        }
+        None => args.kind.name("probe", &System.random_id()),
     };
     Ok(Plan {
         channel,

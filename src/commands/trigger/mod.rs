@@ -104,7 +104,7 @@ pub struct Args {
     pub repeat: Option<u64>,
 
     /// With --repeat: events per second, e.g. 50 or 50/s [default: as fast as allowed]
-    #[arg(long, value_name = "R/s", requires = "repeat", value_parser = parse_rate)]
+    #[arg(long, value_name = "R/s", requires = "repeat", value_parser = crate::values::rate_arg)]
     pub rate: Option<f64>,
 
     /// Requests in flight at once, for --batch and --repeat
@@ -114,10 +114,6 @@ pub struct Args {
     /// Times to retry a request refused with 429 or 5xx, or that got no answer
     #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=10))]
     pub retries: u32,
-}
-
-fn parse_rate(s: &str) -> Result<f64, String> {
-    crate::values::rate(s).map_err(|e| format!("{e}; {}", e.hint()))
 }
 
 /// Read the data and check the event: everything before encryption. Notes go to stderr.
