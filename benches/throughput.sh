@@ -15,13 +15,25 @@
 #            the client's CPU per event, sockudo's CPU per event for the same work), and
 #            one-shot start-up (`rtctl --version`, `rtctl auth sign` against the library's
 #            `authorizeChannel` in a fresh `node`)
+#   tailjs   `rtctl tail --json > /dev/null` and a pusher-js subscriber in Node
+#            (benches/subscriber.js, npm pusher-js installed by tests/pusher-node.sh, each
+#            event a JSON line to /dev/null) on one channel at once, receiving the same
+#            20,000 events: how many each received, CPU an event over the receive, CPU
+#            until subscribed, peak RSS, and the ratios rtctl/pusher-js (three runs)
+#   tail100  the same with 20,000 events spread over 100 channels, each subscribed to all
+#            100 (`rtctl tail` given 100 channel arguments), and the ratios to tailjs
+#   probejs  `rtctl probe --count 500 --interval 10ms` against benches/probe.js, which
+#            does what probe does with the official libraries (pusher-js subscribing, npm
+#            pusher publishing, on its own clock), one after the other: fan-out and
+#            publish percentiles and the ratio of the p50s, whether probe adds latency
 # Prints figures; asserts nothing. Usage: benches/throughput.sh [trigger] [pipe] [tail]
-# [doctor] [node]
-# (all when none is named). TAIL_CONCURRENCY sets trigger's --concurrency there (16).
+# [doctor] [node] [tailjs] [tail100] [probejs]
+# (all when none is named). TAIL_CONCURRENCY sets trigger's --concurrency in tail, tailjs
+# and tail100 (16); PROBE_ROUNDS the rounds of probejs (2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-sections=" ${*:-trigger pipe tail doctor node} "
+sections=" ${*:-trigger pipe tail doctor node tailjs tail100 probejs} "
 sockudo="$(tests/sockudo.sh install)"
 cargo build --release --quiet
 rtctl="${CARGO_TARGET_DIR:-$PWD/target}/release/rtctl"
@@ -381,5 +393,210 @@ a = startup([rtctl, "auth", "sign", "private-x", "--socket-id", "123.456"])
 n = startup(["node", "-e", node_auth])
 print(f"start-up, median of 20: rtctl --version {v:.1f} ms, rtctl auth sign {a:.1f} ms, "
       f"node authorizeChannel {n:.1f} ms ({n / a:.1f}× rtctl auth sign)")
+PY
+fi
+
+if [[ "$sections" == *" tailjs "* || "$sections" == *" tail100 "* ]]; then
+  # `rtctl tail --json > /dev/null` and benches/subscriber.js (pusher-js in Node, each
+  # event a JSON line to /dev/null) subscribe at once to the same channels; once both
+  # have written their ready files, `rtctl trigger --batch` sends N events. CPU over the
+  # receive is each one's total (wait4) less what it had used when it was ready (the
+  # sum of its threads' /proc/<pid>/task/*/schedstat, in ns); peak RSS from wait4.
+  node_lib="$(tests/pusher-node.sh install)"
+  python3 - "$rtctl" "$work" "$node_lib" "$port" "${TAIL_CONCURRENCY:-16}" "$sections" <<'PY'
+import json, os, statistics, subprocess, sys, threading, time
+
+rtctl, work, node_lib, port, concurrency, sections = sys.argv[1:]
+N, RUNS = 20_000, 3
+RSS_UNIT = 1 if sys.platform == "darwin" else 1024
+runs = 0
+
+
+def cpu_ns(pid):
+    """CPU time (user+sys) of every thread of pid so far, in ns."""
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/schedstat") as f:
+                total += int(f.read().split()[0])
+        except OSError:
+            pass
+    return total
+
+
+def waited(proc, into):
+    _, status, ru = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    into["ru"] = ru
+
+
+def run(channels, batch):
+    """One run: both subscribers, then the batch. Figures for each, or None."""
+    global runs
+    runs += 1
+    ready = {"rtctl": f"{work}/ready-rtctl-{runs}", "pusher-js": f"{work}/ready-js-{runs}"}
+    err = {name: open(f"{work}/{name}.err", "w+") for name in ready}
+    procs = {
+        "rtctl": subprocess.Popen(
+            [rtctl, "tail", *channels, "--json", "--count", str(N), "--duration", "60s",
+             "--ready-file", ready["rtctl"]],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err["rtctl"]),
+        "pusher-js": subprocess.Popen(
+            ["node", "benches/subscriber.js", node_lib, port, "bench-key", str(N),
+             ready["pusher-js"], *channels],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err["pusher-js"]),
+    }
+    deadline = time.monotonic() + 30
+    while not all(os.path.exists(r) for r in ready.values()):
+        if time.monotonic() > deadline or any(p.poll() is not None for p in procs.values()):
+            for name, p in procs.items():
+                p.kill()
+                p.wait()
+                err[name].seek(0)
+                print(f"  {name} did not get ready: {err[name].read().strip()[-300:]}")
+            return None
+        time.sleep(0.01)
+    at_ready = {name: cpu_ns(p.pid) for name, p in procs.items()}
+    ends = {name: {} for name in procs}
+    waiters = [threading.Thread(target=waited, args=(p, ends[name])) for name, p in procs.items()]
+    for w in waiters:
+        w.start()
+    sent = subprocess.run([rtctl, "trigger", "--batch", batch, "--json", "--concurrency",
+                           concurrency], stdin=subprocess.DEVNULL, capture_output=True)
+    for w in waiters:
+        w.join()
+    try:
+        accepted = json.loads(sent.stdout)["accepted"]
+    except (ValueError, KeyError):
+        accepted = "?"
+    figures = {"accepted": accepted}
+    for name, p in procs.items():
+        ru = ends[name]["ru"]
+        total = ru.ru_utime + ru.ru_stime
+        err[name].seek(0)
+        text = err[name].read()
+        if name == "rtctl":
+            # tail exits 0 only once --count events were shown, 124 when --duration ran out.
+            received = f"{N:,}" if p.returncode == 0 else f"fewer (exit {p.returncode})"
+        else:
+            received = f"{int(text.split()[-1]):,}" if text.split() else "?"
+            if p.returncode != 0:
+                received += f" (exit {p.returncode})"
+        figures[name] = {
+            "received": received,
+            "ok": p.returncode == 0,
+            "startup_ms": at_ready[name] / 1e6,
+            "cpu_us": (total - at_ready[name] / 1e9) / N * 1e6,
+            "rss": ru.ru_maxrss * RSS_UNIT / 2**20,
+        }
+    return figures
+
+
+def events_file(name, channels):
+    path = f"{work}/{name}.jsonl"
+    with open(path, "w") as f:
+        for i in range(N):
+            f.write(json.dumps({"channel": channels[i % len(channels)], "name": "tick",
+                                "data": {"n": i, "message": "x" * 100}}) + "\n")
+    return path
+
+
+def section(title, channels, batch):
+    print(title)
+    print(f"  {'run':<4}{'subscriber':<20}{'received':>10}{'CPU/event':>12}"
+          f"{'start-up CPU':>14}{'peak RSS':>11}")
+    kept = []
+    for i in range(1, RUNS + 1):
+        f = run(channels, batch)
+        if f is None:
+            continue
+        for name, label in (("rtctl", "rtctl tail --json"), ("pusher-js", "pusher-js (Node)")):
+            g = f[name]
+            print(f"  {i:<4}{label:<20}{g['received']:>10}{g['cpu_us']:>9.2f} µs"
+                  f"{g['startup_ms']:>11.0f} ms{g['rss']:>7.1f} MiB")
+        r, j = f["rtctl"], f["pusher-js"]
+        print(f"      ratio rtctl/pusher-js: CPU per event {r['cpu_us'] / j['cpu_us']:.2f}×, "
+              f"peak RSS {r['rss'] / j['rss']:.2f}× (trigger accepted {f['accepted']:,})")
+        if r["ok"] and j["ok"]:
+            kept.append(f)
+    if not kept:
+        return None
+    med = {name: {k: statistics.median(f[name][k] for f in kept) for k in ("cpu_us", "rss")}
+           for name in ("rtctl", "pusher-js")}
+    print(f"  median of {len(kept)} complete runs: rtctl {med['rtctl']['cpu_us']:.2f} µs/event, "
+          f"{med['rtctl']['rss']:.1f} MiB; pusher-js {med['pusher-js']['cpu_us']:.2f} µs/event, "
+          f"{med['pusher-js']['rss']:.1f} MiB; rtctl/pusher-js CPU "
+          f"{med['rtctl']['cpu_us'] / med['pusher-js']['cpu_us']:.2f}×, RSS "
+          f"{med['rtctl']['rss'] / med['pusher-js']['rss']:.2f}×")
+    return med
+
+
+one = None
+if " tailjs " in sections:
+    one = section(f"tailjs: {N:,} events of ~170 B on one channel, rtctl tail and pusher-js "
+                  f"subscribed at once, trigger --batch --concurrency {concurrency}",
+                  ["tailjs"], events_file("tailjs", ["tailjs"]))
+if " tail100 " in sections:
+    channels = [f"tail100-{i}" for i in range(100)]
+    many = section(f"tail100: {N:,} events of ~170 B spread over 100 channels (200 each), "
+                   f"rtctl tail with 100 channel arguments and pusher-js subscribed at once",
+                   channels, events_file("tail100", channels))
+    if one and many:
+        print(f"  100 channels against one (tailjs, same run): rtctl CPU per event "
+              f"{many['rtctl']['cpu_us'] / one['rtctl']['cpu_us']:.2f}×, peak RSS "
+              f"{many['rtctl']['rss'] / one['rtctl']['rss']:.2f}×; pusher-js "
+              f"{many['pusher-js']['cpu_us'] / one['pusher-js']['cpu_us']:.2f}× and "
+              f"{many['pusher-js']['rss'] / one['pusher-js']['rss']:.2f}×")
+PY
+fi
+
+if [[ "$sections" == *" probejs "* ]]; then
+  # `rtctl probe probe-bench --count 500 --interval 10ms --json`, then benches/probe.js,
+  # which does what probe does with the official libraries (pusher-js subscribing, npm
+  # pusher publishing over a keep-alive agent, the same schedule, on its own clock), one
+  # after the other (each first in every other round) against the same server,
+  # PROBE_ROUNDS times (2). The ratio of their
+  # fan-out p50s says whether rtctl's measuring adds latency of its own.
+  node_lib="$(tests/pusher-node.sh install)"
+  python3 - "$rtctl" "$node_lib" "$port" "${PROBE_ROUNDS:-2}" <<'PY'
+import json, subprocess, sys
+
+rtctl, node_lib, port, rounds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+COUNT, INTERVAL_MS, CHANNEL = 500, 10, "probe-bench"
+
+
+def measured(argv):
+    p = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    try:
+        doc = json.loads(p.stdout)
+    except ValueError:
+        sys.exit(f"{argv[0]} {argv[1]} failed (exit {p.returncode}): {p.stderr.strip()[-300:]}")
+    lat = doc["latency_ms"]
+    return doc["sent"], doc["received"], lat["fan_out"], lat["publish"]
+
+
+def line(label, m):
+    sent, received, fan, pub = m
+    fmt = lambda p: "  ".join(f"{p[k]:6.2f}" for k in ("p50", "p90", "p99", "max"))
+    print(f"  {label:<18}{received:>4}/{sent:<4} fan-out {fmt(fan)}   publish {fmt(pub)}")
+
+
+print(f"probejs: {COUNT} events one every {INTERVAL_MS} ms on {CHANNEL}, rtctl probe and "
+      f"benches/probe.js (pusher-js + npm pusher) one after the other, {rounds} rounds; "
+      f"ms: p50 p90 p99 max")
+rtctl_probe = [rtctl, "probe", CHANNEL, "--count", str(COUNT), "--interval", f"{INTERVAL_MS}ms",
+               "--json"]
+node_probe = ["node", "benches/probe.js", node_lib, port, "bench", "bench-key", "bench-secret",
+              str(COUNT), str(INTERVAL_MS), CHANNEL]
+for i in range(1, rounds + 1):
+    # Each goes first in every other round.
+    if i % 2:
+        r, j = measured(rtctl_probe), measured(node_probe)
+    else:
+        j, r = measured(node_probe), measured(rtctl_probe)
+    line(f"{i} rtctl probe", r)
+    line(f"{i} pusher-js/pusher", j)
+    print(f"    ratio rtctl/official: fan-out p50 {r[2]['p50'] / j[2]['p50']:.2f}×, "
+          f"p99 {r[2]['p99'] / j[2]['p99']:.2f}×; publish p50 {r[3]['p50'] / j[3]['p50']:.2f}×")
 PY
 fi
