@@ -26,22 +26,28 @@
 #            does what probe does with the official libraries (pusher-js subscribing, npm
 #            pusher publishing, on its own clock), one after the other: fan-out and
 #            publish percentiles and the ratio of the p50s, whether probe adds latency
+#   bench    `rtctl bench` at the issue's load (200 subscribers on 4 channels, 500 events/s
+#            for 5 s), then holding 1,000 and 10,000 subscribers (10 events/s for 5 s):
+#            deliveries, fan-out p50/p99, rtctl's CPU per delivery and peak RSS (per
+#            subscriber too), and sockudo's CPU over the same run
 # Prints figures; asserts nothing. Usage: benches/throughput.sh [trigger] [pipe] [tail]
-# [doctor] [node] [tailjs] [tail100] [probejs]
+# [doctor] [node] [tailjs] [tail100] [probejs] [bench]
 # (all when none is named). TAIL_CONCURRENCY sets trigger's --concurrency in tail, tailjs
 # and tail100 (16); PROBE_ROUNDS the rounds of probejs (2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-sections=" ${*:-trigger pipe tail doctor node tailjs tail100 probejs} "
+sections=" ${*:-trigger pipe tail doctor node tailjs tail100 probejs bench} "
 sockudo="$(tests/sockudo.sh install)"
 cargo build --release --quiet
 rtctl="${CARGO_TARGET_DIR:-$PWD/target}/release/rtctl"
 work="$(mktemp -d)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 
+# 10,000 connections (the bench section) need as many descriptors, on both sides.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 env -i PATH="$PATH" HOME="$work" HOST=127.0.0.1 PORT="$port" METRICS_ENABLED=false RUST_LOG=error \
-  RATE_LIMITER_ENABLED=false SOCKUDO_DEFAULT_APP_ID=bench SOCKUDO_DEFAULT_APP_KEY=bench-key \
+  RATE_LIMITER_ENABLED=false SOCKUDO_DEFAULT_APP_MAX_CONNECTIONS=100000 SOCKUDO_DEFAULT_APP_ID=bench SOCKUDO_DEFAULT_APP_KEY=bench-key \
   SOCKUDO_DEFAULT_APP_SECRET=bench-secret "$sockudo" >"$work/sockudo.log" 2>&1 &
 server=$!
 trap '{ kill -INT $server; wait $server; } 2>/dev/null; rm -rf "$work"' EXIT
@@ -598,5 +604,44 @@ for i in range(1, rounds + 1):
     line(f"{i} pusher-js/pusher", j)
     print(f"    ratio rtctl/official: fan-out p50 {r[2]['p50'] / j[2]['p50']:.2f}×, "
           f"p99 {r[2]['p99'] / j[2]['p99']:.2f}×; publish p50 {r[3]['p50'] / j[3]['p50']:.2f}×")
+PY
+fi
+
+if [[ "$sections" == *" bench "* ]]; then
+  python3 - "$rtctl" "$server" <<'PY'
+import json, os, subprocess, sys
+
+rtctl, server = sys.argv[1], sys.argv[2]
+tick = os.sysconf("SC_CLK_TCK")
+
+
+def server_cpu():
+    with open(f"/proc/{server}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / tick
+
+
+print("bench: rtctl bench against the same sockudo (its app's connection limit raised)")
+for subscribers, channels, rate in [(200, 4, 500), (1000, 10, 10), (10000, 10, 10)]:
+    before = server_cpu()
+    p = subprocess.run([rtctl, "bench", "--subscribers", str(subscribers), "--channels",
+                        str(channels), "--rate", f"{rate}/s", "--duration", "5s", "--json"],
+                       capture_output=True, text=True)
+    spent = server_cpu() - before
+    try:
+        doc = json.loads(p.stdout)
+    except ValueError:
+        sys.exit(f"rtctl bench {subscribers} failed (exit {p.returncode}): {p.stderr.strip()[-300:]}")
+    r, f = doc["results"], doc["figures"]
+    c, d, own = r["connections"], r["deliveries"], r["rtctl"]
+    fan = f["latency_ms"]["fan_out"] or {"p50": float("nan"), "p99": float("nan")}
+    per = f["rtctl_cpu_us_per_delivery"] or float("nan")
+    rss = own["peak_rss_mib"]
+    print(f"  {subscribers:>6} subscribers, {channels} channels, {rate} events/s for 5 s: "
+          f"{c['subscribed']}/{c['attempted']} subscribed, {d['delivered']:,}/{d['expected']:,} "
+          f"delivered (exit {p.returncode}); fan-out p50 {fan['p50']:.2f} ms, p99 {fan['p99']:.2f} ms")
+    print(f"         rtctl {own['cpu_s']:.2f} s CPU ({per:.1f} µs a delivery), peak RSS {rss:.0f} MiB "
+          f"({rss * 1024 / subscribers:.1f} KiB a subscriber); sockudo {spent:.2f} s CPU "
+          f"(rtctl/sockudo {own['cpu_s'] / spent if spent else float('nan'):.2f}×)")
 PY
 fi
