@@ -13,17 +13,7 @@ use serde_json::Value;
 const SANE_MS: f64 = 5000.0;
 
 fn json_run(env: &TestEnv, args: &[&str]) -> (Option<i32>, Value, String) {
-    let out = env
-        .rtctl()
-        .arg("probe")
-        .args(args)
-        .arg("--json")
-        .output()
-        .unwrap();
-    let (stdout, stderr) = output_text(&out);
-    let doc = serde_json::from_str(&stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\nstderr: {stderr}"));
-    (out.status.code(), doc, stderr)
+    env.json_run(&[&["probe"], args, &["--json"]].concat())
 }
 
 /// Every event sent was accepted and received once, with sane latencies.

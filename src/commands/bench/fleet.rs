@@ -109,6 +109,21 @@ struct Member {
     stop: mpsc::Sender<Control>,
 }
 
+impl Member {
+    /// A subscriber starting to open now, on channel `channel`, stopped through `stop`.
+    fn opening(channel: usize, stop: mpsc::Sender<Control>) -> Self {
+        Self {
+            channel,
+            phase: Phase::Opening { stopping: false },
+            opened_at: Instant::now(),
+            connected_at: None,
+            last_error: None,
+            limit: false,
+            stop,
+        }
+    }
+}
+
 /// What the subscribers and the publisher share.
 #[derive(Default)]
 pub struct Board {
@@ -372,15 +387,7 @@ impl Fleet {
         let (stop, mut controls) = mpsc::channel(1);
         {
             let mut board = self.board.borrow_mut();
-            board.members.push(Member {
-                channel: channel_index,
-                phase: Phase::Opening { stopping: false },
-                opened_at: Instant::now(),
-                connected_at: None,
-                last_error: None,
-                limit: false,
-                stop,
-            });
+            board.members.push(Member::opening(channel_index, stop));
             board.opening += 1;
             board.connections.attempted += 1;
         }
@@ -560,15 +567,7 @@ mod tests {
         let mut b = Board::default();
         for i in 0..members {
             let (stop, _) = mpsc::channel(1);
-            b.members.push(Member {
-                channel: i % 2,
-                phase: Phase::Opening { stopping: false },
-                opened_at: Instant::now(),
-                connected_at: None,
-                last_error: None,
-                limit: false,
-                stop,
-            });
+            b.members.push(Member::opening(i % 2, stop));
             b.opening += 1;
             b.connections.attempted += 1;
         }

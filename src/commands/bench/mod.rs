@@ -70,7 +70,8 @@ messages and can breach its limits. The run always ends by itself: opening, the
 duration, 2s of grace, closing.
 
 Exit codes: 0 when every connection subscribed, stayed, and received every event; 5
-when any failed, dropped, or missed an event, or a publish failed; 1 when no connection
+when any failed, dropped, or missed an event, or a publish failed or (rtctl falling
+behind its schedule by a tenth of the duration, at least 1s) was not sent; 1 when no connection
 subscribed or no event was accepted; 130 and 143 on Ctrl-C and SIGTERM, after the
 report.";
 
@@ -416,10 +417,14 @@ fn verdict(r: &Results) -> Result<(), CliError> {
     if c.dropped > 0 {
         short.push(format!("{} dropped", c.dropped));
     }
-    let not_accepted = e.rate_limited + e.failed + e.scheduled.saturating_sub(e.sent);
+    let not_accepted = e.rate_limited + e.failed;
     if not_accepted > 0 {
+        short.push(format!("{not_accepted} of {} events not accepted", e.sent));
+    }
+    let unsent = e.scheduled.saturating_sub(e.sent);
+    if unsent > 0 {
         short.push(format!(
-            "{not_accepted} of {} events not accepted",
+            "rtctl fell behind: {unsent} of {} events not sent in time (the load generator was the limit)",
             e.scheduled
         ));
     }
@@ -435,10 +440,7 @@ fn verdict(r: &Results) -> Result<(), CliError> {
     } else {
         Err(CliError::new(
             Kind::CheckFailed,
-            format!(
-                "the server did not take the whole load: {}",
-                short.join(", ")
-            ),
+            format!("the load was not carried whole: {}", short.join(", ")),
         ))
     }
 }
@@ -560,6 +562,12 @@ mod tests {
         assert_eq!(code(|r| r.connections.dropped = 1), Kind::CheckFailed);
         assert_eq!(code(|r| r.events.rate_limited = 1), Kind::CheckFailed);
         assert_eq!(code(|r| r.events.sent = 4), Kind::CheckFailed);
+        assert!(
+            verdict(&results(|r| r.events.sent = 4))
+                .unwrap_err()
+                .message
+                .contains("rtctl fell behind: 1 of 5 events not sent in time")
+        );
         assert_eq!(code(|r| r.connections.subscribed = 0), Kind::Failure);
         assert_eq!(code(|r| r.events.accepted = 0), Kind::Failure);
     }

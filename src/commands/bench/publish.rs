@@ -20,6 +20,9 @@ use crate::ui::Ui;
 /// Requests awaiting their answer at once; the schedule waits for room beyond that.
 const MAX_IN_FLIGHT: usize = 256;
 
+/// The least a late schedule may still send after the duration.
+const MIN_SLACK: Duration = Duration::from_secs(1);
+
 /// How often the grace checks whether every delivery is in.
 const DRAIN_CHECK: Duration = Duration::from_millis(100);
 
@@ -108,8 +111,9 @@ pub async fn run(
     let interval = crate::values::interval(plan.rate);
     let bar = progress_bar(&ui, Some(plan.events), "events");
     let start = Instant::now();
-    // One interval of slack: a schedule that falls further behind stops sending.
-    let send_by = start + plan.duration + interval;
+    // A schedule that falls further behind than this stops sending: rtctl (or the
+    // machine) is then the limit, and the rest is reported as not sent.
+    let send_by = start + plan.duration + (plan.duration / 10).max(MIN_SLACK);
     let mut next = start;
     let mut seq: u64 = 0;
     let mut sending = true;

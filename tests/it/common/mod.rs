@@ -308,6 +308,16 @@ impl TestEnv {
         cmd
     }
 
+    /// Run `rtctl ARGS` (which ask for one JSON document on stdout): the exit code, the
+    /// document, and stderr; panics, showing both streams, when stdout is not JSON.
+    pub fn json_run(&self, args: &[&str]) -> (Option<i32>, Value, String) {
+        let out = self.rtctl().args(args).output().unwrap();
+        let (stdout, stderr) = output_text(&out);
+        let doc = serde_json::from_str(&stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\nstderr: {stderr}"));
+        (out.status.code(), doc, stderr)
+    }
+
     /// Start `rtctl ARGS` in the background, reading its stdout line by line.
     pub fn spawn(&self, args: &[&str]) -> Running {
         let mut cmd = self.command();
