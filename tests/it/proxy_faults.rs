@@ -786,3 +786,75 @@ fn doctor_against_a_name_that_does_not_resolve_fails_the_network_checks() {
         "{doc}"
     );
 }
+
+/// The length of sockudo's answer to a WebSocket upgrade (`101 Switching Protocols`
+/// and its headers), to cut a connection just after it.
+fn upgrade_answer_len(server: &Server) -> usize {
+    let mut tcp = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    tcp.set_read_timeout(Some(WAIT)).unwrap();
+    write!(
+        tcp,
+        "GET /app/{}?protocol=7&client=rtctl-tests&version=0 HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
+        server.key
+    )
+    .unwrap();
+    let mut got = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        let n = tcp.read(&mut buf).unwrap();
+        assert!(n > 0, "no upgrade: {}", String::from_utf8_lossy(&got));
+        got.extend_from_slice(&buf[..n]);
+        if let Some(at) = got.windows(4).position(|w| w == b"\r\n\r\n") {
+            assert!(
+                got.starts_with(b"HTTP/1.1 101"),
+                "{}",
+                String::from_utf8_lossy(&got)
+            );
+            return at + 4;
+        }
+    }
+}
+
+/// A first connection reset just after the upgrade, before `connection_established`,
+/// was dropped by the network, not refused by the server (sockudo closes an unknown
+/// key's connection, it never resets it): the network's exit code, naming the reset,
+/// for every command on the WebSocket client; never "the app key is most likely
+/// unknown" with exit 7.
+#[test]
+fn a_first_connection_reset_before_the_handshake_is_a_network_failure_not_a_refusal() {
+    let server = Server::shared();
+    let proxy = Proxy::start(server.port);
+    // Into the first frame: past the upgrade's answer, short of its end.
+    proxy.set_default(Fault::Cut {
+        after: upgrade_answer_len(server) + 10,
+        reset: true,
+    });
+    let env = env_with_timeout(server, "2s");
+    let port = proxy.port.to_string();
+    let cases: [(&[&str], i32); 3] = [
+        (&["tail", "fp-first-reset", "--json"], 6),
+        (&["probe", "--json"], 6),
+        // bench's own code for no connection subscribed.
+        (&["bench", "--subscribers", "5", "--json"], 1),
+    ];
+    for (args, want) in cases {
+        let out = env
+            .rtctl()
+            .args(["--ws-port", &port])
+            .args(args)
+            .timeout(Duration::from_secs(2) + HANG_GUARD)
+            .output()
+            .unwrap();
+        let (_, stderr) = output_text(&out);
+        assert_eq!(out.status.code(), Some(want), "{args:?}: {stderr}");
+        assert!(stderr.contains("reset"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("app key"), "{args:?}: {stderr}");
+    }
+    // doctor's socket check says the same.
+    let (code, failed, doc) = doctor_fails(server, None, &["--ws-port", &port]);
+    assert_eq!(code, Some(5), "{doc}");
+    assert_eq!(failed, ids(&["socket.handshake"]), "{doc}");
+    let handshake = check(&doc, "socket.handshake").to_string();
+    assert!(handshake.contains("reset"), "{handshake}");
+    assert!(!handshake.contains("app key"), "{handshake}");
+}
