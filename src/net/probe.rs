@@ -72,10 +72,12 @@ impl Probe {
         self.ws
             .send(WsMessage::text(text))
             .await
-            .map_err(|e| self.lost(&e.to_string()))
+            .map_err(|e| self.lost(&e.to_string(), ws::ended_cleanly(&e)))
     }
 
-    fn lost(&self, why: &str) -> CliError {
+    /// The connection ended for `why`; `closed` when the server closed it (rather than
+    /// it breaking, as by a reset), which before the handshake may be a refusal.
+    fn lost(&self, why: &str, closed: bool) -> CliError {
         let e = CliError::new(
             Kind::Network,
             format!(
@@ -85,9 +87,12 @@ impl Probe {
             ),
         );
         match &self.opening {
-            Some(key_from) => e.hint(format!(
+            Some(key_from) if closed => e.hint(format!(
                 "a server that does not know the app key drops the connection like this (sockudo does): check `key` ({key_from})"
             )),
+            Some(_) => e.hint(
+                "it broke before the server shook hands: a proxy or load balancer on the way may be dropping connections, or the server restarting",
+            ),
             None => e,
         }
     }
@@ -109,8 +114,10 @@ impl Probe {
                     )
                     .hint("check the server's health, or raise `timeout`"));
                 }
-                Ok(None) => return Err(self.lost("the server closed the connection")),
-                Ok(Some(Err(e))) => return Err(self.lost(&e.to_string())),
+                Ok(None) => return Err(self.lost("the server closed the connection", true)),
+                Ok(Some(Err(e))) => {
+                    return Err(self.lost(&e.to_string(), ws::ended_cleanly(&e)));
+                }
                 Ok(Some(Ok(WsMessage::Text(t)))) => t,
                 Ok(Some(Ok(WsMessage::Close(frame)))) => {
                     let code = frame.as_ref().map(|f| u16::from(f.code));

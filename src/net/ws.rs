@@ -295,10 +295,34 @@ enum End {
 }
 
 impl End {
-    /// Closed or broken without a close code.
+    /// Closed without a close code.
     fn dropped(reason: String) -> Self {
         Self::Lost(Ended::Closed { code: None }, reason)
     }
+
+    /// Ended by an error reading or writing (`what` failed): closed without a code, or
+    /// broken (see `ended_cleanly`).
+    fn failed(what: &str, e: &tungstenite::Error) -> Self {
+        let reason = format!("{what}: {e}");
+        if ended_cleanly(e) {
+            Self::dropped(reason)
+        } else {
+            Self::Lost(Ended::Broke, reason)
+        }
+    }
+}
+
+/// Whether an error reading or writing is the stream's plain end without a close frame,
+/// as a server may close a connection (sockudo does so for an unknown key), rather than
+/// a break: a reset, or bytes that are no longer WebSocket.
+pub(crate) fn ended_cleanly(e: &tungstenite::Error) -> bool {
+    use tungstenite::error::ProtocolError;
+    matches!(
+        e,
+        tungstenite::Error::Protocol(ProtocolError::ResetWithoutClosingHandshake)
+            | tungstenite::Error::ConnectionClosed
+            | tungstenite::Error::AlreadyClosed
+    )
 }
 
 /// The client. One per run; it owns the session across reconnects.
@@ -502,6 +526,7 @@ impl Client {
             Failure::NoHandshake(why) => self.no_handshake(&why),
             Failure::Refused(code) => self.refused(code, reason),
             Failure::UnknownKey => self.dropped_before_handshake(reason),
+            Failure::Broke => self.broke_before_handshake(reason),
             Failure::TooBig { size } => self.too_big(size),
         }
     }
@@ -540,6 +565,24 @@ impl Client {
         .hint(format!(
             "check the app key ({}); `rtctl config show --show-origin` shows every value's source",
             self.options.key_from
+        ))
+    }
+
+    /// The first connection opened and broke (a reset) before the server shook hands:
+    /// the network or something on the way dropped it, where a refusing server closes.
+    fn broke_before_handshake(&self, reason: &str) -> CliError {
+        CliError::new(
+            Kind::Network,
+            format!(
+                "the WebSocket to {} broke before pusher:connection_established ({})",
+                super::shown_url(&self.options.url),
+                one_line(reason, 200)
+            ),
+        )
+        .hint(format!(
+            "a proxy or load balancer on the way may be dropping connections, or the server restarting; \
+             check that `ws_host`/`ws_port` reach the server ({})",
+            self.options.where_from
         ))
     }
 
@@ -655,9 +698,7 @@ impl Client {
                         let reason = format!("a message of {size} bytes, over the limit");
                         return Ok(End::Lost(Ended::TooBig { size }, reason));
                     }
-                    Some(Err(e)) => {
-                        return Ok(End::dropped(format!("the connection broke: {e}")));
-                    }
+                    Some(Err(e)) => return Ok(End::failed("the connection broke", &e)),
                     None => return Ok(End::dropped("the server closed the connection".to_owned())),
                 },
                 () = sleep_until(deadline) => self.session.tick(Instant::now()),
@@ -843,7 +884,7 @@ impl Client {
         .await
         {
             Ok(Ok(())) => Ok(()),
-            Ok(Err(e)) => Err(End::dropped(format!("sending failed: {e}"))),
+            Ok(Err(e)) => Err(End::failed("sending failed", &e)),
             Err(_) => Err(End::dropped(
                 "the server stopped reading what we send".to_owned(),
             )),

@@ -7,7 +7,8 @@
 //! - A first connection closed before the handshake without a code of the protocol's
 //!   own (none, or a WebSocket one below 4000) is taken for an unknown app key: sockudo
 //!   closes so where Pusher sends 4001. A protocol code says what it means (4100: over
-//!   capacity, back off), so it is followed.
+//!   capacity, back off), so it is followed. One that broke instead (reset by the
+//!   network) was not closed by the server: that ends the run as a network failure.
 //! - A `pusher:error` with a refusing code explains a close before the handshake that
 //!   comes without its close frame.
 //! - 4200–4299 reconnect at once, unless the connection before has not settled: then
@@ -36,8 +37,12 @@ pub const BACKOFF: Backoff = Backoff {
 pub enum Ended<E> {
     /// It could not be opened.
     NotOpened(E),
-    /// It closed or broke; `code` is the close frame's, when there was one with a code.
+    /// It closed, or its stream ended without a close frame; `code` is the close
+    /// frame's, when there was one with a code.
     Closed { code: Option<u16> },
+    /// It broke (a reset, a stream that is no longer WebSocket): the network or
+    /// something on the way ended it, not the server's close.
+    Broke,
     /// The session gave up on it, and rtctl closed it.
     GaveUp(GiveUp),
     /// rtctl closed it over a message of `size` bytes, over the size limit.
@@ -77,6 +82,8 @@ pub enum Failure<E> {
     /// The first connection closed before the handshake without a code of the
     /// protocol's own: the app key is most likely unknown to the server.
     UnknownKey,
+    /// The first connection broke before the handshake: a network failure.
+    Broke,
     /// A message over the size limit: a protocol error, not something to reconnect over.
     TooBig { size: usize },
 }
@@ -108,6 +115,7 @@ impl ReconnectPolicy {
     pub fn ended<E>(&mut self, end: ConnectionEnd<E>, draw: f64) -> Next<E> {
         let first = !self.shook_hands_once;
         self.shook_hands_once |= end.shook_hands;
+        let broke = matches!(end.ended, Ended::Broke);
         let code = match end.ended {
             Ended::TooBig { size } => return Next::Fail(Failure::TooBig { size }),
             Ended::NotOpened(e) if first => return Next::Fail(Failure::NotOpened(e)),
@@ -115,7 +123,7 @@ impl ReconnectPolicy {
                 return Next::Fail(Failure::NoHandshake(why));
             }
             Ended::Closed { code } => code,
-            Ended::NotOpened(_) | Ended::GaveUp(_) => None,
+            Ended::NotOpened(_) | Ended::GaveUp(_) | Ended::Broke => None,
         };
         let refusing = |c: &u16| close::policy(Some(*c)) == Reconnect::Never;
         let code = code.or(end.error_code.filter(|c| !end.shook_hands && refusing(c)));
@@ -124,7 +132,11 @@ impl ReconnectPolicy {
             return Next::Fail(Failure::Refused(code));
         }
         if first && !end.shook_hands && code.is_none_or(|c| c < 4000) {
-            return Next::Fail(Failure::UnknownKey);
+            return Next::Fail(if broke {
+                Failure::Broke
+            } else {
+                Failure::UnknownKey
+            });
         }
         if !self.enabled {
             return Next::Lost;
@@ -231,6 +243,31 @@ mod tests {
         // And before the handshake of a later connection: the key was known.
         assert_eq!(p.ended(closed(None, false), 0.0), after(2.0));
         assert_eq!(p.ended(closed(Some(1000), false), 0.0), after(4.0));
+    }
+
+    #[test]
+    fn a_first_connection_that_broke_before_the_handshake_is_a_network_failure() {
+        // A reset is the network's doing: sockudo closes an unknown key's connection.
+        for enabled in [true, false] {
+            let mut p = ReconnectPolicy::new(BACKOFF, enabled);
+            assert_eq!(
+                p.ended(end(Ended::Broke, false), 0.0),
+                Next::Fail(Failure::Broke)
+            );
+        }
+        // Its pusher:error still explains it.
+        let mut p = ReconnectPolicy::new(BACKOFF, true);
+        let refused = ConnectionEnd {
+            error_code: Some(4001),
+            ..end(Ended::Broke, false)
+        };
+        assert_eq!(p.ended(refused, 0.0), Next::Fail(Failure::Refused(4001)));
+        // After the handshake, and on later connections, it is a lost connection.
+        let mut p = ReconnectPolicy::new(BACKOFF, true);
+        assert_eq!(p.ended(end(Ended::Broke, true), 0.0), after(1.0));
+        assert_eq!(p.ended(end(Ended::Broke, false), 0.0), after(2.0));
+        let mut p = ReconnectPolicy::new(BACKOFF, false);
+        assert_eq!(p.ended(end(Ended::Broke, true), 0.0), Next::Lost);
     }
 
     #[test]

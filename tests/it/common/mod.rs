@@ -1,5 +1,6 @@
 //! Test support: a real sockudo server on a free loopback port, a hermetic
-//! environment for the rtctl binary, and a WebSocket subscriber.
+//! environment for the rtctl binary, a WebSocket subscriber, and a proxy that
+//! injects network faults in front of the server.
 
 use std::collections::BTreeMap;
 use std::io::Write as _;
@@ -17,9 +18,11 @@ use tokio_tungstenite::tungstenite::{self, Message, WebSocket};
 
 mod backend;
 mod endpoint;
+mod proxy;
 pub mod tls;
 pub use backend::{ADMIN_TOKEN, Backend, Faults, USER_TOKEN};
 pub use endpoint::{auth_endpoint, endpoint_answer, read_request};
+pub use proxy::{Fault, Proxy};
 
 /// Where `tests/run.sh` installs the pinned sockudo.
 pub fn sockudo_bin() -> PathBuf {
@@ -703,9 +706,14 @@ impl Running {
     /// Wait for it to exit (within `WAIT`), its stdin still open as a terminal's would
     /// be; its exit code, remaining stdout and stderr. Its end shows as both its output
     /// pipes closing: then every line has been read, and its status is there to take.
-    pub fn finish(mut self) -> (Option<i32>, Vec<String>, String) {
+    pub fn finish(self) -> (Option<i32>, Vec<String>, String) {
+        self.finish_within(WAIT)
+    }
+
+    /// `finish`, for a run expected to go on: it fails as hung past `limit` from now.
+    pub fn finish_within(mut self, limit: Duration) -> (Option<i32>, Vec<String>, String) {
         use std::sync::mpsc::RecvTimeoutError::Disconnected;
-        let deadline = Instant::now() + WAIT;
+        let deadline = Instant::now() + limit;
         let left = || deadline.saturating_duration_since(Instant::now());
         let stdout_closed = loop {
             match self.lines.recv_timeout(left()) {
