@@ -14,6 +14,7 @@ mod extremes;
 mod faults;
 mod official;
 mod probe;
+mod secrets;
 mod server;
 mod tail;
 mod tls;
