@@ -15,6 +15,7 @@ mod faults;
 mod official;
 mod probe;
 mod proxy_faults;
+mod secrets;
 mod server;
 mod tail;
 mod tls;
