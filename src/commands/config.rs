@@ -217,13 +217,15 @@ fn rows(r: &Resolved) -> Vec<Row> {
     }
     url_row(&mut rows, "backend_url", r.backend_url.as_ref());
     url_row(&mut rows, "webhook_url", r.webhook_url.as_ref());
-    for (key, v) in [
-        ("backend_token", &r.backend_token),
-        ("encryption_master_key", &r.encryption_master_key),
-    ] {
-        if let Some(v) = v {
-            rows.push(Row::new(key, v.val.masked(), &v.source));
-        }
+    if let Some(v) = &r.backend_token {
+        rows.push(Row::new("backend_token", v.val.masked(), &v.source));
+    }
+    if let Some(v) = &r.encryption_master_key {
+        rows.push(Row::new(
+            "encryption_master_key",
+            v.val.withheld(),
+            &v.source,
+        ));
     }
     rows.push(Row::new(
         "timeout",

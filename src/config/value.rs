@@ -97,6 +97,12 @@ impl Secret {
         &self.0
     }
 
+    /// That it is set, and nothing of it: for a key whose every byte counts (the
+    /// encryption master key, where four base64 characters would give away three bytes).
+    pub fn withheld(&self) -> String {
+        "(set, not shown)".to_owned()
+    }
+
     /// At most the first four characters (fewer for short secrets), then `…`.
     pub fn masked(&self) -> String {
         let n = self.0.chars().count();
@@ -130,6 +136,7 @@ mod tests {
         assert_eq!(Secret::new("app-secret").masked(), "ap…");
         assert_eq!(Secret::new("abc").masked(), "…");
         assert_eq!(Secret::new("ą§¶™€łü€").masked(), "ą§…");
+        assert_eq!(s.withheld(), "(set, not shown)");
     }
 
     #[test]
