@@ -6,10 +6,9 @@
 //! returns. It outlives connections: after a reconnect, `opened` starts the handshake
 //! again and every channel is authorized and subscribed anew.
 
-use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
-use indexmap::IndexMap;
+use indexmap::{IndexMap, IndexSet};
 use serde_json::Value;
 
 use super::crypto::{self, DecryptError};
@@ -82,8 +81,8 @@ impl std::fmt::Debug for Channel {
 struct Tally {
     subscribed: usize,
     failed: usize,
-    /// Names of the channels whose `pusher:subscribe` is on its way.
-    subscribing: BTreeSet<String>,
+    /// Names of the channels whose `pusher:subscribe` is on its way, oldest first.
+    subscribing: IndexSet<String>,
 }
 
 impl Tally {
@@ -95,7 +94,7 @@ impl Tally {
             SubState::Subscribed => self.subscribed -= 1,
             SubState::Failed => self.failed -= 1,
             SubState::Subscribing => {
-                self.subscribing.remove(name);
+                self.subscribing.shift_remove(name);
             }
             SubState::Pending | SubState::Authorizing => {}
         }
@@ -693,7 +692,8 @@ impl Session {
 
     /// A `pusher:error` belongs to a channel when it names one, when its message names
     /// a channel being subscribed (Pusher's own subscription errors do), or when it is
-    /// an authorization or channel error and one subscription is on its way.
+    /// an authorization or channel error and a subscription is on its way: then the
+    /// oldest, as a server answers a connection's subscribes in the order they came.
     fn error(&mut self, code: Option<u16>, message: String, channel: Option<String>) -> Output {
         // The words of the message that could be channel names, looked up one by one:
         // the cost follows the message, not the number of channels.
@@ -708,13 +708,13 @@ impl Session {
             .filter(|word| on_its_way(word))
             .max_by_key(|word| word.len())
             .map(str::to_owned);
-        // Failing that, the one subscription on its way (sockudo names no channel).
-        let only = match (self.tally.subscribing.len(), self.tally.subscribing.first()) {
-            (1, Some(one)) if code.is_none_or(|c| c == 4009 || (4300..4400).contains(&c)) => {
-                Some(one.clone())
-            }
-            _ => None,
-        };
+        // Failing that, the oldest subscription on its way (sockudo names no channel).
+        let only = self
+            .tally
+            .subscribing
+            .first()
+            .filter(|_| code.is_none_or(|c| c == 4009 || (4300..4400).contains(&c)))
+            .cloned();
         let target = channel
             .filter(|c| self.channels.contains_key(c))
             .or(named_in_message)
@@ -1013,6 +1013,40 @@ mod tests {
         assert!(
             matches!(&out[0], Output::SubscriptionFailed { channel, code: Some(4009), .. } if channel == "private-b")
         );
+    }
+
+    #[test]
+    fn unnamed_auth_errors_go_to_the_subscriptions_in_the_order_they_were_sent() {
+        let t = Instant::now();
+        let mut s = Session::new(Timing::default(), false);
+        for ch in ["private-c", "private-a", "private-b"] {
+            s.add_channel(ch);
+        }
+        open(&mut s, t);
+        for ch in ["private-c", "private-a", "private-b"] {
+            s.authorized(
+                ch,
+                &authorize_channel("k", "wrong", "1.2", ch, None, None).unwrap(),
+            );
+        }
+        let refusal =
+            r#"{"event":"pusher:error","data":{"code":4009,"message":"Authentication error"}}"#;
+        let mut refused = Vec::new();
+        for _ in 0..3 {
+            match &s.receive(refusal, t)[..] {
+                [Output::SubscriptionFailed { channel, .. }] => refused.push(channel.clone()),
+                other => panic!("{other:?}"),
+            }
+        }
+        assert_eq!(refused, ["private-c", "private-a", "private-b"]);
+        // None on its way: the error is the connection's.
+        assert!(matches!(
+            &s.receive(refusal, t)[..],
+            [Output::ServerError {
+                code: Some(4009),
+                ..
+            }]
+        ));
     }
 
     #[test]

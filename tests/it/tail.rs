@@ -1075,6 +1075,33 @@ fn a_refused_subscription_names_the_channel_the_code_and_what_to_check() {
 }
 
 #[test]
+fn refused_subscriptions_are_named_when_several_are_on_their_way() {
+    // sockudo's refusal names no channel: with several on their way, it is the oldest's.
+    let server = Server::shared();
+    let env = TestEnv::new();
+    env.write_config(&server.profile().replace(&server.secret, "not-the-secret"));
+    let out = env
+        .rtctl()
+        .args([
+            "tail",
+            "private-a",
+            "private-b",
+            "presence-c",
+            "--sign-locally",
+        ])
+        .timeout(WAIT)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = common::output_text(&out);
+    assert_eq!(out.status.code(), Some(4), "{stderr}");
+    assert_eq!(stdout, "");
+    assert!(
+        stderr.contains("cannot subscribe to private-a (code 4009)"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn interactive_exits_without_waiting_for_more_input() {
     let server = Server::shared();
     let env = TestEnv::with_server(server);
