@@ -161,9 +161,21 @@ impl Catalog {
 
     /// The channel entry whose name or pattern matches, with the pattern's variables.
     pub fn channel(&self, name: &str) -> Option<(&Channel, BTreeMap<String, String>)> {
+        let channel = self.entry(name)?;
+        Some((channel, match_pattern(&channel.name, name)?))
+    }
+
+    /// The rules for event `event` on channel `channel`, when the catalogue has them:
+    /// what `channel` finds, without its variables.
+    pub fn event(&self, channel: &str, event: &str) -> Option<&EventSpec> {
+        self.entry(channel)?.event(event)
+    }
+
+    /// The first channel entry whose name or pattern matches.
+    fn entry(&self, name: &str) -> Option<&Channel> {
         self.channels
             .iter()
-            .find_map(|c| match_pattern(&c.name, name).map(|vars| (c, vars)))
+            .find(|c| matches(&c.name, name, &mut |_, _| {}))
     }
 }
 
@@ -275,22 +287,44 @@ pub fn pattern_vars(pattern: &str) -> Vec<String> {
 /// Match `name` against a pattern such as `presence-classroom-{class_id}`; each
 /// variable takes one or more characters.
 pub fn match_pattern(pattern: &str, name: &str) -> Option<BTreeMap<String, String>> {
-    let Some(start) = pattern.find('{') else {
-        return (pattern == name).then(BTreeMap::new);
+    let mut vars = BTreeMap::new();
+    matches(pattern, name, &mut |var, value| {
+        vars.insert(var.to_owned(), value.to_owned());
+    })
+    .then_some(vars)
+}
+
+/// Whether `name` matches `pattern`; on a match `found` is given each variable and its
+/// value, the last variable first.
+fn matches(pattern: &str, name: &str, found: &mut impl FnMut(&str, &str)) -> bool {
+    // The literal part before the first `{`, compared as it is found: most entries are
+    // told apart in a byte or two (this runs for each entry, for each event sent).
+    let (p, n) = (pattern.as_bytes(), name.as_bytes());
+    let mut open = 0;
+    while open < p.len() && p[open] != b'{' {
+        if n.get(open) != Some(&p[open]) {
+            return false;
+        }
+        open += 1;
+    }
+    if open == p.len() {
+        return n.len() == p.len();
+    }
+    // `{` is ASCII, so `open` is a char boundary of both.
+    let after = &pattern[open + 1..];
+    let Some(close) = after.bytes().position(|b| b == b'}') else {
+        return false;
     };
-    let prefix = &pattern[..start];
-    let end = start + pattern[start..].find('}')?;
-    let var = &pattern[start + 1..end];
-    let rest_pattern = &pattern[end + 1..];
-    let rest_name = name.strip_prefix(prefix)?;
+    let (var, rest_pattern) = (&after[..close], &after[close + 1..]);
+    let rest_name = &name[open..];
     // Try the shortest value first that lets the rest match.
     for cut in rest_name.char_indices().map(|(i, c)| i + c.len_utf8()) {
-        if let Some(mut vars) = match_pattern(rest_pattern, &rest_name[cut..]) {
-            vars.insert(var.to_owned(), rest_name[..cut].to_owned());
-            return Some(vars);
+        if matches(rest_pattern, &rest_name[cut..], found) {
+            found(var, &rest_name[..cut]);
+            return true;
         }
     }
-    None
+    false
 }
 
 /// The literal part of a catalogue pattern before its first `{var}` (for completion).
@@ -424,6 +458,16 @@ example = '{"user_id": "{{user_id}}", "id": "notif_{{id}}"}'
         assert_eq!(vars["user_id"], "12345");
         assert!(c.channel("private-user-").is_none());
         assert!(c.channel("other").is_none());
+        // The same entry, without its variables.
+        let spec = c
+            .event("private-user-12345", "personal_notification")
+            .unwrap();
+        assert!(std::ptr::eq(
+            spec,
+            ch.event("personal_notification").unwrap()
+        ));
+        assert!(c.event("private-user-12345", "other").is_none());
+        assert!(c.event("private-user-", "personal_notification").is_none());
     }
 
     #[test]
@@ -432,6 +476,12 @@ example = '{"user_id": "{{user_id}}", "id": "notif_{{id}}"}'
         assert_eq!((m["a"].as_str(), m["b"].as_str()), ("1-2", "y"));
         assert!(match_pattern("a-{x}", "a-").is_none());
         assert!(match_pattern("a", "ab").is_none());
+        assert!(match_pattern("a-{x", "a-1").is_none());
+        assert!(match_pattern("é-{x}", "é-1").is_some());
+        assert!(match_pattern("é-{x}", "è-1").is_none());
+        assert_eq!(match_pattern("{x}é", "ééé").unwrap()["x"], "éé");
+        // A variable named twice keeps its first value.
+        assert_eq!(match_pattern("{a}-{a}", "1-2").unwrap()["a"], "1");
         assert_eq!(pattern_vars("private-class-{class_id}"), ["class_id"]);
         assert_eq!(
             prefix_before_vars("private-class-{class_id}"),

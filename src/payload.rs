@@ -107,7 +107,8 @@ pub fn from_text(text: String, as_text: bool) -> Result<Payload, PayloadError> {
 /// A JSON value written compactly, e.g. a catalogue example.
 pub fn from_value(v: Value, origin: Origin) -> Payload {
     Payload {
-        data: v.to_string(),
+        // What `Display` writes, without going through a formatter.
+        data: serde_json::to_string(&v).unwrap_or_else(|_| v.to_string()),
         json: Some(v),
         origin,
     }
@@ -156,6 +157,18 @@ pub fn apply_sets(mut base: Value, sets: &[String]) -> Result<Value, PayloadErro
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn values_are_written_as_display_writes_them() {
+        let text = r#"{"b":1,"a":[1.5,-0.0,1e300,18446744073709551615,-9223372036854775808],"é\u00e9\/":"tab\t\u0001\"\\ ☃ \ud83d\ude00","n":null,"o":{"t":true}}"#;
+        let v: Value = serde_json::from_str(text).unwrap();
+        let p = from_value(v.clone(), Origin::Given);
+        assert_eq!(p.data, v.to_string());
+        assert_eq!(
+            p.data,
+            r#"{"b":1,"a":[1.5,-0.0,1e+300,18446744073709551615,-9223372036854775808],"éé/":"tab\t\u0001\"\\ ☃ 😀","n":null,"o":{"t":true}}"#
+        );
+    }
 
     #[test]
     fn data_args() {

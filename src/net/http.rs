@@ -21,6 +21,8 @@ const CLOCK_WINDOW_SECS: i64 = 600;
 pub struct RestClient {
     http: reqwest::Client,
     endpoint: Endpoint,
+    /// `endpoint.http_base()`, made once: every request's URL starts with it.
+    base: String,
     app_id: String,
     key: String,
     secret: Secret,
@@ -74,6 +76,7 @@ impl RestClient {
         let http = http_client(timeout, trust)?;
         Ok(Self {
             http,
+            base: endpoint.http_base(),
             endpoint,
             app_id: config.require_app_id()?.to_owned(),
             key: config.require_key()?.to_owned(),
@@ -100,7 +103,7 @@ impl RestClient {
 
     /// The full URL of a signed request.
     pub fn url(&self, signed: &SignedRequest) -> String {
-        format!("{}{}", self.endpoint.http_base(), signed.path_and_query())
+        [self.base.as_str(), &signed.path, "?", &signed.query].concat()
     }
 
     /// Sign and send `req`; a 2xx answer is `Ok`, any other becomes an error naming its likely cause.
@@ -205,6 +208,9 @@ fn http_client(timeout: Duration, trust: &Trust) -> Result<reqwest::Client, CliE
         // A redirect is an answer to show, not to follow: reqwest would turn the POST
         // into a GET, and a login page's 200 would pass for an accepted request.
         .redirect(reqwest::redirect::Policy::none())
+        // rtctl retries as `pusher::retry` decides. reqwest's own policy retries only
+        // HTTP/2 and HTTP/3 refusals, never sent here, yet copies every request for it.
+        .retry(reqwest::retry::never().max_retries_per_request(0))
         .build()
         .map_err(|e| CliError::new(Kind::Failure, format!("cannot set up HTTP: {e}")))
 }

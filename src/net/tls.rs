@@ -4,11 +4,11 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rustls::client::WebPkiServerVerifier;
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
-use rustls::crypto::WebPkiSupportedAlgorithms;
+use rustls::crypto::{CryptoProvider, WebPkiSupportedAlgorithms};
 use rustls::pki_types::pem::PemObject as _;
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{ClientConfig, DigitallySignedStruct, OtherError, RootCertStore, SignatureScheme};
@@ -35,10 +35,11 @@ pub struct NoTrustedRoots;
 impl Trust {
     /// The system's roots (`SSL_CERT_FILE` and `SSL_CERT_DIR` still apply) and the
     /// certificates of `ca_cert`, a PEM file: relative to the config file's folder when
-    /// the profile names it, to the current directory otherwise.
+    /// the profile names it, to the current directory otherwise. The `ca_cert` file is
+    /// read and checked now; the system's roots at the first certificate to verify, so
+    /// a run over plain http and ws never reads them.
     pub fn new(ca_cert: Option<&Value<String>>) -> Result<Self, CliError> {
         let mut roots = RootCertStore::empty();
-        roots.add_parsable_certificates(rustls_native_certs::load_native_certs().certs);
         let ca_file = match ca_cert {
             Some(setting) => {
                 let (path, source) = (setting.as_path(), setting.source.to_string());
@@ -51,21 +52,21 @@ impl Trust {
             }
             None => None,
         };
-        Self::with_roots(roots, ca_file)
+        Self::with_roots(roots, true, ca_file)
     }
 
+    /// Trust `roots`, and the system's when `system` is set.
     fn with_roots(
         roots: RootCertStore,
+        system: bool,
         ca_file: Option<(PathBuf, String)>,
     ) -> Result<Self, CliError> {
         let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
-        // An empty store is refused by the builder: then every certificate fails as
-        // `NoTrustedRoots`, and plain http and ws still work.
-        let inner = WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider.clone())
-            .build()
-            .ok();
         let verifier = Arc::new(Recording {
-            inner,
+            inner: OnceLock::new(),
+            given: roots,
+            system,
+            provider: provider.clone(),
             algorithms: provider.signature_verification_algorithms,
             rejected: Mutex::new(HashMap::new()),
         });
@@ -139,9 +140,35 @@ fn bad_ca_file(path: &Path, source: &str, why: &str) -> CliError {
 /// rejects so the error path can name its subject and issuer.
 #[derive(Debug)]
 struct Recording {
-    inner: Option<Arc<WebPkiServerVerifier>>,
+    /// webpki's verifier over the roots, made at the first certificate to verify;
+    /// `None` when there are no roots at all.
+    inner: OnceLock<Option<Arc<WebPkiServerVerifier>>>,
+    /// The roots given (`ca_cert`'s), checked already.
+    given: RootCertStore,
+    /// Whether the system's roots are trusted too.
+    system: bool,
+    provider: Arc<CryptoProvider>,
     algorithms: WebPkiSupportedAlgorithms,
     rejected: Mutex<HashMap<String, CertificateDer<'static>>>,
+}
+
+impl Recording {
+    fn inner(&self) -> Option<&Arc<WebPkiServerVerifier>> {
+        self.inner
+            .get_or_init(|| {
+                let mut roots = RootCertStore::empty();
+                if self.system {
+                    roots.add_parsable_certificates(rustls_native_certs::load_native_certs().certs);
+                }
+                roots.extend(self.given.roots.iter().cloned());
+                // An empty store is refused by the builder: then every certificate
+                // fails as `NoTrustedRoots`, and plain http and ws still work.
+                WebPkiServerVerifier::builder_with_provider(Arc::new(roots), self.provider.clone())
+                    .build()
+                    .ok()
+            })
+            .as_ref()
+    }
 }
 
 impl ServerCertVerifier for Recording {
@@ -153,7 +180,7 @@ impl ServerCertVerifier for Recording {
         ocsp_response: &[u8],
         now: UnixTime,
     ) -> Result<ServerCertVerified, rustls::Error> {
-        let verdict = match &self.inner {
+        let verdict = match self.inner() {
             Some(v) => {
                 v.verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now)
             }
@@ -219,9 +246,24 @@ mod tests {
 
     #[test]
     fn an_empty_store_still_builds_a_config() {
-        let trust = Trust::with_roots(RootCertStore::empty(), None).unwrap();
-        assert!(trust.verifier.inner.is_none());
+        let trust = Trust::with_roots(RootCertStore::empty(), false, None).unwrap();
+        assert!(trust.verifier.inner().is_none());
         assert!(trust.rejected("example.com").is_none());
+    }
+
+    #[test]
+    fn the_system_roots_are_read_at_the_first_certificate_to_verify() {
+        let trust = Trust::new(None).unwrap();
+        assert!(trust.verifier.inner.get().is_none(), "not read yet");
+        let cert = rcgen::generate_simple_self_signed(vec!["localhost".into()]).unwrap();
+        let der = cert.cert.der().clone();
+        let name = ServerName::try_from("localhost").unwrap();
+        let verdict = trust
+            .verifier
+            .verify_server_cert(&der, &[], &name, &[], UnixTime::now());
+        assert!(verdict.is_err(), "a self-signed certificate is not trusted");
+        assert!(trust.verifier.inner.get().is_some(), "read once, kept");
+        assert_eq!(trust.rejected("localhost"), Some(der));
     }
 
     #[cfg(unix)]

@@ -101,10 +101,6 @@ pub enum RestError {
     ReservedParam(String),
 }
 
-fn escape(s: &str) -> String {
-    utf8_percent_encode(s, ESCAPE).to_string()
-}
-
 /// Escape one path segment (an app id or channel name).
 pub fn path_segment(s: &str) -> String {
     utf8_percent_encode(s, PATH_ESCAPE).to_string()
@@ -112,17 +108,36 @@ pub fn path_segment(s: &str) -> String {
 
 /// `METHOD\nPATH\nQUERY`, the query sorted by lowercased key and not escaped.
 pub fn string_to_sign(method: Method, path: &str, params: &[(String, String)]) -> String {
-    let mut sorted: Vec<(String, &str)> = params
-        .iter()
-        .map(|(k, v)| (k.to_lowercase(), v.as_str()))
-        .collect();
+    let sorted = sorted_by_lowercase_key(params);
+    signing_string(method, path, &sorted)
+}
+
+/// Each parameter's lowercased key, and the parameter, in the order of those keys
+/// (stable: equal keys keep their order).
+fn sorted_by_lowercase_key(params: &[(String, String)]) -> Vec<(String, &(String, String))> {
+    let mut sorted: Vec<(String, &(String, String))> =
+        params.iter().map(|p| (p.0.to_lowercase(), p)).collect();
     sorted.sort_by(|a, b| a.0.cmp(&b.0));
-    let query = sorted
-        .iter()
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect::<Vec<_>>()
-        .join("&");
-    format!("{method}\n{path}\n{query}")
+    sorted
+}
+
+/// `string_to_sign` of parameters already sorted.
+fn signing_string(method: Method, path: &str, sorted: &[(String, &(String, String))]) -> String {
+    let query_len: usize = sorted.iter().map(|(k, (_, v))| k.len() + v.len() + 2).sum();
+    let mut out = String::with_capacity(method.as_str().len() + path.len() + query_len + 2);
+    out.push_str(method.as_str());
+    out.push('\n');
+    out.push_str(path);
+    out.push('\n');
+    for (i, (k, (_, v))) in sorted.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        out.push_str(k);
+        out.push('=');
+        out.push_str(v);
+    }
+    out
 }
 
 /// Sign a request with `auth_key`, `auth_timestamp`, `auth_version=1.0` and, for a
@@ -147,15 +162,15 @@ pub fn sign(
     if let Some(body) = req.body.as_deref().filter(|b| !b.is_empty()) {
         params.push(("body_md5".into(), hex::encode(Md5::digest(body))));
     }
-    let string_to_sign = string_to_sign(req.method, &req.path, &params);
+    // The query sent is in the order signed, with the signature last.
+    let sorted = sorted_by_lowercase_key(&params);
+    let string_to_sign = signing_string(req.method, &req.path, &sorted);
     let signature = hmac_sha256_hex(secret.as_bytes(), string_to_sign.as_bytes());
-    params.sort_by_key(|(k, _)| k.to_lowercase());
-    params.push(("auth_signature".into(), signature));
-    let query = params
-        .iter()
-        .map(|(k, v)| format!("{}={}", escape(k), escape(v)))
-        .collect::<Vec<_>>()
-        .join("&");
+    let mut query = String::with_capacity(string_to_sign.len() + signature.len() + 32);
+    for (_, (k, v)) in &sorted {
+        push_param(&mut query, k, v);
+    }
+    push_param(&mut query, "auth_signature", &signature);
     Ok(SignedRequest {
         method: req.method,
         path: req.path,
@@ -163,6 +178,16 @@ pub fn sign(
         string_to_sign,
         body: req.body,
     })
+}
+
+/// `&key=value` onto a query (no `&` first), both escaped.
+fn push_param(query: &mut String, key: &str, value: &str) {
+    if !query.is_empty() {
+        query.push('&');
+    }
+    query.extend(utf8_percent_encode(key, ESCAPE));
+    query.push('=');
+    query.extend(utf8_percent_encode(value, ESCAPE));
 }
 
 fn apps_path(app_id: &str, rest: &str) -> String {
@@ -595,6 +620,28 @@ mod tests {
         assert_eq!(
             string_to_sign(Method::Get, "/p", &p(&[("key;", "value@"), ("nil", "")])),
             "GET\n/p\nkey;=value@&nil="
+        );
+    }
+
+    #[test]
+    fn the_query_follows_the_signed_order() {
+        let req = RestRequest {
+            method: Method::Get,
+            path: "/p".into(),
+            params: p(&[("Zed", "x y"), ("b", "2"), ("B", "1")]),
+            body: None,
+        };
+        let s = sign(req, "k", "s", 1).unwrap();
+        assert_eq!(
+            s.string_to_sign,
+            "GET\n/p\nauth_key=k&auth_timestamp=1&auth_version=1.0&b=2&b=1&zed=x y"
+        );
+        let sig = hmac_sha256_hex(b"s", s.string_to_sign.as_bytes());
+        assert_eq!(
+            s.query,
+            format!(
+                "auth_key=k&auth_timestamp=1&auth_version=1.0&b=2&B=1&Zed=x%20y&auth_signature={sig}"
+            )
         );
     }
 

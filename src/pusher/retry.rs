@@ -67,8 +67,9 @@ impl Retries {
         }
     }
 
-    /// A try ended: what now. `draw` is a random number in [0, 1) for the jitter.
-    pub fn after(&mut self, tried: Try, draw: f64) -> Verdict {
+    /// A try ended: what now. `draw` gives a random number in [0, 1) for the jitter,
+    /// asked for only when there is a wait to jitter.
+    pub fn after(&mut self, tried: Try, draw: impl FnOnce() -> f64) -> Verdict {
         let (retryable, maybe_sent, retry_after) = match tried {
             Try::Answered { status, .. } if (200..300).contains(&status) => {
                 return Verdict::Accepted;
@@ -91,8 +92,8 @@ impl Retries {
         self.maybe_sent |= maybe_sent;
         if retryable && self.retried < self.limit {
             let wait = match retry_after {
-                Some(wait) => BACKOFF.jittered(wait.min(MAX_RETRY_AFTER), draw),
-                None => BACKOFF.delay(self.retried, draw),
+                Some(wait) => BACKOFF.jittered(wait.min(MAX_RETRY_AFTER), draw()),
+                None => BACKOFF.delay(self.retried, draw()),
             };
             self.retried += 1;
             self.retried_after_send |= self.maybe_sent;
@@ -148,7 +149,7 @@ mod tests {
     /// the request counts at the end (retried, retried after send).
     fn transcript(limit: u32, tries: &[Try]) -> (Vec<Verdict>, u32, bool) {
         let mut r = Retries::new(limit);
-        let verdicts = tries.iter().map(|t| r.after(*t, 0.0)).collect();
+        let verdicts = tries.iter().map(|t| r.after(*t, || 0.0)).collect();
         (verdicts, r.retried(), r.retried_after_send())
     }
 
@@ -184,7 +185,10 @@ mod tests {
         );
         // With jitter: at most 100 ms more.
         let mut r = Retries::new(1);
-        assert_eq!(r.after(limited(59), 0.5), Verdict::RetryAfter(ms(10_050)));
+        assert_eq!(
+            r.after(limited(59), || 0.5),
+            Verdict::RetryAfter(ms(10_050))
+        );
     }
 
     #[test]
@@ -273,9 +277,12 @@ mod tests {
     #[test]
     fn waits_are_capped_and_jittered() {
         let mut r = Retries::new(10);
-        let waits: Vec<Verdict> = (0..8).map(|_| r.after(answered(503), 0.0)).collect();
+        let waits: Vec<Verdict> = (0..8).map(|_| r.after(answered(503), || 0.0)).collect();
         assert_eq!(waits[4], Verdict::RetryAfter(Duration::from_secs(4)));
         assert_eq!(waits[7], Verdict::RetryAfter(Duration::from_secs(5)));
-        assert_eq!(r.after(answered(503), 0.5), Verdict::RetryAfter(ms(5050)));
+        assert_eq!(
+            r.after(answered(503), || 0.5),
+            Verdict::RetryAfter(ms(5050))
+        );
     }
 }

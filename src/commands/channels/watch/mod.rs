@@ -359,7 +359,7 @@ pub async fn run(ctx: &mut Ctx, args: Args) -> Result<(), CliError> {
                 // Before the first listing, a server that cannot be reached is a
                 // mistake to report, not an outage to sit out.
                 let unreached = state.is_none() && failed.status().is_none();
-                match retries.after(failed.tried, jitter()) {
+                match retries.after(failed.tried, jitter) {
                     Verdict::RetryAfter(wait) if !unreached => {
                         let retry_after = match failed.tried {
                             Try::Answered { retry_after, .. } => retry_after,

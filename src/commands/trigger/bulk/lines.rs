@@ -2,17 +2,21 @@
 
 use tokio::io::{AsyncBufRead, AsyncBufReadExt as _};
 
-/// A line as read: its bytes, or that it was longer than the limit.
-pub(super) enum RawLine {
-    Text(Vec<u8>),
+/// A line as read: its bytes (lent until the next read), or that it was longer than
+/// the limit.
+pub(super) enum RawLine<'a> {
+    Text(&'a [u8]),
     TooLong,
 }
 
 /// Reads lines of at most `max` bytes, once, keeping a part-read line in itself so a
-/// read cut short by a stop loses nothing. Counts the bytes it has consumed.
+/// read cut short by a stop loses nothing. Counts the bytes it has consumed. One buffer
+/// holds each line in turn.
 pub(super) struct LineReader {
     reader: Box<dyn AsyncBufRead + Unpin>,
     line: Vec<u8>,
+    /// `line` holds a line already handed out: the next read starts a new one.
+    taken: bool,
     too_long: bool,
     pub(super) max: usize,
     pub(super) consumed: u64,
@@ -23,13 +27,17 @@ impl LineReader {
         Self {
             reader,
             line: Vec::new(),
+            taken: false,
             too_long: false,
             max,
             consumed: 0,
         }
     }
 
-    pub(super) async fn next(&mut self) -> std::io::Result<Option<RawLine>> {
+    pub(super) async fn next(&mut self) -> std::io::Result<Option<RawLine<'_>>> {
+        if std::mem::take(&mut self.taken) {
+            self.line.clear();
+        }
         loop {
             let chunk = self.reader.fill_buf().await?;
             if chunk.is_empty() {
@@ -38,7 +46,7 @@ impl LineReader {
                 }
                 return Ok(Some(self.take()));
             }
-            let newline = chunk.iter().position(|&b| b == b'\n');
+            let newline = memchr::memchr(b'\n', chunk);
             let part = &chunk[..newline.unwrap_or(chunk.len())];
             if self.line.len() + part.len() <= self.max {
                 self.line.extend_from_slice(part);
@@ -54,15 +62,13 @@ impl LineReader {
         }
     }
 
-    fn take(&mut self) -> RawLine {
-        let mut line = std::mem::take(&mut self.line);
+    fn take(&mut self) -> RawLine<'_> {
+        self.taken = true;
         if std::mem::take(&mut self.too_long) {
             return RawLine::TooLong;
         }
-        if line.last() == Some(&b'\r') {
-            line.pop();
-        }
-        RawLine::Text(line)
+        let line = self.line.as_slice();
+        RawLine::Text(line.strip_suffix(b"\r").unwrap_or(line))
     }
 }
 
@@ -89,7 +95,7 @@ mod tests {
         let mut out = Vec::new();
         while let Some(line) = r.next().await.unwrap() {
             out.push(match line {
-                RawLine::Text(b) => Some(String::from_utf8(b).unwrap()),
+                RawLine::Text(b) => Some(String::from_utf8(b.to_vec()).unwrap()),
                 RawLine::TooLong => None,
             });
         }

@@ -80,7 +80,7 @@ async fn send_job(client: Arc<RestClient>, job: Job, retries: u32) -> Outcome {
             },
             Err(no) => failure(no.error),
         };
-        let fate = match policy.after(tried, jitter()) {
+        let fate = match policy.after(tried, jitter) {
             Verdict::RetryAfter(wait) => {
                 tokio::time::sleep(wait).await;
                 continue;
@@ -145,16 +145,15 @@ impl LineRules {
             enforce_catalog: self.enforce_catalog,
             encryption: Encryption::Here(self.master_key.as_ref().ok().and_then(Option::as_ref)),
         };
-        let checked = outgoing::check(draft, &rules, &mut System).map_err(|e| e.to_string())?;
-        let warnings = checked
-            .notes
-            .iter()
+        let mut checked = outgoing::check(draft, &rules, &mut System).map_err(|e| e.to_string())?;
+        let warnings = std::mem::take(&mut checked.notes)
+            .into_iter()
             .filter_map(|n| match n {
-                Note::Warning(w) => Some(w.clone()),
+                Note::Warning(w) => Some(w),
                 Note::Status(_) => None,
             })
             .collect();
-        let ready = checked.seal(&mut System).map_err(|e| e.to_string())?;
+        let ready = checked.into_ready(&mut System).map_err(|e| e.to_string())?;
         Ok((ready, warnings))
     }
 }
@@ -169,6 +168,8 @@ struct BatchSource {
     fail_fast: bool,
     /// The bar counts bytes of a regular file; else lines read.
     bar_in_bytes: bool,
+    /// The bar is drawn (stderr is a terminal): else it is left alone.
+    bar_shown: bool,
     done: bool,
 }
 
@@ -195,28 +196,28 @@ impl BatchSource {
                 }
             };
             tally.lines += 1;
-            if self.bar_in_bytes {
-                bar.set_position(self.reader.consumed);
-            } else {
-                bar.inc(1);
-            }
             let line = tally.lines;
             let checked = match raw {
                 RawLine::TooLong => Err(format!(
                     "longer than {} bytes, more than an event can hold",
                     self.reader.max
                 )),
-                RawLine::Text(bytes) => match String::from_utf8(bytes) {
+                RawLine::Text(bytes) => match std::str::from_utf8(bytes) {
                     Err(_) => Err("not UTF-8 text".to_owned()),
-                    Ok(text) if text.trim().is_empty() => {
-                        tally.blank += 1;
-                        continue;
-                    }
-                    Ok(text) => self.rules.ready(&text),
+                    Ok(text) if text.trim().is_empty() => Ok(None),
+                    Ok(text) => self.rules.ready(text).map(Some),
                 },
             };
+            if self.bar_shown {
+                if self.bar_in_bytes {
+                    bar.set_position(self.reader.consumed);
+                } else {
+                    bar.inc(1);
+                }
+            }
             match checked {
-                Ok((ready, warnings)) => {
+                Ok(None) => tally.blank += 1,
+                Ok(Some((ready, warnings))) => {
                     tally.valid += 1;
                     for w in &warnings {
                         tally.warned_line(line, w);
@@ -232,15 +233,15 @@ impl BatchSource {
                 }
             }
         }
-        if self.pending.is_empty() {
+        let (Some(&(first, _)), Some(&(last, _))) = (self.pending.first(), self.pending.last())
+        else {
             return Ok(None);
-        }
-        let (lines, ready): (Vec<u64>, Vec<Ready>) =
-            std::mem::take(&mut self.pending).into_iter().unzip();
+        };
+        let ready: Vec<Ready> = self.pending.drain(..).map(|(_, r)| r).collect();
         let span = Span {
             events: ready.len() as u64,
-            first: lines[0],
-            last: lines[lines.len() - 1],
+            first,
+            last,
         };
         Ok(Some((span, ready)))
     }
@@ -271,12 +272,19 @@ impl JobSource<Tally> for BatchSource {
     }
 }
 
+/// How much of the input one read asks for: tokio reads files and stdin on its blocking
+/// pool, a hand-over each read, so a read takes many lines (a pipe's whole buffer).
+const READ_BUFFER: usize = 64 * 1024;
+
 /// Open the batch input, once; a regular file's size sizes the progress bar.
 async fn open_input(
     source: &str,
 ) -> Result<(Box<dyn AsyncBufRead + Unpin>, Option<u64>), CliError> {
     if source == "-" {
-        return Ok((Box::new(BufReader::new(tokio::io::stdin())), None));
+        return Ok((
+            Box::new(BufReader::with_capacity(READ_BUFFER, tokio::io::stdin())),
+            None,
+        ));
     }
     let file = tokio::fs::File::open(source).await.map_err(|e| {
         CliError::usage(format!("cannot read batch file {source}: {e}"))
@@ -290,7 +298,7 @@ async fn open_input(
         );
     }
     let size = meta.filter(std::fs::Metadata::is_file).map(|m| m.len());
-    Ok((Box::new(BufReader::new(file)), size))
+    Ok((Box::new(BufReader::with_capacity(READ_BUFFER, file)), size))
 }
 
 pub async fn run_batch(ctx: &mut Ctx, args: &Args, path: &str) -> Result<(), CliError> {
@@ -317,13 +325,14 @@ pub async fn run_batch(ctx: &mut Ctx, args: &Args, path: &str) -> Result<(), Cli
     let mut source = BatchSource {
         reader: LineReader::new(reader, max_line(max_payload_kb)),
         rules,
-        pending: Vec::new(),
+        pending: Vec::with_capacity(MAX_BATCH),
         app_id: client
             .as_ref()
             .map(|c| c.app_id().to_owned())
             .unwrap_or_default(),
         fail_fast: args.fail_fast,
         bar_in_bytes: size.is_some(),
+        bar_shown: !bar.is_hidden(),
         done: false,
     };
     let Some(client) = client else {
@@ -439,6 +448,7 @@ async fn drive(
     bar_counts_events: bool,
 ) -> Result<Option<Stop>, CliError> {
     let retries = args.retries;
+    let bar_shown = !bar.is_hidden();
     inflight::drive(
         args.concurrency as usize,
         bar,
@@ -447,9 +457,9 @@ async fn drive(
         |job| send_job(client.clone(), job, retries),
         |tally, ended, bar| {
             tally.add(ended);
-            if bar_counts_events {
+            if bar_shown && bar_counts_events {
                 bar.set_position(tally.sent);
-            } else {
+            } else if bar_shown {
                 bar.set_message(format!("{} accepted", tally.accepted));
             }
             Ok(())
