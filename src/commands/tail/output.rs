@@ -121,11 +121,7 @@ impl Printer {
 
     /// A JSON record on stdout.
     fn record(&mut self, kind: &str, fields: Value) -> Result<(), ()> {
-        let mut v = json!({ "type": kind, "time": time::rfc3339_millis(SystemTime::now()) });
-        if let (Value::Object(map), Value::Object(more)) = (&mut v, fields) {
-            map.extend(more);
-        }
-        self.out(&ui::json_text(&v))
+        self.out(&record_text(kind, SystemTime::now(), fields))
     }
 
     fn paint(&self, s: &str, f: fn(&str) -> colored::ColoredString) -> String {
@@ -133,8 +129,8 @@ impl Printer {
     }
 
     /// The start of a human line: local time and channel.
-    fn head(&self, channel: Option<&str>) -> String {
-        let time = self.paint(&time::local_clock(SystemTime::now()), |s| s.dimmed());
+    fn head(&self, channel: Option<&str>, at: SystemTime) -> String {
+        let time = self.paint(&time::local_clock(at), |s| s.dimmed());
         let channel = self.paint(&sanitize(channel.unwrap_or("-"), false), |s| s.cyan());
         format!("{time} {channel}")
     }
@@ -156,23 +152,19 @@ impl Printer {
         if self.s.raw {
             return Ok(());
         }
-        if self.s.json {
-            let mut v = json!({
-                "channel": d.channel,
-                "event": d.event,
-                "data": d.data,
-            });
-            if let Some(u) = &d.user_id {
-                v["user_id"] = json!(u);
-            }
-            if let Some(e) = &d.undecryptable {
-                v["undecryptable"] = json!(e.to_string());
-            }
-            return self.record("event", v);
-        }
+        let line = if self.s.json {
+            event_record(d, SystemTime::now())
+        } else {
+            self.event_line(d, SystemTime::now())
+        };
+        self.out(&line)
+    }
+
+    /// An event as a line for people, received at `at`.
+    fn event_line(&self, d: &Delivery, at: SystemTime) -> String {
         let mut line = format!(
             "{} {}",
-            self.head(d.channel.as_deref()),
+            self.head(d.channel.as_deref(), at),
             self.paint(&sanitize(&d.event, false), |s| s.yellow().bold())
         );
         if let Some(u) = &d.user_id {
@@ -188,7 +180,7 @@ impl Printer {
             line.push(' ');
             line.push_str(&data);
         }
-        self.out(&line)
+        line
     }
 
     fn member(
@@ -267,7 +259,7 @@ impl Printer {
                         .collect();
                     let line = format!(
                         "{} {} {}",
-                        self.head(Some(channel)),
+                        self.head(Some(channel), SystemTime::now()),
                         self.paint("members", |s| s.yellow().bold()),
                         list.join(", ")
                     );
@@ -610,6 +602,31 @@ fn write_ready(path: &PathBuf, socket_id: &str) -> Result<(), CliError> {
     })
 }
 
+/// A JSON record, one line: `type` and `time` first, then `fields`.
+fn record_text(kind: &str, at: SystemTime, fields: Value) -> String {
+    let mut v = json!({ "type": kind, "time": time::rfc3339_millis(at) });
+    if let (Value::Object(map), Value::Object(more)) = (&mut v, fields) {
+        map.extend(more);
+    }
+    ui::json_text(&v)
+}
+
+/// An event's JSON record, received at `at`.
+fn event_record(d: &Delivery, at: SystemTime) -> String {
+    let mut v = json!({
+        "channel": d.channel,
+        "event": d.event,
+        "data": d.data,
+    });
+    if let Some(u) = &d.user_id {
+        v["user_id"] = json!(u);
+    }
+    if let Some(e) = &d.undecryptable {
+        v["undecryptable"] = json!(e.to_string());
+    }
+    record_text("event", at, v)
+}
+
 fn counters_json(c: &Counters, shown: u64) -> Value {
     json!({
         "messages_received": c.messages_received,
@@ -627,6 +644,9 @@ fn millis(d: Duration) -> u64 {
 fn short(d: Duration) -> String {
     format!("{:.1}s", d.as_secs_f64())
 }
+
+#[cfg(test)]
+mod golden;
 
 #[cfg(test)]
 mod tests {
