@@ -11,7 +11,7 @@ use tokio::sync::watch;
 
 use crate::error::{CliError, Kind};
 use crate::net::ws::{Control, Counters, Handler, StopReason, Update};
-use crate::pusher::frame::{self, Members};
+use crate::pusher::frame::{self, Data, Members};
 use crate::pusher::names;
 use crate::pusher::session::{Delivery, Output};
 use crate::text::{one_line, sanitize};
@@ -135,11 +135,13 @@ impl Printer {
         format!("{time} {channel}")
     }
 
-    fn data_text(&self, data: Option<&Value>) -> String {
-        match data {
-            None => String::new(),
-            Some(Value::String(s)) => sanitize(s, self.s.expand),
-            Some(v) => ui::json::render(v, self.s.ui.color_out, self.s.expand.then_some(2)),
+    fn data_text(&self, data: Option<&Data>) -> String {
+        let Some(data) = data else {
+            return String::new();
+        };
+        match &*data.decoded() {
+            Value::String(s) => sanitize(s, self.s.expand),
+            v => ui::json::render(v, self.s.ui.color_out, self.s.expand.then_some(2)),
         }
     }
 
@@ -198,7 +200,7 @@ impl Printer {
         let d = Delivery {
             channel: Some(channel.to_owned()),
             event: event.to_owned(),
-            data: Some(data),
+            data: Some(Data::Value(data)),
             user_id: Some(user_id.to_owned()),
             undecryptable: None,
         };
@@ -616,7 +618,7 @@ fn event_record(d: &Delivery, at: SystemTime) -> String {
     let mut v = json!({
         "channel": d.channel,
         "event": d.event,
-        "data": d.data,
+        "data": d.data.as_ref().map(|d| d.decoded().into_owned()),
     });
     if let Some(u) = &d.user_id {
         v["user_id"] = json!(u);
