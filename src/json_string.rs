@@ -1,5 +1,46 @@
-//! JSON string literals read eight bytes at a time where nothing is escaped: an event
-//! frame's data is a string, usually long and mostly plain text.
+//! JSON string literals, written as serde_json writes them (the same escapes, byte for
+//! byte) but eight bytes at a time where nothing needs escaping: an event record holds
+//! several strings, and its data's longest ones are usually plain text.
+
+/// Append `s` to `out` as a JSON string literal: the bytes `serde_json::to_writer`
+/// writes for it. `"` and `\` are escaped with a backslash, the C0 controls as `\b`,
+/// `\t`, `\n`, `\f`, `\r` or `\u00xx`; everything else is written as it is.
+pub fn push(out: &mut Vec<u8>, s: &str) {
+    let mut rest = s.as_bytes();
+    out.reserve(rest.len() + 2);
+    out.push(b'"');
+    loop {
+        let plain = plain_run(rest);
+        out.extend_from_slice(&rest[..plain]);
+        let Some(&b) = rest.get(plain) else {
+            break;
+        };
+        let short = match b {
+            0x08 => b'b',
+            b'\t' => b't',
+            b'\n' => b'n',
+            0x0c => b'f',
+            b'\r' => b'r',
+            0x00..=0x1f => b'u',
+            other => other,
+        };
+        if short == b'u' {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(b >> 4)],
+                HEX[usize::from(b & 0xf)],
+            ]);
+        } else {
+            out.extend_from_slice(&[b'\\', short]);
+        }
+        rest = &rest[plain + 1..];
+    }
+    out.push(b'"');
+}
 
 /// How many of the leading bytes a JSON string holds as they are: the length of the
 /// run before the first `"`, `\` or byte below 0x20 (all of them when there is none).
@@ -34,6 +75,48 @@ fn special(word: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn serde(s: &str) -> Vec<u8> {
+        serde_json::to_vec(s).unwrap()
+    }
+
+    fn ours(s: &str) -> Vec<u8> {
+        let mut out = b"x".to_vec();
+        push(&mut out, s);
+        out.split_off(1)
+    }
+
+    #[test]
+    fn every_character_class_is_written_as_serde_json_writes_it() {
+        // Each character alone, and at every offset of a run longer than a word.
+        let chars: Vec<char> = (0u32..0x250)
+            .chain([0x2028, 0x202e, 0xfeff, 0xffff, 0x1f600, 0xe0041, 0x10ffff])
+            .filter_map(char::from_u32)
+            .collect();
+        for &c in &chars {
+            let alone = c.to_string();
+            assert_eq!(ours(&alone), serde(&alone), "{c:?}");
+            for at in 0..18 {
+                let mut s = "a".repeat(at);
+                s.push(c);
+                s.push_str(&"b".repeat(17 - at));
+                assert_eq!(ours(&s), serde(&s), "{c:?} at {at}");
+            }
+        }
+        // Every pair of bytes that matter, around a word boundary.
+        let edges = [
+            '\0', '\u{1f}', ' ', '!', '"', '#', '[', '\\', ']', '\u{7f}', 'é',
+        ];
+        for a in edges {
+            for b in edges {
+                for at in 5..10 {
+                    let s = format!("{}{a}{b}{}", "x".repeat(at), "y".repeat(9));
+                    assert_eq!(ours(&s), serde(&s), "{s:?}");
+                }
+            }
+        }
+        assert_eq!(ours(""), b"\"\"");
+    }
 
     /// Every byte at every offset, alone and after an earlier special byte, and runs
     /// of every length around a word.

@@ -273,7 +273,11 @@ fn events_are_written_byte_for_byte_as_before() {
     let clock = time::local_clock(at());
     let mut text = String::new();
     for (name, d) in cases() {
-        text.push_str(&format!("# {name}\n{:?}\n", event_record(&d, at())));
+        let mut record = Vec::new();
+        write_event_record(&mut record, &mut time::RecordClock::default(), &d, at());
+        let record = String::from_utf8(record).expect("UTF-8");
+        let record = record.strip_suffix('\n').expect("one line");
+        text.push_str(&format!("# {name}\n{record:?}\n"));
         for p in &printers {
             let line = p.event_line(&d, at()).replacen(&clock, "{time}", 1);
             text.push_str(&format!("{line:?}\n"));
