@@ -115,7 +115,7 @@ fn frames(c: &mut Criterion) {
             if d.undecryptable.is_none()
                 && d.data
                     .as_ref()
-                    .is_some_and(|v| v["title"] == "System Update") => {}
+                    .is_some_and(|v| v.decoded()["title"] == "System Update") => {}
         other => panic!("not decrypted: {other:?}"),
     }
     g.bench_function(

@@ -14,6 +14,7 @@ pub mod complete;
 pub mod config;
 pub mod error;
 pub mod files;
+pub mod json_string;
 pub mod net;
 pub mod observer;
 pub mod outgoing;

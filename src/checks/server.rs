@@ -251,7 +251,9 @@ async fn arrival(probe: &mut Probe, nonce: &str) -> Result<(), CliError> {
         .wait_for("event it was sent", |message| match message {
             Message::Event(f)
                 if f.event == EVENT
-                    && f.data.as_ref().and_then(|d| d.get("nonce")) == Some(&nonce.into()) =>
+                    && f.data.as_ref().is_some_and(|d| {
+                        d.decoded().get("nonce").and_then(|n| n.as_str()) == Some(nonce)
+                    }) =>
             {
                 Some(Ok(()))
             }

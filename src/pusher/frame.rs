@@ -2,10 +2,14 @@
 //!
 //! Decoding follows pusher-js: the frame is JSON with an `event`; a string `data` is
 //! parsed as JSON when it is JSON and kept as a string when it is not; an object `data`
-//! (what some servers send) is taken as it is.
+//! (what some servers send) is taken as it is. An app event's data is decoded only when
+//! asked (`Data`); the protocol's own events are decoded here.
 
 use serde::Deserialize;
 use serde_json::{Value, json};
+
+pub use super::data::Data;
+use crate::json_string;
 
 /// The protocol version rtctl speaks.
 pub const PROTOCOL: u32 = 7;
@@ -25,7 +29,7 @@ pub struct Frame {
     pub event: String,
     pub channel: Option<String>,
     /// `None` when the frame has no `data` (soketi's subscription_succeeded, Reverb's pong).
-    pub data: Option<Value>,
+    pub data: Option<Data>,
     /// Present on client events of presence channels: who sent it.
     pub user_id: Option<String>,
 }
@@ -40,13 +44,18 @@ struct Wire {
 
 impl Frame {
     pub fn parse(text: &str) -> Result<Self, FrameError> {
+        match Self::parse_plain(text) {
+            Some(frame) => Ok(frame),
+            None => Self::parse_any(text),
+        }
+    }
+
+    /// Any frame, through serde_json.
+    fn parse_any(text: &str) -> Result<Self, FrameError> {
         let wire: Wire =
             serde_json::from_str(text).map_err(|e| FrameError::NotJson(e.to_string()))?;
         let event = wire.event.ok_or(FrameError::NoEvent)?;
-        let data = wire.data.map(|d| match d {
-            Value::String(s) => serde_json::from_str(&s).unwrap_or(Value::String(s)),
-            other => other,
-        });
+        let data = wire.data.map(Data::from_wire);
         let user_id = wire.user_id.and_then(|v| match v {
             Value::String(s) => Some(s),
             Value::Number(n) => Some(n.to_string()),
@@ -60,9 +69,86 @@ impl Frame {
         })
     }
 
-    /// A string field of an object `data`.
-    fn field(&self, name: &str) -> Option<&str> {
-        self.data.as_ref()?.get(name)?.as_str()
+    /// The frame servers send for an event, read directly: one compact object (no
+    /// whitespace) of `event`, `channel`, `data` and `user_id` in any order, each at
+    /// most once and a string without `\u` escapes, `event` among them. Anything else is
+    /// `None`, for `parse_any`; what this reads, it reads as `parse_any` does.
+    fn parse_plain(text: &str) -> Option<Self> {
+        const KEYS: [&str; 4] = [
+            r#""event":""#,
+            r#""channel":""#,
+            r#""data":""#,
+            r#""user_id":""#,
+        ];
+        let mut rest = text.strip_prefix('{')?;
+        let mut fields: [Option<String>; 4] = Default::default();
+        loop {
+            let (slot, value) = KEYS
+                .iter()
+                .enumerate()
+                .find_map(|(slot, key)| Some((slot, rest.strip_prefix(key)?)))?;
+            let (value, after) = string_body(value)?;
+            if fields[slot].replace(value).is_some() {
+                return None;
+            }
+            rest = match after.strip_prefix(',') {
+                Some(more) => more,
+                None if after == "}" => break,
+                None => return None,
+            };
+        }
+        let [event, channel, data, user_id] = fields;
+        Some(Self {
+            event: event?,
+            channel,
+            data: data.map(Data::Text),
+            user_id,
+        })
+    }
+}
+
+/// The contents of a JSON string, unescaped, and the text after its closing quote.
+/// `None` for a `\u` escape, an unknown escape, a control character or no closing quote.
+fn string_body(text: &str) -> Option<(String, &str)> {
+    let bytes = text.as_bytes();
+    // What is unescaped so far, once there is an escape; `text[from..i]` is yet to go in.
+    let mut unescaped: Option<String> = None;
+    let mut from = 0;
+    let mut i = 0;
+    loop {
+        i += json_string::plain_run(&bytes[i..]);
+        match *bytes.get(i)? {
+            b'"' => {
+                let body = match unescaped {
+                    Some(mut out) => {
+                        out.push_str(&text[from..i]);
+                        out
+                    }
+                    None => text[..i].to_owned(),
+                };
+                return Some((body, &text[i + 1..]));
+            }
+            b'\\' => {
+                let c = match *bytes.get(i + 1)? {
+                    b'"' => '"',
+                    b'\\' => '\\',
+                    b'/' => '/',
+                    b'b' => '\u{8}',
+                    b'f' => '\u{c}',
+                    b'n' => '\n',
+                    b'r' => '\r',
+                    b't' => '\t',
+                    _ => return None,
+                };
+                // The rest of the text is as long as the body can be.
+                let out = unescaped.get_or_insert_with(|| String::with_capacity(text.len()));
+                out.push_str(&text[from..i]);
+                out.push(c);
+                i += 2;
+                from = i;
+            }
+            _ => return None,
+        }
     }
 }
 
@@ -202,51 +288,43 @@ pub enum Message {
 
 impl Message {
     pub fn from_frame(frame: Frame) -> Self {
+        if !is_internal(&frame.event) {
+            return Self::Event(frame);
+        }
+        let data = frame.data.as_ref().map(|d| d.decoded().into_owned());
+        let data = data.as_ref();
+        let field = |name: &str| data?.get(name);
         let channel = frame.channel.clone().unwrap_or_default();
         match frame.event.as_str() {
-            "pusher:connection_established" => match frame.field("socket_id") {
+            "pusher:connection_established" => match field("socket_id").and_then(Value::as_str) {
                 Some(id) => Self::ConnectionEstablished {
                     socket_id: id.to_owned(),
-                    activity_timeout: frame
-                        .data
-                        .as_ref()
-                        .and_then(|d| d.get("activity_timeout"))
-                        .and_then(Value::as_u64),
+                    activity_timeout: field("activity_timeout").and_then(Value::as_u64),
                 },
                 None => Self::Event(frame),
             },
             "pusher:error" => Self::Error {
-                code: code_in(frame.data.as_ref(), "code"),
-                message: text_in(frame.data.as_ref(), &["message"]),
+                code: code_in(data, "code"),
+                message: text_in(data, &["message"]),
                 channel: frame.channel,
             },
             "pusher:ping" => Self::Ping,
             "pusher:pong" => Self::Pong,
             "pusher_internal:subscription_succeeded" if frame.channel.is_some() => {
                 Self::SubscriptionSucceeded {
-                    members: Members::from_subscription(frame.data.as_ref()),
+                    members: Members::from_subscription(data),
                     channel,
                 }
             }
             "pusher:subscription_error" if frame.channel.is_some() => Self::SubscriptionError {
-                status: code_in(frame.data.as_ref(), "status"),
-                message: text_in(frame.data.as_ref(), &["error", "message", "type"]),
+                status: code_in(data, "status"),
+                message: text_in(data, &["error", "message", "type"]),
                 channel,
             },
             "pusher_internal:member_added" if frame.channel.is_some() => {
-                match frame
-                    .data
-                    .as_ref()
-                    .and_then(|d| d.get("user_id"))
-                    .and_then(id_text)
-                {
+                match field("user_id").and_then(id_text) {
                     Some(user_id) => Self::MemberAdded {
-                        user_info: frame
-                            .data
-                            .as_ref()
-                            .and_then(|d| d.get("user_info"))
-                            .cloned()
-                            .unwrap_or(Value::Null),
+                        user_info: field("user_info").cloned().unwrap_or(Value::Null),
                         user_id,
                         channel,
                     },
@@ -254,18 +332,15 @@ impl Message {
                 }
             }
             "pusher_internal:member_removed" if frame.channel.is_some() => {
-                match frame
-                    .data
-                    .as_ref()
-                    .and_then(|d| d.get("user_id"))
-                    .and_then(id_text)
-                {
+                match field("user_id").and_then(id_text) {
                     Some(user_id) => Self::MemberRemoved { channel, user_id },
                     None => Self::Event(frame),
                 }
             }
             "pusher:signin_success" => Self::SigninSuccess {
-                user_data: frame.field("user_data").map(str::to_owned),
+                user_data: field("user_data")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
             },
             _ => Self::Event(frame),
         }
@@ -324,14 +399,89 @@ mod tests {
 
     #[test]
     fn string_data_is_decoded_and_plain_strings_kept() {
-        let f = Frame::parse(r#"{"event":"e","channel":"c","data":"{\"a\":1}"}"#).unwrap();
-        assert_eq!(f.data, Some(json!({"a":1})));
-        let f = Frame::parse(r#"{"event":"e","channel":"c","data":"hello"}"#).unwrap();
-        assert_eq!(f.data, Some(json!("hello")));
-        let f = Frame::parse(r#"{"event":"e","channel":"c","data":{"a":1}}"#).unwrap();
-        assert_eq!(f.data, Some(json!({"a":1})));
-        let f = Frame::parse(r#"{"event":"e"}"#).unwrap();
-        assert_eq!(f.data, None);
+        let decoded = |text: &str| {
+            let f = Frame::parse(text).unwrap();
+            f.data.map(|d| d.decoded().into_owned())
+        };
+        let text = r#"{"event":"e","channel":"c","data":"{\"a\":1}"}"#;
+        assert_eq!(decoded(text), Some(json!({"a":1})));
+        assert_eq!(
+            Frame::parse(text).unwrap().data,
+            Some(Data::Text(r#"{"a":1}"#.into())),
+            "kept as sent until asked"
+        );
+        let text = r#"{"event":"e","channel":"c","data":"hello"}"#;
+        assert_eq!(decoded(text), Some(json!("hello")));
+        let text = r#"{"event":"e","channel":"c","data":{"a":1}}"#;
+        assert_eq!(decoded(text), Some(json!({"a":1})));
+        assert_eq!(decoded(r#"{"event":"e"}"#), None);
+        assert_eq!(decoded(r#"{"event":"e","data":null}"#), None);
+    }
+
+    /// The direct reading against serde_json's, for the frames servers send and for
+    /// every one-character change to them: each frame it reads, it reads the same.
+    #[test]
+    fn plain_frames_are_read_as_serde_json_reads_them() {
+        let bases = [
+            r#"{"event":"tick","channel":"tailjs","data":"{\"n\":0,\"message\":\"x\"}"}"#,
+            r#"{"channel":"c","event":"e","data":"plain text"}"#,
+            r#"{"data":"\\\/\b\f\n\r\t\"","event":"e"}"#,
+            r#"{"event":"client-x","channel":"presence-x","data":"{}","user_id":"9"}"#,
+            r#"{"event":"e","data":"ünïcode ✓ 日本 \"q\""}"#,
+            r#"{"event":"pusher:pong","data":"{}"}"#,
+        ];
+        let mut texts: Vec<String> = bases.iter().map(|b| (*b).to_owned()).collect();
+        for base in bases {
+            assert!(Frame::parse_plain(base).is_some(), "read directly: {base}");
+            let chars: Vec<char> = base.chars().collect();
+            for at in 0..=chars.len() {
+                for c in [
+                    '"', '\\', '{', '}', ',', ':', ' ', 'u', '/', '0', 'n', '\u{1}', '\u{7f}', 'é',
+                ] {
+                    let mut changed = chars.clone();
+                    changed.insert(at, c);
+                    texts.push(changed.iter().collect());
+                    if at < chars.len() {
+                        changed.remove(at);
+                        changed[at] = c;
+                        texts.push(changed.iter().collect());
+                    }
+                }
+                if at < chars.len() {
+                    let mut shorter = chars.clone();
+                    shorter.remove(at);
+                    texts.push(shorter.iter().collect());
+                }
+            }
+        }
+        let mut direct = 0;
+        for text in &texts {
+            if let Some(frame) = Frame::parse_plain(text) {
+                direct += 1;
+                assert_eq!(Ok(frame), Frame::parse_any(text), "{text}");
+            }
+        }
+        assert!(
+            direct > 500,
+            "only {direct} of {} read directly",
+            texts.len()
+        );
+        for text in [
+            r#" {"event":"e"}"#,
+            r#"{"event":"e","event":"f"}"#,
+            r#"{"event":"e","data":"\u0041"}"#,
+            r#"{"event":"e","data":{"a":1}}"#,
+            r#"{"event":"e","user_id":42}"#,
+            r#"{"event":"e","other":"x"}"#,
+            r#"{"event":null}"#,
+            r#"{"channel":"c"}"#,
+            r#"{"event":"e","data":"x\"#,
+            r#"{"event":"e","data":"abcdefghijklmno\"#,
+            r#"{"event":"e","data":"abcdefghijklmn\"#,
+            r#"{"event":"e","data":"abcdefghijklmnopqrstuvwxyz"#,
+        ] {
+            assert_eq!(Frame::parse_plain(text), None, "{text}");
+        }
     }
 
     #[test]

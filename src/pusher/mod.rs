@@ -8,6 +8,7 @@
 pub mod backoff;
 pub mod close;
 pub mod crypto;
+pub mod data;
 pub mod event;
 pub mod frame;
 pub mod names;

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use super::crypto::{self, DecryptError};
 use super::event::USER_CHANNEL_PREFIX;
-use super::frame::{self, Frame, FrameError, Members, Message};
+use super::frame::{self, Data, Frame, FrameError, Members, Message};
 use super::names::{self, ChannelKind, NameError};
 use super::sign::{ChannelAuth, UserAuth};
 
@@ -114,7 +114,7 @@ impl Tally {
 pub struct Delivery {
     pub channel: Option<String>,
     pub event: String,
-    pub data: Option<Value>,
+    pub data: Option<Data>,
     pub user_id: Option<String>,
     /// Set when an encrypted channel's event could not be decrypted; `data` is then
     /// the payload as received.
@@ -742,13 +742,12 @@ impl Session {
             undecryptable: None,
         };
         if let Some(key) = key {
-            let sealed = delivery.data.clone().unwrap_or(Value::Null);
-            match crypto::decrypt_with(&key, &sealed) {
-                Ok(plain) => {
-                    delivery.data = Some(serde_json::from_slice(&plain).unwrap_or_else(|_| {
-                        Value::String(String::from_utf8_lossy(&plain).into_owned())
-                    }));
-                }
+            let opened = {
+                let sealed = delivery.data.as_ref().map(Data::decoded);
+                crypto::decrypt_with(&key, sealed.as_deref().unwrap_or(&Value::Null))
+            };
+            match opened {
+                Ok(plain) => delivery.data = Some(Data::from_plaintext(plain)),
                 Err(e) => delivery.undecryptable = Some(e),
             }
         }
@@ -1066,7 +1065,7 @@ mod tests {
         let Output::Event(d) = &out[0] else {
             panic!("{out:?}")
         };
-        assert_eq!(d.data, Some(json!({"msg":"hi"})));
+        assert_eq!(d.data, Some(Data::Text(r#"{"msg":"hi"}"#.into())));
         assert_eq!(d.undecryptable, None);
 
         let other = MasterKey::from_base64("b3RoZXIgaXMgMzIgYnl0ZXMgMTIzNDU2Nzg5MDEyMzQ=").unwrap();
@@ -1077,7 +1076,11 @@ mod tests {
             panic!("{out:?}")
         };
         assert_eq!(d.undecryptable, Some(DecryptError::Open));
-        assert!(d.data.as_ref().is_some_and(|v| v.get("nonce").is_some()));
+        assert!(
+            d.data
+                .as_ref()
+                .is_some_and(|v| v.decoded().get("nonce").is_some())
+        );
 
         // The channel's key is held, and never shown.
         let shown = format!("{s:?}");

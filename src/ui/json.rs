@@ -82,10 +82,47 @@ fn quoted(s: &str) -> String {
 /// terminals), the format characters (bidi overrides, zero-width spaces) and the line
 /// separators. Outside strings JSON is ASCII, so the whole text can be passed through.
 pub fn escaped(json: String) -> String {
-    if json.bytes().all(|b| b < 0x7f) || !json.chars().any(needs_escape) {
+    if below_del(json.as_bytes()) || !json.chars().any(needs_escape) {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);
+    escape_into(&mut out, &json);
+    out
+}
+
+/// `escaped`, in place, for the JSON text `out` holds from `start` on (a record written
+/// straight into an output buffer).
+pub fn escape_from(out: &mut Vec<u8>, start: usize) {
+    if below_del(&out[start..]) {
+        return;
+    }
+    let written = out.split_off(start);
+    let json = String::from_utf8_lossy(&written);
+    if json.chars().any(needs_escape) {
+        let mut shown = String::with_capacity(json.len() + 16);
+        escape_into(&mut shown, &json);
+        out.extend_from_slice(shown.as_bytes());
+    } else {
+        out.extend_from_slice(&written);
+    }
+}
+
+/// Every byte is below DEL (`needs_escape` then names none that serde_json has not
+/// escaped already), looked at eight at a time.
+fn below_del(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let words = bytes.chunks_exact(8);
+    let rest = words.remainder();
+    // Adding one sets a byte's high bit from 0x7f on; bytes from 0x80 have it already.
+    words
+        .filter_map(<[u8]>::first_chunk::<8>)
+        .map(|w| u64::from_le_bytes(*w))
+        .all(|w| (w.wrapping_add(ONES) | w) & HIGH == 0)
+        && rest.iter().all(|&b| b < 0x7f)
+}
+
+fn escape_into(out: &mut String, json: &str) {
     for c in json.chars() {
         if needs_escape(c) {
             let mut units = [0u16; 2];
@@ -96,7 +133,6 @@ pub fn escaped(json: String) -> String {
             out.push(c);
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -139,8 +175,29 @@ mod tests {
         );
         assert_eq!(serde_json::from_str::<Value>(&out).unwrap(), v);
         assert_eq!(escaped(v.to_string()), out);
+        let mut buf = b"{}".to_vec();
+        buf.extend_from_slice(v.to_string().as_bytes());
+        escape_from(&mut buf, 2);
+        assert_eq!(buf, format!("{{}}{out}").into_bytes());
         let plain = json!({"a": "ünïcode ✓ 日本"}).to_string();
         assert_eq!(escaped(plain.clone()), plain);
+        let mut buf = plain.clone().into_bytes();
+        escape_from(&mut buf, 0);
+        assert_eq!(buf, plain.into_bytes());
+    }
+
+    #[test]
+    fn below_del_is_exact_at_every_offset() {
+        for b in 0u8..=255 {
+            for len in 1..20 {
+                for at in 0..len {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = b;
+                    assert_eq!(below_del(&bytes), b < 0x7f, "{b:#x} at {at} of {len}");
+                }
+            }
+        }
+        assert!(below_del(b""));
     }
 
     #[test]

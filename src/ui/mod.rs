@@ -48,6 +48,14 @@ impl Ui {
         out.flush()
     }
 
+    /// Whole lines, each ending in a newline, to stdout in one write. A closed pipe
+    /// surfaces as `BrokenPipe` for the caller.
+    pub fn out_lines(&self, lines: &[u8]) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        out.write_all(lines)?;
+        out.flush()
+    }
+
     /// A labelled line on stderr. The text may quote a server or a file, so it goes
     /// through the escaper (keeping its line breaks).
     fn err_line(&self, label: ColoredString, text: &str) {

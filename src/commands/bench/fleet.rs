@@ -22,6 +22,7 @@ use crate::net::auth::{Authorizer, Signer};
 use crate::net::ws::{
     self, Client, ConnState, Control, Counters, Handler, RunEnd, StopReason, Update,
 };
+use crate::pusher::data::Data;
 use crate::pusher::names::ChannelKind;
 use crate::pusher::session::{Output, Session, Timing};
 use crate::ui::Ui;
@@ -272,8 +273,9 @@ struct Mark<'a> {
 
 impl Subscriber {
     /// The sequence number of one of this run's events.
-    fn seq(&self, data: Option<&Value>) -> Option<u64> {
-        let mark: Mark<'_> = match data? {
+    fn seq(&self, data: Option<&Data>) -> Option<u64> {
+        let decoded = data?.decoded();
+        let mark: Mark<'_> = match &*decoded {
             Value::String(text) => serde_json::from_str(text).ok()?,
             v => Mark::deserialize(v).ok()?,
         };

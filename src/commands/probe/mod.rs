@@ -29,6 +29,7 @@ use crate::net::backend::Backend;
 use crate::net::http::{JsonPoster, RestClient};
 use crate::net::ws::{self, Client, Control, Counters, Handler, RunEnd, StopReason, Update};
 use crate::outgoing::{self, Data, Draft, Encryption, Ready, Rules, System, Via, World as _};
+use crate::pusher::data::Data as EventData;
 use crate::pusher::names::{self, ChannelKind};
 use crate::pusher::session::{Output, Session, Timing};
 use crate::ui::{Ui, json_text};
@@ -157,9 +158,10 @@ struct Recorder {
 
 impl Recorder {
     /// The sequence number of one of this run's events.
-    fn seq(&self, data: Option<&Value>) -> Option<usize> {
+    fn seq(&self, data: Option<&EventData>) -> Option<usize> {
+        let decoded = data?.decoded();
         let parsed;
-        let data = match data? {
+        let data = match &*decoded {
             Value::String(text) => {
                 parsed = serde_json::from_str::<Value>(text).ok()?;
                 &parsed

@@ -10,8 +10,9 @@ use serde_json::{Value, json};
 use tokio::sync::watch;
 
 use crate::error::{CliError, Kind};
+use crate::json_string;
 use crate::net::ws::{Control, Counters, Handler, StopReason, Update};
-use crate::pusher::frame::{self, Members};
+use crate::pusher::frame::{self, Data, Members};
 use crate::pusher::names;
 use crate::pusher::session::{Delivery, Output};
 use crate::text::{one_line, sanitize};
@@ -63,9 +64,17 @@ pub struct Settings {
     pub ready: watch::Sender<bool>,
 }
 
+/// Event lines held back while more messages are waiting, at most about this many
+/// bytes: written in one go once the connection is idle (or before anything else is
+/// shown), so a burst costs one write, not one a line.
+const HOLD_BYTES: usize = 32 * 1024;
+
 /// The `tail` handler.
 pub struct Printer {
     s: Settings,
+    /// Event lines not yet written, whole lines only.
+    held: Vec<u8>,
+    clock: time::RecordClock,
     shown: u64,
     ready_once: bool,
     /// The observer identity has been pointed out.
@@ -81,6 +90,8 @@ impl Printer {
     pub fn new(s: Settings, target: String) -> Self {
         Self {
             s,
+            held: Vec::new(),
+            clock: time::RecordClock::default(),
             shown: 0,
             ready_once: false,
             observer_told: false,
@@ -98,12 +109,28 @@ impl Printer {
         self.stdout_closed
     }
 
-    /// A line of data on stdout; a closed pipe ends the run quietly.
+    /// A line of data on stdout, after the lines held; a closed pipe ends the run quietly.
     fn out(&mut self, line: &str) -> Result<(), ()> {
+        self.flush()?;
         if self.stdout_closed {
             return Err(());
         }
-        match self.s.ui.out(line) {
+        let written = self.s.ui.out(line);
+        self.written(written)
+    }
+
+    /// Write out the event lines held back.
+    fn flush(&mut self) -> Result<(), ()> {
+        if self.held.is_empty() {
+            return Ok(());
+        }
+        let written = self.s.ui.out_lines(&self.held);
+        self.held.clear();
+        self.written(written)
+    }
+
+    fn written(&mut self, result: io::Result<()>) -> Result<(), ()> {
+        match result {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
                 self.stdout_closed = true;
@@ -121,11 +148,7 @@ impl Printer {
 
     /// A JSON record on stdout.
     fn record(&mut self, kind: &str, fields: Value) -> Result<(), ()> {
-        let mut v = json!({ "type": kind, "time": time::rfc3339_millis(SystemTime::now()) });
-        if let (Value::Object(map), Value::Object(more)) = (&mut v, fields) {
-            map.extend(more);
-        }
-        self.out(&ui::json_text(&v))
+        self.out(&record_text(kind, SystemTime::now(), fields))
     }
 
     fn paint(&self, s: &str, f: fn(&str) -> colored::ColoredString) -> String {
@@ -133,17 +156,19 @@ impl Printer {
     }
 
     /// The start of a human line: local time and channel.
-    fn head(&self, channel: Option<&str>) -> String {
-        let time = self.paint(&time::local_clock(SystemTime::now()), |s| s.dimmed());
+    fn head(&self, channel: Option<&str>, at: SystemTime) -> String {
+        let time = self.paint(&time::local_clock(at), |s| s.dimmed());
         let channel = self.paint(&sanitize(channel.unwrap_or("-"), false), |s| s.cyan());
         format!("{time} {channel}")
     }
 
-    fn data_text(&self, data: Option<&Value>) -> String {
-        match data {
-            None => String::new(),
-            Some(Value::String(s)) => sanitize(s, self.s.expand),
-            Some(v) => ui::json::render(v, self.s.ui.color_out, self.s.expand.then_some(2)),
+    fn data_text(&self, data: Option<&Data>) -> String {
+        let Some(data) = data else {
+            return String::new();
+        };
+        match &*data.decoded() {
+            Value::String(s) => sanitize(s, self.s.expand),
+            v => ui::json::render(v, self.s.ui.color_out, self.s.expand.then_some(2)),
         }
     }
 
@@ -156,23 +181,29 @@ impl Printer {
         if self.s.raw {
             return Ok(());
         }
-        if self.s.json {
-            let mut v = json!({
-                "channel": d.channel,
-                "event": d.event,
-                "data": d.data,
-            });
-            if let Some(u) = &d.user_id {
-                v["user_id"] = json!(u);
-            }
-            if let Some(e) = &d.undecryptable {
-                v["undecryptable"] = json!(e.to_string());
-            }
-            return self.record("event", v);
+        if self.stdout_closed {
+            return Err(());
         }
+        if self.s.json {
+            write_event_record(&mut self.held, &mut self.clock, d, SystemTime::now());
+        } else {
+            let line = self.event_line(d, SystemTime::now());
+            self.held.extend_from_slice(line.as_bytes());
+            if !line.ends_with('\n') {
+                self.held.push(b'\n');
+            }
+        }
+        if self.held.len() >= HOLD_BYTES || self.s.count.is_some_and(|n| self.shown >= n) {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// An event as a line for people, received at `at`.
+    fn event_line(&self, d: &Delivery, at: SystemTime) -> String {
         let mut line = format!(
             "{} {}",
-            self.head(d.channel.as_deref()),
+            self.head(d.channel.as_deref(), at),
             self.paint(&sanitize(&d.event, false), |s| s.yellow().bold())
         );
         if let Some(u) = &d.user_id {
@@ -188,7 +219,7 @@ impl Printer {
             line.push(' ');
             line.push_str(&data);
         }
-        self.out(&line)
+        line
     }
 
     fn member(
@@ -206,12 +237,13 @@ impl Printer {
         let d = Delivery {
             channel: Some(channel.to_owned()),
             event: event.to_owned(),
-            data: Some(data),
+            data: Some(Data::Value(data)),
             user_id: Some(user_id.to_owned()),
             undecryptable: None,
         };
         self.event(&d)?;
         if !self.s.json && !self.s.raw && self.s.filter.shows(event) {
+            self.flush()?;
             self.s.ui.status(&format!(
                 "{}: {count} member{}",
                 sanitize(channel, false),
@@ -267,7 +299,7 @@ impl Printer {
                         .collect();
                     let line = format!(
                         "{} {} {}",
-                        self.head(Some(channel)),
+                        self.head(Some(channel), SystemTime::now()),
                         self.paint("members", |s| s.yellow().bold()),
                         list.join(", ")
                     );
@@ -331,6 +363,17 @@ impl Printer {
     }
 
     fn on_update(&mut self, update: Update<'_>, counters: &Counters) -> Result<Vec<Control>, ()> {
+        // Lines held back go out before anything else is shown, on stdout or stderr.
+        if !matches!(
+            update,
+            Update::Session(Output::Event(_))
+                | Update::Frame {
+                    outgoing: false,
+                    ..
+                }
+        ) {
+            self.flush()?;
+        }
         let mut controls = Vec::new();
         match update {
             Update::Frame { outgoing, text } => {
@@ -556,7 +599,7 @@ impl Printer {
 
     /// The end-of-run summary: a record in JSON mode, a status line otherwise.
     pub fn summary(&mut self, counters: &Counters, ended: &str) {
-        if self.stdout_closed {
+        if self.flush().is_err() || self.stdout_closed {
             return;
         }
         if self.s.json {
@@ -591,6 +634,13 @@ impl Handler for Printer {
             Err(()) => Ok(vec![Control::Stop(StopReason::Done)]),
         }
     }
+
+    fn idle(&mut self, _: &Counters) -> Result<Vec<Control>, CliError> {
+        match self.flush() {
+            Ok(()) => Ok(Vec::new()),
+            Err(()) => Ok(vec![Control::Stop(StopReason::Done)]),
+        }
+    }
 }
 
 /// Written whole or not at all (a temporary file renamed into place), so a script that
@@ -610,6 +660,52 @@ fn write_ready(path: &PathBuf, socket_id: &str) -> Result<(), CliError> {
     })
 }
 
+/// A JSON record, one line: `type` and `time` first, then `fields`.
+fn record_text(kind: &str, at: SystemTime, fields: Value) -> String {
+    let mut v = json!({ "type": kind, "time": time::rfc3339_millis(at) });
+    if let (Value::Object(map), Value::Object(more)) = (&mut v, fields) {
+        map.extend(more);
+    }
+    ui::json_text(&v)
+}
+
+/// An event's JSON record, received at `at`, appended to `out` with its newline. The
+/// bytes `record_text` would make of the event's fields (type, time, channel, event,
+/// data, then user_id and undecryptable when there are), written straight from them.
+fn write_event_record(
+    out: &mut Vec<u8>,
+    clock: &mut time::RecordClock,
+    d: &Delivery,
+    at: SystemTime,
+) {
+    let start = out.len();
+    out.extend_from_slice(br#"{"type":"event","time":""#);
+    clock.push(out, at);
+    out.extend_from_slice(br#"","channel":"#);
+    match &d.channel {
+        Some(channel) => json_string::push(out, channel),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(br#","event":"#);
+    json_string::push(out, &d.event);
+    out.extend_from_slice(br#","data":"#);
+    match &d.data {
+        Some(data) => data.write_json(out),
+        None => out.extend_from_slice(b"null"),
+    }
+    if let Some(user_id) = &d.user_id {
+        out.extend_from_slice(br#","user_id":"#);
+        json_string::push(out, user_id);
+    }
+    if let Some(e) = &d.undecryptable {
+        out.extend_from_slice(br#","undecryptable":"#);
+        json_string::push(out, &e.to_string());
+    }
+    out.push(b'}');
+    ui::json::escape_from(out, start);
+    out.push(b'\n');
+}
+
 fn counters_json(c: &Counters, shown: u64) -> Value {
     json!({
         "messages_received": c.messages_received,
@@ -627,6 +723,9 @@ fn millis(d: Duration) -> u64 {
 fn short(d: Duration) -> String {
     format!("{:.1}s", d.as_secs_f64())
 }
+
+#[cfg(test)]
+mod golden;
 
 #[cfg(test)]
 mod tests {
