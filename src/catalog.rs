@@ -5,7 +5,7 @@
 /// The platform's webhook fixture defaults, beside its catalogue.
 pub mod webhook_fixtures;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -273,8 +273,21 @@ pub fn pattern_vars(pattern: &str) -> Vec<String> {
 }
 
 /// Match `name` against a pattern such as `presence-classroom-{class_id}`; each
-/// variable takes one or more characters.
+/// variable takes one or more characters, the first the shortest value that lets the
+/// rest match.
 pub fn match_pattern(pattern: &str, name: &str) -> Option<BTreeMap<String, String>> {
+    match_from(pattern, name, &mut HashSet::new())
+}
+
+/// `match_pattern` on a suffix of the pattern and of the name. `dead` holds the
+/// suffixes (by length) already found not to match, so each is tried once: without it
+/// a pattern of many variables took time exponential in their number (eight variables
+/// against 160 characters hung; `fuzz/regressions/catalog/` keeps that input).
+fn match_from(
+    pattern: &str,
+    name: &str,
+    dead: &mut HashSet<(usize, usize)>,
+) -> Option<BTreeMap<String, String>> {
     let Some(start) = pattern.find('{') else {
         return (pattern == name).then(BTreeMap::new);
     };
@@ -283,13 +296,17 @@ pub fn match_pattern(pattern: &str, name: &str) -> Option<BTreeMap<String, Strin
     let var = &pattern[start + 1..end];
     let rest_pattern = &pattern[end + 1..];
     let rest_name = name.strip_prefix(prefix)?;
+    if dead.contains(&(pattern.len(), name.len())) {
+        return None;
+    }
     // Try the shortest value first that lets the rest match.
     for cut in rest_name.char_indices().map(|(i, c)| i + c.len_utf8()) {
-        if let Some(mut vars) = match_pattern(rest_pattern, &rest_name[cut..]) {
+        if let Some(mut vars) = match_from(rest_pattern, &rest_name[cut..], dead) {
             vars.insert(var.to_owned(), rest_name[..cut].to_owned());
             return Some(vars);
         }
     }
+    dead.insert((pattern.len(), name.len()));
     None
 }
 
@@ -411,6 +428,18 @@ example = '{"user_id": "{{user_id}}", "id": "notif_{{id}}"}'
             choose(None, Some(&from_env)),
             Choice::File(PathBuf::from("cat.toml"))
         );
+    }
+
+    #[test]
+    fn patterns_of_many_variables_match_in_polynomial_time() {
+        // Eight variables against 160 characters once took longer than the age of
+        // the universe; each suffix is now tried once.
+        let pattern = "{a}{b}{c}{d}{e}{f}{g}{h}x";
+        assert!(match_pattern(pattern, &"a".repeat(160)).is_none());
+        let m = match_pattern(pattern, &format!("{}x", "a".repeat(160))).unwrap();
+        assert_eq!((m["a"].as_str(), m["h"].len()), ("a", 153));
+        let m = match_pattern("p-{a}-{b}", "p-1-2-3").unwrap();
+        assert_eq!((m["a"].as_str(), m["b"].as_str()), ("1", "2-3"));
     }
 
     #[test]
