@@ -5,7 +5,7 @@
 /// The platform's webhook fixture defaults, beside its catalogue.
 pub mod webhook_fixtures;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -175,7 +175,7 @@ impl Catalog {
     fn entry(&self, name: &str) -> Option<&Channel> {
         self.channels
             .iter()
-            .find(|c| matches(&c.name, name, &mut |_, _| {}))
+            .find(|c| matches(&c.name, name, &mut HashSet::new(), &mut |_, _| {}))
     }
 }
 
@@ -285,18 +285,27 @@ pub fn pattern_vars(pattern: &str) -> Vec<String> {
 }
 
 /// Match `name` against a pattern such as `presence-classroom-{class_id}`; each
-/// variable takes one or more characters.
+/// variable takes one or more characters, the first the shortest value that lets the
+/// rest match.
 pub fn match_pattern(pattern: &str, name: &str) -> Option<BTreeMap<String, String>> {
     let mut vars = BTreeMap::new();
-    matches(pattern, name, &mut |var, value| {
+    matches(pattern, name, &mut HashSet::new(), &mut |var, value| {
         vars.insert(var.to_owned(), value.to_owned());
     })
     .then_some(vars)
 }
 
 /// Whether `name` matches `pattern`; on a match `found` is given each variable and its
-/// value, the last variable first.
-fn matches(pattern: &str, name: &str, found: &mut impl FnMut(&str, &str)) -> bool {
+/// value, the last variable first. `dead` holds the suffixes (by length) already found
+/// not to match, so each is tried once: without it a pattern of many variables took
+/// time exponential in their number (eight variables against 160 characters hung;
+/// `fuzz/regressions/catalog/` keeps that input).
+fn matches(
+    pattern: &str,
+    name: &str,
+    dead: &mut HashSet<(usize, usize)>,
+    found: &mut impl FnMut(&str, &str),
+) -> bool {
     // The literal part before the first `{`, compared as it is found: most entries are
     // told apart in a byte or two (this runs for each entry, for each event sent).
     let (p, n) = (pattern.as_bytes(), name.as_bytes());
@@ -315,15 +324,19 @@ fn matches(pattern: &str, name: &str, found: &mut impl FnMut(&str, &str)) -> boo
     let Some(close) = after.bytes().position(|b| b == b'}') else {
         return false;
     };
+    if dead.contains(&(pattern.len(), name.len())) {
+        return false;
+    }
     let (var, rest_pattern) = (&after[..close], &after[close + 1..]);
     let rest_name = &name[open..];
     // Try the shortest value first that lets the rest match.
     for cut in rest_name.char_indices().map(|(i, c)| i + c.len_utf8()) {
-        if matches(rest_pattern, &rest_name[cut..], found) {
+        if matches(rest_pattern, &rest_name[cut..], dead, found) {
             found(var, &rest_name[..cut]);
             return true;
         }
     }
+    dead.insert((pattern.len(), name.len()));
     false
 }
 
@@ -445,6 +458,18 @@ example = '{"user_id": "{{user_id}}", "id": "notif_{{id}}"}'
             choose(None, Some(&from_env)),
             Choice::File(PathBuf::from("cat.toml"))
         );
+    }
+
+    #[test]
+    fn patterns_of_many_variables_match_in_polynomial_time() {
+        // Eight variables against 160 characters once took longer than the age of
+        // the universe; each suffix is now tried once.
+        let pattern = "{a}{b}{c}{d}{e}{f}{g}{h}x";
+        assert!(match_pattern(pattern, &"a".repeat(160)).is_none());
+        let m = match_pattern(pattern, &format!("{}x", "a".repeat(160))).unwrap();
+        assert_eq!((m["a"].as_str(), m["h"].len()), ("a", 153));
+        let m = match_pattern("p-{a}-{b}", "p-1-2-3").unwrap();
+        assert_eq!((m["a"].as_str(), m["b"].as_str()), ("1", "2-3"));
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub mod complete;
 pub mod config;
 pub mod error;
 pub mod files;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod json_string;
 pub mod net;
 pub mod observer;

@@ -305,3 +305,29 @@ mod tests {
         assert_eq!(size_shown(3 << 30), "3 GiB");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    //! A duration reads back from the way it is shown, and from its seconds.
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn a_duration_reads_back_as_shown(
+            nanos in MIN_DURATION.as_nanos() as u64..=MAX_DURATION.as_nanos() as u64,
+        ) {
+            let d = Duration::from_nanos(nanos);
+            let shown = humantime::format_duration(d).to_string();
+            prop_assert_eq!(duration(&shown), Ok(d), "{}", shown);
+        }
+
+        #[test]
+        fn whole_seconds_read_as_seconds(secs in 1..=MAX_DURATION.as_secs()) {
+            prop_assert_eq!(duration(&secs.to_string()), Ok(Duration::from_secs(secs)));
+            prop_assert_eq!(duration(&format!("{secs}s")), Ok(Duration::from_secs(secs)));
+        }
+    }
+}

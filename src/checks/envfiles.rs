@@ -125,6 +125,18 @@ impl EnvFiles {
         Self { files }
     }
 
+    /// Files already read, each parsed as `read` parses it (for `crate::fuzzing`).
+    pub(crate) fn from_texts(texts: &[(PathBuf, String)]) -> Self {
+        let files = texts
+            .iter()
+            .map(|(path, text)| EnvFile {
+                path: path.clone(),
+                vars: load::parse_dotenv(path, text).map_err(CliError::from),
+            })
+            .collect();
+        Self { files }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }

@@ -69,7 +69,13 @@ pub fn read_dotenv(path: &Path) -> Result<BTreeMap<String, String>, ConfigError>
         path: path.to_owned(),
         source,
     })?;
-    if let Some(line) = substitution_line(&text) {
+    parse_dotenv(path, &text)
+}
+
+/// A `.env` file's variables from its text, as `read_dotenv` reads them; `path` only
+/// names the file in errors.
+pub fn parse_dotenv(path: &Path, text: &str) -> Result<BTreeMap<String, String>, ConfigError> {
+    if let Some(line) = substitution_line(text) {
         return Err(ConfigError::DotEnv {
             path: path.to_owned(),
             message: format!(
@@ -78,7 +84,7 @@ pub fn read_dotenv(path: &Path) -> Result<BTreeMap<String, String>, ConfigError>
         });
     }
     dotenvy::from_read_iter(text.as_bytes())
-        .map(|item| item.map_err(|e| dotenv_error(path, e)))
+        .map(|item| item.map_err(|e| dotenv_error(path, text, e)))
         .collect()
 }
 
@@ -110,7 +116,7 @@ fn substitution_line(text: &str) -> Option<usize> {
     None
 }
 
-fn dotenv_error(path: &Path, e: dotenvy::Error) -> ConfigError {
+fn dotenv_error(path: &Path, text: &str, e: dotenvy::Error) -> ConfigError {
     match e {
         dotenvy::Error::Io(source) => ConfigError::Read {
             path: path.to_owned(),
@@ -118,10 +124,9 @@ fn dotenv_error(path: &Path, e: dotenvy::Error) -> ConfigError {
         },
         // The line itself is never shown: it may hold a secret.
         dotenvy::Error::LineParse(line, _) => {
-            let at = std::fs::read_to_string(path).ok().and_then(|text| {
-                text.find(&line)
-                    .map(|i| text[..i].matches('\n').count() + 1)
-            });
+            let at = text
+                .find(&line)
+                .map(|i| text[..i].matches('\n').count() + 1);
             ConfigError::DotEnv {
                 path: path.to_owned(),
                 message: match at {

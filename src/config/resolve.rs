@@ -355,3 +355,45 @@ mod tests {
         assert_eq!(r.key.unwrap().val, "app-key");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    //! Whichever layers set a field, the highest one wins and is named as its source:
+    //! a flag, `RTCTL_*`, `PUSHER_*`, the `.env`'s `RTCTL_*`, its `PUSHER_*`, the profile.
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::config::testing::*;
+
+    proptest! {
+        #[test]
+        fn the_highest_layer_that_sets_the_key_wins(
+            set in prop::collection::vec(prop::option::of("[a-z0-9]{1,8}"), 6),
+        ) {
+            let extra = set[5].as_ref().map_or(String::new(), |v| format!("app_id = \"{v}\"\n"));
+            let mut env = Vec::new();
+            let mut dot = Vec::new();
+            let mut cli = Vec::new();
+            if let Some(v) = &set[0] { cli.push((Field::AppId, v.as_str(), "--app-id")); }
+            if let Some(v) = &set[1] { env.push(("RTCTL_APP_ID", v.as_str())); }
+            if let Some(v) = &set[2] { env.push(("PUSHER_APP_ID", v.as_str())); }
+            if let Some(v) = &set[3] { dot.push(("RTCTL_APP_ID", v.as_str())); }
+            if let Some(v) = &set[4] { dot.push(("PUSHER_APP_ID", v.as_str())); }
+            let r = with_dotenv(&extra, &env, &dot, &cli).unwrap();
+            let got = r.app_id.map(|v| (v.val, v.source));
+            let want = set.iter().enumerate().find_map(|(i, v)| {
+                let source = match i {
+                    0 => Source::Cli { flag: "--app-id".into() },
+                    1 => src("RTCTL_APP_ID"),
+                    2 => src("PUSHER_APP_ID"),
+                    3 => Source::DotEnv { path: "/w/.env".into(), var: "RTCTL_APP_ID".into() },
+                    4 => Source::DotEnv { path: "/w/.env".into(), var: "PUSHER_APP_ID".into() },
+                    _ => Source::File { path: "/c/config.toml".into(), profile: "p".into(), line: 7 },
+                };
+                v.clone().map(|v| (v, source))
+            });
+            prop_assert_eq!(got, want);
+        }
+    }
+}

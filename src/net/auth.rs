@@ -7,7 +7,7 @@
 
 use serde::Deserialize;
 
-use super::http::JsonPoster;
+use super::http::{JsonPoster, Reply};
 use crate::config::Secret;
 use crate::pusher::sign::{self, ChannelAuth, UserAuth};
 use crate::pusher::{ChannelKind, MasterKey};
@@ -89,18 +89,7 @@ impl Authorizer {
     pub async fn channel(&self, socket_id: &str, channel: &str) -> Result<ChannelAuth, Refusal> {
         if let Some(endpoint) = &self.endpoint {
             let params = [("socket_id", socket_id), ("channel_name", channel)];
-            let reply: ChannelReply = endpoint.ask(&params).await?;
-            let auth = reply.auth.ok_or_else(|| {
-                Refusal::new(format!(
-                    "{} answered without an `auth` field",
-                    endpoint.shown()
-                ))
-            })?;
-            return Ok(ChannelAuth {
-                auth,
-                channel_data: reply.channel_data,
-                shared_secret: reply.shared_secret,
-            });
+            return channel_answer(&endpoint.url, &endpoint.ask(&params).await?);
         }
         let signer = self.signer.as_ref().ok_or_else(|| {
             Refusal::new("no app secret and no auth endpoint to authorize the channel")
@@ -123,14 +112,8 @@ impl Authorizer {
     /// Authenticate the user for `pusher:signin`.
     pub async fn user(&self, socket_id: &str) -> Result<UserAuth, Refusal> {
         if let Some(endpoint) = &self.user_endpoint {
-            let reply: UserReply = endpoint.ask(&[("socket_id", socket_id)]).await?;
-            return match (reply.auth, reply.user_data) {
-                (Some(auth), Some(user_data)) => Ok(UserAuth { auth, user_data }),
-                _ => Err(Refusal::new(format!(
-                    "{} answered without `auth` and `user_data`",
-                    endpoint.shown()
-                ))),
-            };
+            let reply = endpoint.ask(&[("socket_id", socket_id)]).await?;
+            return user_answer(&endpoint.url, &reply);
         }
         let signer = self
             .signer
@@ -146,15 +129,8 @@ impl Authorizer {
 }
 
 impl Endpoint {
-    /// The URL for messages, without anything that could be a token.
-    fn shown(&self) -> String {
-        super::shown_url(&self.url)
-    }
-
-    async fn ask<T: for<'de> Deserialize<'de>>(
-        &self,
-        params: &[(&str, &str)],
-    ) -> Result<T, Refusal> {
+    /// Post the parameters as the endpoint expects them; its reply, whatever its status.
+    async fn ask(&self, params: &[(&str, &str)]) -> Result<Reply, Refusal> {
         let (content_type, body) = match self.body {
             AuthBody::Form => ("application/x-www-form-urlencoded", form(params)),
             AuthBody::Json => {
@@ -177,53 +153,81 @@ impl Endpoint {
                 .iter()
                 .map(|(name, value)| (name.clone(), value.expose().to_owned())),
         );
-        let reply = self
-            .http
+        self.http
             .post(&self.url, &headers, body.into_bytes(), "the auth endpoint")
             .await
             .map_err(|e| Refusal {
                 hints: e.hints,
                 ..Refusal::new(e.message)
-            })?;
-        let status = reply.status;
-        if (300..400).contains(&status) {
-            let to = reply
-                .location
-                .as_deref()
-                .map_or_else(|| "nowhere (no Location)".to_owned(), |l| self.target(l));
-            return Err(Refusal {
-                status: Some(status),
-                message: format!(
-                    "{} answered {status}, a redirect to {to}; redirects are not followed, so the auth headers go only where you named",
-                    self.shown()
-                ),
-                hints: Vec::new(),
-            });
-        }
-        if !reply.is_success() {
-            let text = one_line(&String::from_utf8_lossy(&reply.body), 200);
-            return Err(Refusal {
-                status: Some(status),
-                message: format!("{} answered {status}: {text}", self.shown()),
-                hints: Vec::new(),
-            });
-        }
-        serde_json::from_slice(&reply.body).map_err(|e| {
-            Refusal::new(format!(
-                "{} answered {status} but not with JSON: {e}",
-                self.shown()
-            ))
-        })
+            })
     }
+}
 
-    /// A `Location` as messages show it: resolved against the endpoint's URL, without
-    /// credentials or query.
-    fn target(&self, location: &str) -> String {
-        let resolved = reqwest::Url::parse(&self.url)
-            .and_then(|base| base.join(location))
-            .map_or_else(|_| location.to_owned(), String::from);
-        super::shown_url(&resolved)
+/// An endpoint's answer to a channel authorization (`{"auth":…}`, with `channel_data`
+/// and `shared_secret` where they apply). `url` is the endpoint's, for messages.
+pub fn channel_answer(url: &str, reply: &Reply) -> Result<ChannelAuth, Refusal> {
+    let answer: ChannelReply = read_answer(url, reply)?;
+    let auth = answer.auth.ok_or_else(|| {
+        Refusal::new(format!(
+            "{} answered without an `auth` field",
+            super::shown_url(url)
+        ))
+    })?;
+    Ok(ChannelAuth {
+        auth,
+        channel_data: answer.channel_data,
+        shared_secret: answer.shared_secret,
+    })
+}
+
+/// A user-authentication endpoint's answer (`{"auth":…,"user_data":…}`).
+pub fn user_answer(url: &str, reply: &Reply) -> Result<UserAuth, Refusal> {
+    let answer: UserReply = read_answer(url, reply)?;
+    match (answer.auth, answer.user_data) {
+        (Some(auth), Some(user_data)) => Ok(UserAuth { auth, user_data }),
+        _ => Err(Refusal::new(format!(
+            "{} answered without `auth` and `user_data`",
+            super::shown_url(url)
+        ))),
     }
+}
+
+/// A successful answer's JSON; a redirect (never followed) or an error status refused.
+fn read_answer<T: for<'de> Deserialize<'de>>(url: &str, reply: &Reply) -> Result<T, Refusal> {
+    let shown = super::shown_url(url);
+    let status = reply.status;
+    if (300..400).contains(&status) {
+        let to = reply
+            .location
+            .as_deref()
+            .map_or_else(|| "nowhere (no Location)".to_owned(), |l| target(url, l));
+        return Err(Refusal {
+            status: Some(status),
+            message: format!(
+                "{shown} answered {status}, a redirect to {to}; redirects are not followed, so the auth headers go only where you named"
+            ),
+            hints: Vec::new(),
+        });
+    }
+    if !reply.is_success() {
+        let text = one_line(&String::from_utf8_lossy(&reply.body), 200);
+        return Err(Refusal {
+            status: Some(status),
+            message: format!("{shown} answered {status}: {text}"),
+            hints: Vec::new(),
+        });
+    }
+    serde_json::from_slice(&reply.body)
+        .map_err(|e| Refusal::new(format!("{shown} answered {status} but not with JSON: {e}")))
+}
+
+/// A `Location` as messages show it: resolved against the endpoint's URL, without
+/// credentials or query.
+fn target(url: &str, location: &str) -> String {
+    let resolved = reqwest::Url::parse(url)
+        .and_then(|base| base.join(location))
+        .map_or_else(|_| location.to_owned(), String::from);
+    super::shown_url(&resolved)
 }
 
 /// What JavaScript's `encodeURIComponent` leaves alone, as pusher-js's form body does.
@@ -263,18 +267,20 @@ mod tests {
         );
     }
 
+    fn reply(status: u16, location: Option<&str>, body: &str) -> Reply {
+        Reply {
+            status,
+            body: body.as_bytes().to_vec(),
+            server_date: None,
+            retry_after: None,
+            location: location.map(str::to_owned),
+            headers: Vec::new(),
+        }
+    }
+
     #[test]
     fn a_redirect_is_shown_resolved_without_query_or_credentials() {
-        let endpoint = Endpoint {
-            url: "https://app.example/pusher/auth?token=t".into(),
-            headers: Vec::new(),
-            body: AuthBody::Form,
-            http: JsonPoster::new(
-                std::time::Duration::from_secs(1),
-                &crate::net::tls::Trust::new(None).unwrap(),
-            )
-            .unwrap(),
-        };
+        let url = "https://app.example/pusher/auth?token=t";
         for (location, shown) in [
             ("/login?next=/pusher/auth", "https://app.example/login"),
             (
@@ -282,8 +288,38 @@ mod tests {
                 "http://evil.example:8080/x",
             ),
         ] {
-            assert_eq!(endpoint.target(location), shown, "{location}");
+            assert_eq!(target(url, location), shown, "{location}");
+            let refused = channel_answer(url, &reply(302, Some(location), "")).unwrap_err();
+            assert_eq!(refused.status, Some(302));
+            assert!(refused.message.contains(shown), "{}", refused.message);
+            assert!(!refused.message.contains("token=t"), "{}", refused.message);
         }
+    }
+
+    #[test]
+    fn answers_are_read_or_refused_saying_why() {
+        let url = "https://app.example/auth";
+        let got = channel_answer(
+            url,
+            &reply(200, None, r#"{"auth":"k:s","shared_secret":"x"}"#),
+        )
+        .unwrap();
+        assert_eq!(
+            (got.auth.as_str(), got.shared_secret.as_deref()),
+            ("k:s", Some("x"))
+        );
+        for (status, body, says) in [
+            (200, "{}", "without an `auth` field"),
+            (200, "<html>", "not with JSON"),
+            (403, "forbidden\n", "answered 403: forbidden"),
+        ] {
+            let refused = channel_answer(url, &reply(status, None, body)).unwrap_err();
+            assert!(refused.message.contains(says), "{}", refused.message);
+        }
+        let user = user_answer(url, &reply(200, None, r#"{"auth":"k:s","user_data":"{}"}"#));
+        assert_eq!(user.unwrap().user_data, "{}");
+        let refused = user_answer(url, &reply(200, None, r#"{"auth":"k:s"}"#)).unwrap_err();
+        assert!(refused.message.contains("without `auth` and `user_data`"));
     }
 
     #[tokio::test]

@@ -245,3 +245,32 @@ mod tests {
         assert_eq!(format!("{ok:?}"), "MasterKey(redacted)");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    //! What is sealed for a channel opens with that channel's key, and with no other.
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn an_encrypted_payload_opens_with_its_channel_key_only(
+            master in any::<[u8; 32]>(),
+            channel in "private-encrypted-[A-Za-z0-9_=@,.;-]{1,40}",
+            other in "private-encrypted-[A-Za-z0-9_=@,.;-]{1,40}",
+            nonce in any::<[u8; 24]>(),
+            plaintext in prop::collection::vec(any::<u8>(), 0..500),
+        ) {
+            let key = MasterKey::from_base64(&BASE64.encode(master)).unwrap();
+            let sealed: serde_json::Value =
+                serde_json::from_str(&key.encrypt(&channel, &nonce, &plaintext)).unwrap();
+            let opened = decrypt_with(&shared_secret(&channel, &master), &sealed);
+            prop_assert_eq!(opened, Ok(plaintext));
+            prop_assume!(other != channel);
+            let wrong = decrypt_with(&shared_secret(&other, &master), &sealed);
+            prop_assert_eq!(wrong, Err(DecryptError::Open));
+        }
+    }
+}

@@ -914,3 +914,65 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod properties {
+    //! Whatever is signed here checks out part by part, and only under its own secret.
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::pusher::MasterKey;
+    use crate::pusher::webhook::{Verdict, verify};
+
+    fn channel() -> impl Strategy<Value = String> {
+        (
+            prop::sample::select(vec!["private-", "presence-", "private-encrypted-"]),
+            "[A-Za-z0-9_=@,.;-]{1,60}",
+        )
+            .prop_map(|(prefix, rest)| format!("{prefix}{rest}"))
+    }
+
+    proptest! {
+        #[test]
+        fn a_channel_authorization_checks_out_under_its_own_secret_only(
+            key in "[a-z0-9]{1,20}",
+            secret in "[ -~]{1,40}",
+            other in "[ -~]{1,40}",
+            socket_id in "[0-9]{1,10}\\.[0-9]{1,10}",
+            channel in channel(),
+            user_id in "[ -~]{1,20}",
+        ) {
+            let data = member_data(&user_id, None);
+            let master = MasterKey::from_base64(&format!("{}=", "A".repeat(43))).unwrap();
+            let auth = authorize_channel(&key, &secret, &socket_id, &channel, Some(&data), Some(&master))
+                .unwrap();
+            let given = auth.channel_data.as_deref();
+            let parts = check_channel_auth(&key, &secret, &socket_id, &channel, given, &auth.auth);
+            prop_assert_eq!(parts.key, KeyPart::Matches);
+            prop_assert!(parts.well_formed);
+            prop_assert_eq!(parts.hmac, Some(HmacPart::Matches));
+            prop_assume!(other != secret);
+            let parts = check_channel_auth(&key, &other, &socket_id, &channel, given, &auth.auth);
+            prop_assert_ne!(parts.hmac, Some(HmacPart::Matches));
+        }
+
+        #[test]
+        fn a_webhook_verifies_under_its_own_signature_and_not_once_altered(
+            key in "[a-z0-9]{1,20}",
+            secret in "[ -~]{1,40}",
+            body in prop::collection::vec(any::<u8>(), 0..300),
+            flip in any::<prop::sample::Index>(),
+        ) {
+            let signature = webhook_signature(&secret, &body);
+            prop_assert_eq!(
+                verify(&key, &secret, Some(&key), Some(&signature), &body),
+                Verdict::Valid { final_newline_ignored: false }
+            );
+            prop_assume!(!body.is_empty());
+            let mut altered = body.clone();
+            altered[flip.index(body.len())] ^= 0x01;
+            prop_assert!(!verify(&key, &secret, Some(&key), Some(&signature), &altered).is_valid());
+        }
+    }
+}

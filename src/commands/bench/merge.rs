@@ -37,25 +37,44 @@ fn read(path: &PathBuf) -> Result<Results, CliError> {
             .hint("give the files `rtctl bench --json` wrote, unchanged")
     };
     let text = std::fs::read_to_string(path).map_err(|e| bad(format!("cannot read it: {e}")))?;
+    document(&text).map_err(bad)
+}
+
+/// The results in one `rtctl bench --json` document's text, or why they cannot be read.
+pub(crate) fn document(text: &str) -> Result<Results, String> {
     let doc: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| bad(format!("not JSON: {e}")))?;
+        serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
     match doc
         .get("schema_version")
         .and_then(serde_json::Value::as_u64)
     {
         Some(SCHEMA_VERSION) => {}
         Some(v) => {
-            return Err(bad(format!(
+            return Err(format!(
                 "schema_version {v}; this rtctl reads {SCHEMA_VERSION}"
-            )));
-        }
-        None => {
-            return Err(bad(
-                "no schema_version: is it a `rtctl bench --json` document?".into(),
             ));
         }
+        None => {
+            return Err("no schema_version: is it a `rtctl bench --json` document?".into());
+        }
     }
-    results::from_document(&doc).map_err(bad)
+    results::from_document(&doc)
+}
+
+/// The merged report, as JSON or for people.
+pub(crate) fn report(merged: &Results, files: Vec<String>, json: bool) -> Result<String, CliError> {
+    let report = Report {
+        settings: None,
+        ended: "merged",
+        took: None,
+        results: merged,
+        merged_from: files,
+    };
+    Ok(if json {
+        json_text(&report.json()?)
+    } else {
+        report.human()
+    })
 }
 
 pub fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
@@ -63,18 +82,7 @@ pub fn run(ctx: &mut Ctx, args: &Args) -> Result<(), CliError> {
     for path in &args.files {
         merged.merge(&read(path)?);
     }
-    let report = Report {
-        settings: None,
-        ended: "merged",
-        took: None,
-        results: &merged,
-        merged_from: args.files.iter().map(|p| p.display().to_string()).collect(),
-    };
-    let out = if args.json {
-        json_text(&report.json()?)
-    } else {
-        report.human()
-    };
-    ctx.ui.out(&out)?;
+    let files = args.files.iter().map(|p| p.display().to_string()).collect();
+    ctx.ui.out(&report(&merged, files, args.json)?)?;
     Ok(())
 }

@@ -6,10 +6,10 @@
 //! `results` (mergeable, for `bench merge`), the outputs in `report`.
 
 mod fleet;
-mod merge;
+pub(crate) mod merge;
 mod publish;
 mod report;
-mod results;
+pub(crate) mod results;
 mod usage;
 
 use std::time::Duration;

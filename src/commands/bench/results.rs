@@ -124,7 +124,8 @@ pub type Reasons = BTreeMap<String, u64>;
 
 fn add_reasons(into: &mut Reasons, from: &Reasons) {
     for (reason, n) in from {
-        *into.entry(reason.clone()).or_default() += n;
+        let count = into.entry(reason.clone()).or_default();
+        *count = count.saturating_add(*n);
     }
 }
 
@@ -208,33 +209,34 @@ pub struct Results {
 }
 
 impl Results {
-    /// Add `other`'s counts, reasons and histograms to these.
+    /// Add `other`'s counts, reasons and histograms to these. Counts saturate: a file
+    /// `bench merge` reads may hold any number.
     pub fn merge(&mut self, other: &Self) {
         let (c, o) = (&mut self.connections, &other.connections);
-        c.attempted += o.attempted;
-        c.subscribed += o.subscribed;
-        c.failed += o.failed;
+        c.attempted = c.attempted.saturating_add(o.attempted);
+        c.subscribed = c.subscribed.saturating_add(o.subscribed);
+        c.failed = c.failed.saturating_add(o.failed);
         add_reasons(&mut c.failures, &o.failures);
-        c.dropped += o.dropped;
+        c.dropped = c.dropped.saturating_add(o.dropped);
         add_reasons(&mut c.drops, &o.drops);
         c.stopped_opening.extend(o.stopped_opening.iter().cloned());
 
         let (e, o) = (&mut self.events, &other.events);
-        e.scheduled += o.scheduled;
-        e.sent += o.sent;
-        e.accepted += o.accepted;
-        e.rate_limited += o.rate_limited;
-        e.failed += o.failed;
+        e.scheduled = e.scheduled.saturating_add(o.scheduled);
+        e.sent = e.sent.saturating_add(o.sent);
+        e.accepted = e.accepted.saturating_add(o.accepted);
+        e.rate_limited = e.rate_limited.saturating_add(o.rate_limited);
+        e.failed = e.failed.saturating_add(o.failed);
         add_reasons(&mut e.failures, &o.failures);
 
         let (d, o) = (&mut self.deliveries, &other.deliveries);
-        d.expected += o.expected;
-        d.delivered += o.delivered;
-        d.duplicates += o.duplicates;
-        d.strays += o.strays;
+        d.expected = d.expected.saturating_add(o.expected);
+        d.delivered = d.delivered.saturating_add(o.delivered);
+        d.duplicates = d.duplicates.saturating_add(o.duplicates);
+        d.strays = d.strays.saturating_add(o.strays);
 
         let (r, o) = (&mut self.rtctl, &other.rtctl);
-        r.processes += o.processes;
+        r.processes = r.processes.saturating_add(o.processes);
         r.cpu_s += o.cpu_s;
         r.peak_rss_mib = match (r.peak_rss_mib, o.peak_rss_mib) {
             (Some(a), Some(b)) => Some(a.max(b)),
@@ -318,6 +320,20 @@ mod tests {
         let back: Latencies = serde_json::from_str(&text).unwrap();
         assert_eq!(back, h);
         assert_eq!(back.figures(), h.figures());
+    }
+
+    #[test]
+    fn merged_counts_saturate_instead_of_overflowing() {
+        // Two documents of u64::MAX counts panicked `bench merge` (an overflow; found
+        // writing the bench_results fuzz target, whose input fuzz/regressions keeps).
+        let mut doc = serde_json::json!({ "results": to_value(&Results::default()).unwrap() });
+        doc["results"]["connections"]["attempted"] = u64::MAX.into();
+        doc["results"]["events"]["failures"] = serde_json::json!({ "HTTP 500": u64::MAX });
+        let read = from_document(&doc).unwrap();
+        let mut merged = read.clone();
+        merged.merge(&read);
+        assert_eq!(merged.connections.attempted, u64::MAX);
+        assert_eq!(merged.events.failures["HTTP 500"], u64::MAX);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `rtctl trigger`: publish one event, a batch file, or one event many times.
 
 mod backend;
-mod bulk;
+pub(crate) mod bulk;
 
 use clap::Args as ClapArgs;
 use serde_json::{Value, json};

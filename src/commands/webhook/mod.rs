@@ -4,7 +4,7 @@
 mod fixture;
 mod hints;
 mod listen;
-mod replay;
+pub(crate) mod replay;
 mod verify;
 
 use clap::Subcommand;

@@ -152,7 +152,7 @@ fn json_files(dir: &Path) -> Result<Vec<PathBuf>, CliError> {
 
 /// JSON values one after another (`fixture … ; fixture …` piped in), each as its raw
 /// bytes. Text that is not JSON is one body, for `--no-validate` to send or refuse.
-fn split_bodies(buf: &[u8]) -> Vec<Vec<u8>> {
+pub(crate) fn split_bodies(buf: &[u8]) -> Vec<Vec<u8>> {
     let mut bodies = Vec::new();
     let mut stream = serde_json::Deserializer::from_slice(buf).into_iter::<serde::de::IgnoredAny>();
     let mut start = 0;

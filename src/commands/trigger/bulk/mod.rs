@@ -373,6 +373,72 @@ async fn lint(
     summarize(ctx, args, &tally, started.elapsed(), &Mode::Lint, Ok(None))
 }
 
+/// What `dry_run_lines` counted: lines read, and each line's fate.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LineCount {
+    pub lines: u64,
+    pub blank: u64,
+    pub invalid: u64,
+    pub valid: u64,
+    /// Items in the requests' bodies.
+    pub in_requests: u64,
+    pub requests: u64,
+}
+
+/// `--batch --dry-run` over `input` held in memory, with these rules: the same reader,
+/// line checks and requests, for `crate::fuzzing`.
+pub(crate) fn dry_run_lines(
+    input: Vec<u8>,
+    catalog: Option<Catalog>,
+    max_payload_kb: usize,
+    master_key: Option<MasterKey>,
+    fail_fast: bool,
+) -> Result<LineCount, CliError> {
+    use futures_util::FutureExt as _;
+    let mut source = BatchSource {
+        reader: LineReader::new(
+            Box::new(std::io::Cursor::new(input)),
+            max_line(max_payload_kb),
+        ),
+        rules: LineRules {
+            catalog: catalog.map(|c| (c, "catalogue".to_owned())),
+            enforce_catalog: true,
+            max_payload_kb,
+            master_key: Ok(master_key),
+        },
+        pending: Vec::new(),
+        app_id: "1".to_owned(),
+        fail_fast,
+        bar_in_bytes: false,
+        bar_shown: false,
+        done: false,
+    };
+    let mut tally = Tally::default();
+    let bar = ProgressBar::hidden();
+    let mut count = LineCount::default();
+    // An in-memory reader never waits, so each batch is ready at once.
+    while let Some((_, ready)) = source
+        .next_batch(&mut tally, &bar)
+        .now_or_never()
+        .unwrap_or_else(|| unreachable!("an in-memory reader is always ready"))?
+    {
+        let req = outgoing::batch_request(&source.app_id, ready);
+        let items = req
+            .body
+            .as_deref()
+            .and_then(|b| serde_json::from_slice::<Value>(b).ok())
+            .and_then(|v| v.get("batch").and_then(Value::as_array).map(Vec::len))
+            .unwrap_or(0);
+        count.requests += 1;
+        count.in_requests += items as u64;
+    }
+    count.lines = tally.lines;
+    count.blank = tally.blank;
+    count.invalid = tally.invalid;
+    count.valid = tally.valid;
+    Ok(count)
+}
+
 /// One event, `times` times, paced by `--rate`; each sealed on its own (a fresh nonce
 /// for an encrypted channel).
 struct RepeatSource {
