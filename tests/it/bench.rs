@@ -373,6 +373,34 @@ fn nothing_listening_fails_fast_naming_why() {
 }
 
 #[test]
+fn refused_subscriptions_exit_4_naming_the_credentials() {
+    let server = unlimited();
+    let env = TestEnv::new();
+    env.write_config(&server.profile().replace(&server.secret, "not-the-secret"));
+    let (code, doc, stderr) = json_run(
+        &env,
+        &[
+            "--kind",
+            "private",
+            "--subscribers",
+            "5",
+            "--duration",
+            "1s",
+        ],
+    );
+    assert_eq!(code, Some(4), "{stderr}\n{doc}");
+    assert_eq!(n(&doc, "/results/connections/subscribed"), 0, "{doc}");
+    assert_eq!(n(&doc, "/results/connections/refused"), 5, "{doc}");
+    assert_eq!(n(&doc, "/results/events/sent"), 0, "{doc}");
+    assert!(
+        stderr.contains("the server refused the subscriptions: subscription refused"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("check the app key and secret"), "{stderr}");
+    assert!(!stderr.contains("not-the-secret"), "{stderr}");
+}
+
+#[test]
 fn pusher_hosted_service_is_refused_without_yes() {
     let env = TestEnv::new();
     let out = env

@@ -313,7 +313,9 @@ impl Handler for Subscriber {
             }
             Update::Session(Output::SubscriptionFailed { code, message, .. }) => {
                 let code = code.map(|c| format!(" {c}")).unwrap_or_default();
-                self.board.borrow_mut().note_error(
+                let mut board = self.board.borrow_mut();
+                board.connections.refused += 1;
+                board.note_error(
                     self.i,
                     format!("subscription refused{code}: {message}"),
                     false,

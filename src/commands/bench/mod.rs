@@ -72,7 +72,8 @@ duration, 2s of grace, closing.
 Exit codes: 0 when every connection subscribed, stayed, and received every event; 5
 when any failed, dropped, or missed an event, or a publish failed or (rtctl falling
 behind its schedule by a tenth of the duration, at least 1s) was not sent; 1 when no connection
-subscribed or no event was accepted; 130 and 143 on Ctrl-C and SIGTERM, after the
+subscribed or no event was accepted; 4 when the server refused every subscription (the
+key and secret signing them); 130 and 143 on Ctrl-C and SIGTERM, after the
 report.";
 
 /// Put a bounded load on a server you own and measure fan-out latency and delivery.
@@ -388,13 +389,21 @@ async fn run_phases(
 /// The exit code, once the report is out.
 fn verdict(r: &Results) -> Result<(), CliError> {
     if r.connections.subscribed == 0 {
+        // The most frequent reason, as the summary lists it first.
         let why = r
             .connections
             .failures
-            .keys()
-            .next()
-            .map(|w| format!(": {w}"))
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(w, _)| format!(": {w}"))
             .unwrap_or_default();
+        if r.connections.refused > 0 {
+            return Err(CliError::new(
+                Kind::Auth,
+                format!("the server refused the subscriptions{why}"),
+            )
+            .hint("check the app key and secret of the profile (`rtctl doctor` checks them)"));
+        }
         return Err(
             CliError::new(Kind::Failure, format!("no connection subscribed{why}"))
                 .hint("run `rtctl doctor` to check the server and the credentials"),
@@ -569,6 +578,22 @@ mod tests {
                 .contains("rtctl fell behind: 1 of 5 events not sent in time")
         );
         assert_eq!(code(|r| r.connections.subscribed = 0), Kind::Failure);
+        let refused = verdict(&results(|r| {
+            r.connections.subscribed = 0;
+            r.connections.failed = 10;
+            r.connections.refused = 7;
+            r.connections.failures.insert("reset".into(), 3);
+            r.connections
+                .failures
+                .insert("subscription refused 4009: no".into(), 7);
+        }))
+        .unwrap_err();
+        assert_eq!(refused.kind, Kind::Auth);
+        assert!(
+            refused.message.ends_with(": subscription refused 4009: no"),
+            "{}",
+            refused.message
+        );
         assert_eq!(code(|r| r.events.accepted = 0), Kind::Failure);
     }
 }

@@ -139,6 +139,10 @@ pub struct Connections {
     /// Never subscribed: not opened, refused, or not confirmed in time.
     pub failed: u64,
     pub failures: Reasons,
+    /// Of those, subscriptions the server refused: the channel's authorization, signed
+    /// with the profile's key and secret.
+    #[serde(default)]
+    pub refused: u64,
     /// Subscribed, then lost before the run ended.
     pub dropped: u64,
     pub drops: Reasons,
