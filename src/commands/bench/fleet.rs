@@ -197,7 +197,7 @@ impl Board {
         let accepted = self.connected;
         let m = &mut self.members[i];
         // Refused for good although the server accepted others with the same key: not
-        // the key but a limit. sockudo resets a connection over its app's
+        // the key but a limit. sockudo closes a connection over its app's
         // max_connections before `connection_established`, where Pusher closes it with 4004.
         let refused_beside_others =
             matches!(&end, Err(e) if e.kind == Kind::Refused) && accepted > 0;
