@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::http::{JsonPoster, Reply};
 use crate::config::Secret;
+use crate::error::Kind;
 use crate::pusher::sign::{self, ChannelAuth, UserAuth};
 use crate::pusher::{ChannelKind, MasterKey};
 use crate::text::one_line;
@@ -59,6 +60,9 @@ pub struct Refusal {
     pub status: Option<u16>,
     pub message: String,
     pub hints: Vec<String>,
+    /// The endpoint gave no answer at all (unreachable, reset, timed out): a network
+    /// fault, not a refusal of the credentials.
+    pub unanswered: bool,
 }
 
 impl Refusal {
@@ -67,6 +71,7 @@ impl Refusal {
             status: None,
             message: message.into(),
             hints: Vec::new(),
+            unanswered: false,
         }
     }
 }
@@ -158,6 +163,7 @@ impl Endpoint {
             .await
             .map_err(|e| Refusal {
                 hints: e.hints,
+                unanswered: e.kind == Kind::Network,
                 ..Refusal::new(e.message)
             })
     }
@@ -207,6 +213,7 @@ fn read_answer<T: for<'de> Deserialize<'de>>(url: &str, reply: &Reply) -> Result
                 "{shown} answered {status}, a redirect to {to}; redirects are not followed, so the auth headers go only where you named"
             ),
             hints: Vec::new(),
+            unanswered: false,
         });
     }
     if !reply.is_success() {
@@ -215,6 +222,7 @@ fn read_answer<T: for<'de> Deserialize<'de>>(url: &str, reply: &Reply) -> Result
             status: Some(status),
             message: format!("{shown} answered {status}: {text}"),
             hints: Vec::new(),
+            unanswered: false,
         });
     }
     serde_json::from_slice(&reply.body)

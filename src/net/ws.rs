@@ -763,6 +763,7 @@ impl Client {
                     pending.extend(h.idle(&self.counters)?);
                     match done {
                         Ok(AuthDone::Channel(channel, Ok(auth))) => self.session.authorized(&channel, &auth),
+                        Ok(AuthDone::Channel(channel, Err(r))) if r.unanswered => vec![self.session.unanswered(&channel, r.message, r.hints)],
                         Ok(AuthDone::Channel(channel, Err(r))) => vec![self.session.refused(&channel, r.status, r.message)],
                         Ok(AuthDone::User(Ok(auth))) => vec![self.session.signed_in_with(&auth)],
                         Ok(AuthDone::User(Err(r))) => vec![Output::SigninFailed { code: r.status, message: r.message }],

@@ -179,6 +179,9 @@ pub enum Output {
         channel: String,
         code: Option<u16>,
         message: String,
+        /// The auth endpoint gave no answer at all (a network fault, not a refusal):
+        /// the network diagnosis's hints.
+        unanswered: Option<Vec<String>>,
     },
     MemberAdded {
         channel: String,
@@ -464,6 +467,18 @@ impl Session {
             channel: channel.to_owned(),
             code,
             message,
+            unanswered: None,
+        }
+    }
+
+    /// The auth endpoint could not be reached to authorize the channel.
+    pub fn unanswered(&mut self, channel: &str, message: String, hints: Vec<String>) -> Output {
+        self.set_state(channel, SubState::Failed);
+        Output::SubscriptionFailed {
+            channel: channel.to_owned(),
+            code: None,
+            message,
+            unanswered: Some(hints),
         }
     }
 
@@ -988,7 +1003,8 @@ mod tests {
             [Output::SubscriptionFailed {
                 channel: "private-events".into(),
                 code: Some(403),
-                message: "denied".into()
+                message: "denied".into(),
+                unanswered: None,
             }]
         );
     }

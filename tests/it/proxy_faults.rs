@@ -279,6 +279,60 @@ fn tail_to_a_server_that_never_answers_the_upgrade_exits_6_naming_the_timeout() 
     assert_eq!(proxy.accepted(), 1, "the first connection is not retried");
 }
 
+/// `tail` on a private channel whose auth endpoint sits behind a proxy faulting with
+/// `fault`: exit code, stderr and how many connections reached the endpoint's proxy.
+fn tail_with_auth_endpoint_through(fault: Fault) -> (Option<i32>, String, usize) {
+    let server = Server::shared();
+    let (url, _bodies) = common::auth_endpoint(server, "tok", None, None);
+    let port: u16 = url
+        .trim_end_matches("/pusher/auth")
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("the auth endpoint's port");
+    let proxy = Proxy::start(port);
+    proxy.set_default(fault);
+    let env = env_with_timeout(server, "2s");
+    let out = env
+        .rtctl()
+        .args(["tail", "private-fp-auth", "--json", "--auth-header"])
+        .arg("Authorization: Bearer tok")
+        .args([
+            "--auth-endpoint",
+            &url.replace(&port.to_string(), &proxy.port.to_string()),
+        ])
+        .timeout(Duration::from_secs(2) + HANG_GUARD)
+        .output()
+        .unwrap();
+    let (_, stderr) = output_text(&out);
+    (out.status.code(), stderr, proxy.accepted())
+}
+
+#[test]
+fn tail_whose_auth_endpoint_never_answers_exits_6_naming_the_endpoint() {
+    let (code, stderr, accepted) = tail_with_auth_endpoint_through(Fault::Unanswered);
+    assert_eq!(code, Some(6), "{stderr}");
+    assert!(
+        stderr.contains("cannot subscribe to private-fp-auth")
+            && stderr.contains("the auth endpoint did not")
+            && !stderr.contains("app key and secret"),
+        "{stderr}"
+    );
+    assert!(accepted >= 1, "the endpoint was never asked");
+}
+
+#[test]
+fn tail_whose_auth_endpoint_resets_the_connection_exits_6_naming_the_endpoint() {
+    let (code, stderr, accepted) = tail_with_auth_endpoint_through(Fault::Reset);
+    assert_eq!(code, Some(6), "{stderr}");
+    assert!(
+        stderr.contains("cannot subscribe to private-fp-auth")
+            && stderr.contains("the auth endpoint did not"),
+        "{stderr}"
+    );
+    assert!(accepted >= 1, "the endpoint was never asked");
+}
+
 /// Publish an event to `channels` with a signed REST call straight to the server;
 /// whether it was accepted (a server that is down is not).
 fn publish(app: &(u16, String, String, String), channels: &[String], name: &str) -> bool {

@@ -316,9 +316,15 @@ impl Printer {
         channel: &str,
         code: Option<u16>,
         message: &str,
+        unanswered_hints: Option<Vec<String>>,
     ) -> Result<(), ()> {
         let message = one_line(message, 300);
         let hint = match (self.s.auth_source, names::ChannelKind::of(channel)) {
+            _ if unanswered_hints.is_some() => {
+                "the WebSocket server answered but the auth endpoint did not: check its URL \
+                 (`auth_endpoint`) and that the app serving it is up"
+                    .to_owned()
+            }
             (AuthSource::Endpoint, _) if code.is_some_and(|c| (300..400).contains(&c)) => {
                 "give the URL the endpoint redirects to as --auth-endpoint (or `auth_endpoint`): \
                  rtctl does not follow redirects, so auth headers go only where you say"
@@ -341,6 +347,12 @@ impl Printer {
                 "check the app key and secret (`rtctl config show --show-origin`)".to_owned()
             }
         };
+        let unanswered = unanswered_hints.is_some();
+        let hints: Vec<String> = unanswered_hints
+            .into_iter()
+            .flatten()
+            .chain([hint])
+            .collect();
         let code_text = code.map(|c| format!(" (code {c})")).unwrap_or_default();
         let text = format!(
             "cannot subscribe to {}{code_text}: {message}",
@@ -353,11 +365,21 @@ impl Printer {
             )?;
         }
         if self.s.named.iter().any(|n| n == channel) {
-            self.failure
-                .get_or_insert_with(|| CliError::new(Kind::Auth, text).hint(hint));
+            let kind = if unanswered {
+                Kind::Network
+            } else {
+                Kind::Auth
+            };
+            self.failure.get_or_insert_with(|| {
+                let mut e = CliError::new(kind, text);
+                e.hints = hints;
+                e
+            });
         } else {
             self.s.ui.warn(&text);
-            self.s.ui.hint(&hint);
+            for hint in &hints {
+                self.s.ui.hint(hint);
+            }
         }
         Ok(())
     }
@@ -530,7 +552,8 @@ impl Printer {
                 channel,
                 code,
                 message,
-            } => self.subscription_failed(&channel, code, &message)?,
+                unanswered,
+            } => self.subscription_failed(&channel, code, &message, unanswered)?,
             Output::MemberAdded {
                 channel,
                 user_id,
