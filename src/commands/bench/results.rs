@@ -14,6 +14,9 @@ use serde::{Deserialize, Serialize, Serializer};
 /// The largest latency a histogram holds: an hour, in microseconds; longer is clamped.
 const HIGHEST_US: u64 = 3_600_000_000;
 
+/// The most samples a histogram read back may hold: far more than any bench records.
+const MAX_SAMPLES: u64 = 1 << 40;
+
 /// Significant decimal digits every histogram keeps: values are exact to 0.1%.
 const SIGNIFICANT: u8 = 3;
 
@@ -96,6 +99,18 @@ impl Latencies {
         let read: Histogram<u64> = Deserializer::new()
             .deserialize(&mut bytes.as_slice())
             .map_err(|e| format!("not an HdrHistogram V2 blob: {e:?}"))?;
+        // hdrhistogram sums counts unchecked (`value_at_quantile`, `add`): a histogram
+        // near u64::MAX samples overflows there. A bench records far fewer than
+        // MAX_SAMPLES, and the 2^23 documents it would take to overflow a merge of
+        // such histograms do not fit on one command line.
+        let total = read
+            .iter_recorded()
+            .try_fold(0u64, |sum, v| sum.checked_add(v.count_at_value()));
+        match total {
+            Some(n) if n <= MAX_SAMPLES => {}
+            Some(n) => return Err(format!("holds {n} samples; a bench records at most 2^40")),
+            None => return Err("holds over 2^64 samples; a bench records at most 2^40".into()),
+        }
         // Re-recorded into our own bounds, so every histogram adds to every other.
         let mut ours = Self::default();
         for v in read.iter_recorded() {
@@ -399,6 +414,37 @@ mod tests {
         let mut doc = serde_json::json!({ "results": to_value(&Results::default()).unwrap() });
         doc["results"]["histograms"]["fan_out"] = serde_json::json!("@@@");
         assert!(from_document(&doc).unwrap_err().contains("base64"));
+    }
+
+    /// A histogram of `counts` samples at 5, 50 and 5000 µs, as a document holds it.
+    fn document_with_counts(counts: [u64; 3]) -> serde_json::Value {
+        let mut h = Histogram::new_with_bounds(1, HIGHEST_US, SIGNIFICANT).unwrap();
+        for (value, n) in [5, 50, 5000].into_iter().zip(counts) {
+            h.record_n(value, n).unwrap();
+        }
+        let mut doc = serde_json::json!({ "results": to_value(&Results::default()).unwrap() });
+        doc["results"]["histograms"]["fan_out"] = Latencies(h).encode().unwrap().into();
+        doc
+    }
+
+    #[test]
+    fn a_histogram_of_more_samples_than_a_bench_records_is_refused() {
+        // Such a histogram merged with itself overflowed inside hdrhistogram (a panic
+        // in debug builds, wrong percentiles in release; found by the bench_results
+        // fuzz target, whose input fuzz/regressions keeps).
+        let huge = document_with_counts([1 << 62, 1 << 62, 1 << 62]);
+        let err = from_document(&huge).unwrap_err();
+        assert!(
+            err.contains("13835058055282163712 samples") && err.contains("2^40"),
+            "{err}"
+        );
+        let at_most = document_with_counts([1 << 39, 1 << 38, 1 << 38]);
+        let read = from_document(&at_most).unwrap();
+        let mut merged = read.clone();
+        merged.merge(&read);
+        let figures = merged.histograms.fan_out.figures().unwrap();
+        assert_eq!(figures.count, 1 << 41);
+        assert_eq!(figures.p50, 0.005);
     }
 
     #[test]
