@@ -33,14 +33,15 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Network timeout, e.g. 5s or 500ms [default: 10s]')
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print the version, the git commit it was built from and the target')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print the version, the git commit it was built from and the target')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'With --version: print it as one JSON object (for bug reports)')
             [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the app secret from the first line of stdin (never from a flag''s value)')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use https and wss')
             [CompletionResult]::new('--no-tls', '--no-tls', [CompletionResultType]::ParameterName, 'Use plain http and ws')
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Publish events over the REST API: one, a batch file, or one many times')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Subscribe to channels over the WebSocket and stream their events')
             [CompletionResult]::new('channels', 'channels', [CompletionResultType]::ParameterValue, 'List occupied channels, show one, list a presence channel''s members, watch them live')
@@ -91,8 +92,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;tail' {
@@ -137,8 +136,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;channels' {
@@ -160,8 +157,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List occupied channels')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one channel''s state')
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'List the members of a presence channel')
@@ -191,8 +186,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;channels;show' {
@@ -216,8 +209,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;channels;users' {
@@ -240,8 +231,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;channels;watch' {
@@ -268,8 +257,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;channels;help' {
@@ -314,8 +301,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send an event to one signed-in user (the #server-to-user-ID channel)')
             [CompletionResult]::new('terminate', 'terminate', [CompletionResultType]::ParameterValue, 'Close every connection of a signed-in user')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -343,8 +328,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;users;terminate' {
@@ -367,8 +350,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;users;help' {
@@ -405,8 +386,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the catalogue''s channels and their events')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a channel''s events, or one event''s rules and example payload')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -433,8 +412,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;catalog;show' {
@@ -458,8 +435,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;catalog;help' {
@@ -496,8 +471,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign a channel subscription; prints exactly what an auth endpoint returns')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Sign a user sign-in (pusher:signin); prints what a user-auth endpoint returns')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a `key:signature` auth value and show what should have been signed')
@@ -527,8 +500,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;auth;user' {
@@ -552,8 +523,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;auth;verify' {
@@ -581,8 +550,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;auth;help' {
@@ -623,8 +590,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('fixture', 'fixture', [CompletionResultType]::ParameterValue, 'Print a webhook body of one event type, for the platform''s channels by default')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Sign fixtures with the app''s secret and post them to the app''s webhook endpoint')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Say whether a captured webhook is authentic, and which part is wrong if not')
@@ -658,8 +623,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;webhook;replay' {
@@ -688,8 +651,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;webhook;verify' {
@@ -715,8 +676,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;webhook;listen' {
@@ -743,8 +702,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;webhook;help' {
@@ -800,8 +757,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;probe' {
@@ -830,8 +785,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;bench' {
@@ -862,8 +815,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('merge', 'merge', [CompletionResultType]::ParameterValue, 'Combine the --json results of several bench runs into one report')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -888,8 +839,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;bench;help' {
@@ -922,8 +871,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the resolved profile (secrets masked)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the profiles in the config file')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
@@ -953,8 +900,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;config;list' {
@@ -977,8 +922,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;config;path' {
@@ -1000,8 +943,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;config;init' {
@@ -1032,8 +973,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;config;use' {
@@ -1055,8 +994,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;config;help' {
@@ -1106,8 +1043,6 @@ Register-ArgumentCompleter -Native -CommandName 'rtctl' -ScriptBlock {
             [CompletionResult]::new('--trust-env-file', '--trust-env-file', [CompletionResultType]::ParameterName, 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rtctl;help' {

@@ -332,7 +332,7 @@ _rtctl() {
 
     case "${cmd}" in
         rtctl)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version trigger tail channels users catalog auth webhook doctor probe bench config completions help"
+            opts="-V -h --version --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help trigger tail channels users catalog auth webhook doctor probe bench config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -405,7 +405,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__auth)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version sign user verify help"
+            opts="-h --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help sign user verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -548,7 +548,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__auth__subcmd__sign)
-            opts="-h -V --socket-id --user-id --user-info --channel-data --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --socket-id --user-id --user-info --channel-data --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -637,7 +637,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__auth__subcmd__user)
-            opts="-h -V --socket-id --user-data --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --socket-id --user-data --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -718,7 +718,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__auth__subcmd__verify)
-            opts="-h -V --socket-id --auth --user-id --user-info --channel-data --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --socket-id --auth --user-id --user-info --channel-data --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -811,7 +811,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__bench)
-            opts="-h -V --subscribers --channels --kind --rate --duration --payload-size --ramp --yes --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version merge help"
+            opts="-h --subscribers --channels --kind --rate --duration --payload-size --ramp --yes --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help merge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -954,7 +954,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__bench__subcmd__merge)
-            opts="-h -V --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1027,7 +1027,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__catalog)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version list show help"
+            opts="-h --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1156,7 +1156,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__catalog__subcmd__list)
-            opts="-h -V --catalog --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --catalog --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1233,7 +1233,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__catalog__subcmd__show)
-            opts="-h -V --catalog --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --catalog --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1310,7 +1310,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__channels)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version list show users watch help"
+            opts="-h --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help list show users watch help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1467,7 +1467,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__channels__subcmd__list)
-            opts="-h -V --prefix --info --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --prefix --info --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1548,7 +1548,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__channels__subcmd__show)
-            opts="-h -V --info --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --info --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1625,7 +1625,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__channels__subcmd__users)
-            opts="-h -V --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1698,7 +1698,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__channels__subcmd__watch)
-            opts="-h -V --prefix --members --interval --duration --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --prefix --members --interval --duration --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1783,7 +1783,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__completions)
-            opts="-h -V --dynamic --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version bash elvish fish powershell zsh"
+            opts="-h --dynamic --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1856,7 +1856,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__config)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version show list path init use help"
+            opts="-h --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help show list path init use help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2027,7 +2027,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__config__subcmd__init)
-            opts="-h -V --secret-env --secret-command --auth-endpoint --backend-url --webhook-url --default --force --no-input --check --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --secret-env --secret-command --auth-endpoint --backend-url --webhook-url --default --force --no-input --check --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2120,7 +2120,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__config__subcmd__list)
-            opts="-h -V --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2193,7 +2193,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__config__subcmd__path)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2266,7 +2266,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__config__subcmd__show)
-            opts="-h -V --show-origin --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --show-origin --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2339,7 +2339,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__config__subcmd__use)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2412,7 +2412,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__doctor)
-            opts="-v -h -V --list-checks --only --skip --compare-env --offline --origin --strict --json --junit --verbose --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-v -h --list-checks --only --skip --compare-env --offline --origin --strict --json --junit --verbose --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3017,7 +3017,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__probe)
-            opts="-h -V --kind --count --interval --via --slo --json --junit --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --kind --count --interval --via --slo --json --junit --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3110,7 +3110,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__tail)
-            opts="-h -V --json --raw --expand --event --exclude-internal --count --duration --ready-file --rescan --auth-endpoint --sign-locally --auth-header --auth-body --user-auth-endpoint --user-id --user-info --signin --send --interactive --no-reconnect --activity-timeout --pong-timeout --max-message-size --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --json --raw --expand --event --exclude-internal --count --duration --ready-file --rescan --auth-endpoint --sign-locally --auth-header --auth-body --user-auth-endpoint --user-id --user-info --signin --send --interactive --no-reconnect --activity-timeout --pong-timeout --max-message-size --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3243,7 +3243,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__trigger)
-            opts="-h -V --set --text --socket-id --info --catalog --no-validate --via --dry-run --curl --json --batch --fail-fast --repeat --rate --concurrency --retries --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --set --text --socket-id --info --catalog --no-validate --via --dry-run --curl --json --batch --fail-fast --repeat --rate --concurrency --retries --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3356,7 +3356,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__users)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version send terminate help"
+            opts="-h --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help send terminate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3485,7 +3485,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__users__subcmd__send)
-            opts="-h -V --set --text --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --set --text --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3562,7 +3562,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__users__subcmd__terminate)
-            opts="-h -V --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3635,7 +3635,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__webhook)
-            opts="-h -V --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version fixture replay verify listen help"
+            opts="-h --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help fixture replay verify listen help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3708,7 +3708,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__webhook__subcmd__fixture)
-            opts="-h -V --channel --user-id --event --data --socket-id --count --time-ms --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version channel_occupied channel_vacated member_added member_removed client_event cache_miss subscription_count"
+            opts="-h --channel --user-id --event --data --socket-id --count --time-ms --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help channel_occupied channel_vacated member_added member_removed client_event cache_miss subscription_count"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3893,7 +3893,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__webhook__subcmd__listen)
-            opts="-h -V --bind --forward --save --count --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --bind --forward --save --count --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3982,7 +3982,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__webhook__subcmd__replay)
-            opts="-h -V --to --now --tamper --no-validate --concurrency --dry-run --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --to --now --tamper --no-validate --concurrency --dry-run --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4063,7 +4063,7 @@ _rtctl() {
             return 0
             ;;
         rtctl__subcmd__webhook__subcmd__verify)
-            opts="-h -V --signature --pusher-key --headers --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help --version"
+            opts="-h --signature --pusher-key --headers --json --profile --app-id --key --secret-stdin --cluster --host --port --tls --no-tls --ws-host --ws-port --ca-cert --timeout --env-file --trust-env-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -30,14 +30,15 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --timeout 'Network timeout, e.g. 5s or 500ms [default: 10s]'
             cand --env-file 'Also read PUSHER_* and RTCTL_* variables from a .env file (--env-file=PATH for another) [default: ./.env]'
             cand --color 'When to colour output'
+            cand -V 'Print the version, the git commit it was built from and the target'
+            cand --version 'Print the version, the git commit it was built from and the target'
+            cand --json 'With --version: print it as one JSON object (for bug reports)'
             cand --secret-stdin 'Read the app secret from the first line of stdin (never from a flag''s value)'
             cand --tls 'Use https and wss'
             cand --no-tls 'Use plain http and ws'
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand trigger 'Publish events over the REST API: one, a batch file, or one many times'
             cand tail 'Subscribe to channels over the WebSocket and stream their events'
             cand channels 'List occupied channels, show one, list a presence channel''s members, watch them live'
@@ -87,8 +88,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;tail'= {
             cand --event 'Only events whose name matches GLOB (`*`, `?`); repeatable'
@@ -132,8 +131,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;channels'= {
             cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
@@ -154,8 +151,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand list 'List occupied channels'
             cand show 'Show one channel''s state'
             cand users 'List the members of a presence channel'
@@ -184,8 +179,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;channels;show'= {
             cand --info 'Attributes to include, comma-separated: user_count (presence), subscription_count'
@@ -208,8 +201,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;channels;users'= {
             cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
@@ -231,8 +222,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;channels;watch'= {
             cand --prefix 'Only channels whose names start with this, e.g. presence-classroom-'
@@ -258,8 +247,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;channels;help'= {
             cand list 'List occupied channels'
@@ -297,8 +284,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand send 'Send an event to one signed-in user (the #server-to-user-ID channel)'
             cand terminate 'Close every connection of a signed-in user'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -325,8 +310,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;users;terminate'= {
             cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
@@ -348,8 +331,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;users;help'= {
             cand send 'Send an event to one signed-in user (the #server-to-user-ID channel)'
@@ -381,8 +362,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand list 'List the catalogue''s channels and their events'
             cand show 'Show a channel''s events, or one event''s rules and example payload'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -408,8 +387,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;catalog;show'= {
             cand --catalog 'Event catalogue (TOML) [default: profile''s `catalog`, else built-in]'
@@ -432,8 +409,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;catalog;help'= {
             cand list 'List the catalogue''s channels and their events'
@@ -465,8 +440,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand sign 'Sign a channel subscription; prints exactly what an auth endpoint returns'
             cand user 'Sign a user sign-in (pusher:signin); prints what a user-auth endpoint returns'
             cand verify 'Check a `key:signature` auth value and show what should have been signed'
@@ -495,8 +468,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;auth;user'= {
             cand --socket-id 'The connection''s socket id'
@@ -519,8 +490,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;auth;verify'= {
             cand --socket-id 'The connection''s socket id'
@@ -547,8 +516,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;auth;help'= {
             cand sign 'Sign a channel subscription; prints exactly what an auth endpoint returns'
@@ -583,8 +550,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand fixture 'Print a webhook body of one event type, for the platform''s channels by default'
             cand replay 'Sign fixtures with the app''s secret and post them to the app''s webhook endpoint'
             cand verify 'Say whether a captured webhook is authentic, and which part is wrong if not'
@@ -617,8 +582,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;webhook;replay'= {
             cand --to 'The webhook endpoint [default: the profile''s webhook_url]'
@@ -646,8 +609,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;webhook;verify'= {
             cand --signature 'The X-Pusher-Signature it came with [default: from --headers]'
@@ -672,8 +633,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;webhook;listen'= {
             cand --bind 'Address to listen on: PORT (on 127.0.0.1) or HOST:PORT [default: 127.0.0.1:8090]'
@@ -699,8 +658,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;webhook;help'= {
             cand fixture 'Print a webhook body of one event type, for the platform''s channels by default'
@@ -749,8 +706,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;probe'= {
             cand --kind 'The kind of channel the probe makes up when no CHANNEL is given'
@@ -778,8 +733,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;bench'= {
             cand --subscribers 'WebSocket connections to open, each subscribed to one channel, from 1 to 100000'
@@ -809,8 +762,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand merge 'Combine the --json results of several bench runs into one report'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -834,8 +785,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;bench;help'= {
             cand merge 'Combine the --json results of several bench runs into one report'
@@ -864,8 +813,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand show 'Show the resolved profile (secrets masked)'
             cand list 'List the profiles in the config file'
             cand path 'Print the config file''s path'
@@ -894,8 +841,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;config;list'= {
             cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
@@ -917,8 +862,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;config;path'= {
             cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
@@ -939,8 +882,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;config;init'= {
             cand --secret-env 'Read the secret from this environment variable at run time'
@@ -970,8 +911,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;config;use'= {
             cand --profile 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]'
@@ -992,8 +931,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;config;help'= {
             cand show 'Show the resolved profile (secrets masked)'
@@ -1035,8 +972,6 @@ set edit:completion:arg-completer[rtctl] = {|@words|
             cand --trust-env-file 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'rtctl;help'= {
             cand trigger 'Publish events over the REST API: one, a batch file, or one many times'

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_rtctl_global_optspecs
-    string join \n profile= app-id= key= secret-stdin cluster= host= port= tls no-tls ws-host= ws-port= ca-cert= timeout= env-file= trust-env-file color= h/help V/version
+    string join \n V/version json profile= app-id= key= secret-stdin cluster= host= port= tls no-tls ws-host= ws-port= ca-cert= timeout= env-file= trust-env-file color= h/help
 end
 
 function __fish_rtctl_needs_command
@@ -38,12 +38,13 @@ complete -c rtctl -n "__fish_rtctl_needs_command" -l env-file -d 'Also read PUSH
 complete -c rtctl -n "__fish_rtctl_needs_command" -l color -d 'When to colour output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR or TERM=dumb says otherwise'
 always\t''
 never\t''"
+complete -c rtctl -n "__fish_rtctl_needs_command" -s V -l version -d 'Print the version, the git commit it was built from and the target'
+complete -c rtctl -n "__fish_rtctl_needs_command" -l json -d 'With --version: print it as one JSON object (for bug reports)'
 complete -c rtctl -n "__fish_rtctl_needs_command" -l secret-stdin -d 'Read the app secret from the first line of stdin (never from a flag\'s value)'
 complete -c rtctl -n "__fish_rtctl_needs_command" -l tls -d 'Use https and wss'
 complete -c rtctl -n "__fish_rtctl_needs_command" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_needs_command" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_needs_command" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "trigger" -d 'Publish events over the REST API: one, a batch file, or one many times'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "tail" -d 'Subscribe to channels over the WebSocket and stream their events'
 complete -c rtctl -n "__fish_rtctl_needs_command" -f -a "channels" -d 'List occupied channels, show one, list a presence channel\'s members, watch them live'
@@ -93,7 +94,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l tls -d 'Use http
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand trigger" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l event -d 'Only events whose name matches GLOB (`*`, `?`); repeatable' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l count -d 'Exit 0 after N events have been shown' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l duration -d 'Stop after DURATION, e.g. 30s; with --count, exit 124 if they did not all arrive' -r
@@ -137,7 +137,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l tls -d 'Use https a
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand tail" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -l app-id -d 'App id' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -l key -d 'App key' -r
@@ -157,7 +156,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_see
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -f -a "list" -d 'List occupied channels'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -f -a "show" -d 'Show one channel\'s state'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and not __fish_seen_subcommand_from list show users watch help" -f -a "users" -d 'List the members of a presence channel'
@@ -185,7 +183,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_su
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from list" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from list" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from show" -l info -d 'Attributes to include, comma-separated: user_count (presence), subscription_count' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from show" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from show" -l app-id -d 'App id' -r
@@ -207,7 +204,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_su
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from show" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from show" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -l app-id -d 'App id' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -l key -d 'App key' -r
@@ -228,7 +224,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_su
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from users" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l prefix -d 'Only channels whose names start with this, e.g. presence-classroom-' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l interval -d 'How often to list the channels, at least 1s (longer when --members needs it)' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l duration -d 'Stop after DURATION, e.g. 10m, and exit 0' -r
@@ -253,7 +248,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_su
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from watch" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from help" -f -a "list" -d 'List occupied channels'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one channel\'s state'
 complete -c rtctl -n "__fish_rtctl_using_subcommand channels; and __fish_seen_subcommand_from help" -f -a "users" -d 'List the members of a presence channel'
@@ -278,7 +272,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_s
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -f -a "send" -d 'Send an event to one signed-in user (the #server-to-user-ID channel)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -f -a "terminate" -d 'Close every connection of a signed-in user'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and not __fish_seen_subcommand_from send terminate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -304,7 +297,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subco
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from send" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l app-id -d 'App id' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l key -d 'App key' -r
@@ -325,7 +317,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subco
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from terminate" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "send" -d 'Send an event to one signed-in user (the #server-to-user-ID channel)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "terminate" -d 'Close every connection of a signed-in user'
 complete -c rtctl -n "__fish_rtctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -348,7 +339,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -f -a "list" -d 'List the catalogue\'s channels and their events'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -f -a "show" -d 'Show a channel\'s events, or one event\'s rules and example payload'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -373,7 +363,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_sub
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l catalog -d 'Event catalogue (TOML) [default: profile\'s `catalog`, else built-in]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l app-id -d 'App id' -r
@@ -395,7 +384,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_sub
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the catalogue\'s channels and their events'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a channel\'s events, or one event\'s rules and example payload'
 complete -c rtctl -n "__fish_rtctl_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -418,7 +406,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_su
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -f -a "sign" -d 'Sign a channel subscription; prints exactly what an auth endpoint returns'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -f -a "user" -d 'Sign a user sign-in (pusher:signin); prints what a user-auth endpoint returns'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and not __fish_seen_subcommand_from sign user verify help" -f -a "verify" -d 'Check a `key:signature` auth value and show what should have been signed'
@@ -446,7 +433,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcom
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from user" -l socket-id -d 'The connection\'s socket id' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from user" -l user-data -d 'User data exactly as signed: a JSON object with a non-empty string `id`' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from user" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
@@ -468,7 +454,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcom
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from user" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from user" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from user" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from user" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from verify" -l socket-id -d 'The connection\'s socket id' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from verify" -l auth -d 'The auth value to check, `key:signature`' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from verify" -l user-id -d 'Presence member id (builds channel data {"user_id":ID,"user_info":INFO})' -r
@@ -494,7 +479,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcom
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from verify" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from verify" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Sign a channel subscription; prints exactly what an auth endpoint returns'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "user" -d 'Sign a user sign-in (pusher:signin); prints what a user-auth endpoint returns'
 complete -c rtctl -n "__fish_rtctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a `key:signature` auth value and show what should have been signed'
@@ -518,7 +502,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -f -a "fixture" -d 'Print a webhook body of one event type, for the platform\'s channels by default'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -f -a "replay" -d 'Sign fixtures with the app\'s secret and post them to the app\'s webhook endpoint'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and not __fish_seen_subcommand_from fixture replay verify listen help" -f -a "verify" -d 'Say whether a captured webhook is authentic, and which part is wrong if not'
@@ -550,7 +533,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_sub
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from fixture" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l to -d 'The webhook endpoint [default: the profile\'s webhook_url]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l concurrency -d 'Requests in flight at once (1 keeps the fixtures\' order)' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
@@ -577,7 +559,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_sub
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from replay" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l signature -d 'The X-Pusher-Signature it came with [default: from --headers]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l pusher-key -d 'The X-Pusher-Key it came with, checked against the profile\'s key [default: from --headers]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l headers -d 'A captured request: optional request line, headers, a blank line, then the body' -r
@@ -601,7 +582,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_sub
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l bind -d 'Address to listen on: PORT (on 127.0.0.1) or HOST:PORT [default: 127.0.0.1:8090]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l forward -d 'Also post each request, as received, to this URL (the app\'s webhook endpoint)' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l save -d 'Save each authentic webhook body in this folder, as fixtures for `webhook replay`' -r -F
@@ -626,7 +606,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_sub
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from listen" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "fixture" -d 'Print a webhook body of one event type, for the platform\'s channels by default'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "replay" -d 'Sign fixtures with the app\'s secret and post them to the app\'s webhook endpoint'
 complete -c rtctl -n "__fish_rtctl_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Say whether a captured webhook is authentic, and which part is wrong if not'
@@ -661,7 +640,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l tls -d 'Use https
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l kind -d 'The kind of channel the probe makes up when no CHANNEL is given' -r -f -a "public\t''
 private\t'Signed here with the app secret'
 presence\t'Joined as a member named by rtctl, signed here with the app secret'"
@@ -691,7 +669,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l tls -d 'Use https 
 complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand probe" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l subscribers -d 'WebSocket connections to open, each subscribed to one channel, from 1 to 100000' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l channels -d 'Channels to spread the subscribers over, from 1 to 10000 (at most --subscribers)' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l kind -d 'The kind of the channels' -r -f -a "public\t''
@@ -722,7 +699,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_s
 complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -f -a "merge" -d 'Combine the --json results of several bench runs into one report'
 complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and not __fish_seen_subcommand_from merge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
@@ -745,7 +721,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subco
 complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from merge" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "merge" -d 'Combine the --json results of several bench runs into one report'
 complete -c rtctl -n "__fish_rtctl_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
@@ -767,7 +742,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -f -a "show" -d 'Show the resolved profile (secrets masked)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -f -a "list" -d 'List the profiles in the config file'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and not __fish_seen_subcommand_from show list path init use help" -f -a "path" -d 'Print the config file\'s path'
@@ -795,7 +769,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subc
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from show" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from show" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from list" -l app-id -d 'App id' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from list" -l key -d 'App key' -r
@@ -816,7 +789,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subc
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from list" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from list" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from path" -l app-id -d 'App id' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from path" -l key -d 'App key' -r
@@ -836,7 +808,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subc
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from path" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from path" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l secret-env -d 'Read the secret from this environment variable at run time' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l secret-command -d 'Run this command at run time and use its first line as the secret' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l auth-endpoint -d 'The app\'s auth endpoint [default: BACKEND_URL/pusher/auth]' -r
@@ -865,7 +836,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subc
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from use" -l profile -d 'Profile to use [default: $RTCTL_PROFILE, then `default_profile`, then `local`]' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from use" -l app-id -d 'App id' -r
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from use" -l key -d 'App key' -r
@@ -885,7 +855,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subc
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from use" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from use" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from use" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the resolved profile (secrets masked)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the profiles in the config file'
 complete -c rtctl -n "__fish_rtctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
@@ -912,7 +881,6 @@ complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l tls -d 'Use 
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l no-tls -d 'Use plain http and ws'
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -l trust-env-file -d 'Let the server and URLs the .env names receive credentials from elsewhere (the profile, the environment)'
 complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rtctl -n "__fish_rtctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe bench config completions help" -f -a "trigger" -d 'Publish events over the REST API: one, a batch file, or one many times'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe bench config completions help" -f -a "tail" -d 'Subscribe to channels over the WebSocket and stream their events'
 complete -c rtctl -n "__fish_rtctl_using_subcommand help; and not __fish_seen_subcommand_from trigger tail channels users catalog auth webhook doctor probe bench config completions help" -f -a "channels" -d 'List occupied channels, show one, list a presence channel\'s members, watch them live'

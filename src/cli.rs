@@ -27,17 +27,26 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(
     name = "rtctl",
-    version,
-    propagate_version = true,
+    disable_version_flag = true,
+    arg_required_else_help = true,
     after_help = EXAMPLES,
     after_long_help = format!("{EXAMPLES}\n\n{EXIT_CODES}"),
 )]
 pub struct Cli {
+    /// Print the version, the git commit it was built from and the target
+    #[arg(short = 'V', long, help_heading = "Global")]
+    pub version: bool,
+
+    /// With --version: print it as one JSON object (for bug reports)
+    #[arg(long, requires = "version", help_heading = "Global")]
+    pub json: bool,
+
     #[command(flatten)]
     pub global: GlobalArgs,
 
+    // Absent only with --version.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// Options every subcommand takes. Each connection option overrides the profile and

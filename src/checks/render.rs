@@ -125,6 +125,7 @@ pub fn json(ran: &[Ran], profile: &str, profile_source: &str) -> Value {
         .collect();
     json!({
         "schema_version": SCHEMA_VERSION,
+        "rtctl": crate::commands::version::CURRENT.to_value(),
         "profile": { "name": profile, "source": profile_source },
         "ok": t.fail == 0,
         "summary": { "pass": t.pass, "warn": t.warn, "fail": t.fail, "skip": t.skip },
@@ -152,6 +153,10 @@ pub fn junit(ran: &[Ran], profile: &str) -> String {
         t.fail,
         t.skip,
         total.as_secs_f64()
+    ));
+    out.push_str(&format!(
+        "    <properties>\n      <property name=\"rtctl.version\" value=\"{}\"/>\n    </properties>\n",
+        xml(&crate::commands::version::CURRENT.line())
     ));
     for r in ran {
         out.push_str(&format!(

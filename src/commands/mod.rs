@@ -14,6 +14,7 @@ pub(crate) mod publish;
 pub mod tail;
 pub mod trigger;
 pub mod users;
+pub mod version;
 pub mod webhook;
 
 use std::io::BufRead as _;
@@ -210,8 +211,17 @@ async fn interruptible<T>(
 
 /// Run the parsed command line.
 pub async fn run(cli: Cli, ui: Ui) -> Result<(), CliError> {
+    if cli.version {
+        return version::run(&ui, cli.json);
+    }
+    let Some(command) = cli.command else {
+        return Err(CliError::new(
+            Kind::Usage,
+            "no subcommand given: `rtctl --help` lists them",
+        ));
+    };
     let mut ctx = Ctx::new(cli.global, ui)?;
-    match cli.command {
+    match command {
         Command::Doctor(args) => interruptible(doctor::run(&mut ctx, args)).await,
         Command::Auth(cmd) => auth::run(&mut ctx, cmd).await,
         Command::Config(cmd) => config::run(&mut ctx, cmd).await,

@@ -148,6 +148,109 @@ fn committed_completions_match_the_binary() {
     }
 }
 
+/// Every man page: `rtctl.1` and one for each subcommand, nested ones included
+/// (`rtctl-config-show.1`), as (file name, roff).
+fn man_pages() -> Vec<(String, Vec<u8>)> {
+    fn add(cmd: clap::Command, out: &mut Vec<(String, Vec<u8>)>) {
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            add(sub.clone(), out);
+        }
+        let man = clap_mangen::Man::new(cmd)
+            .source(format!("rtctl {}", env!("CARGO_PKG_VERSION")))
+            .manual("rtctl manual");
+        let mut roff = Vec::new();
+        man.render(&mut roff).unwrap();
+        out.push((man.get_filename(), roff));
+    }
+    let mut cmd =
+        <rtctl::cli::Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
+    cmd.build();
+    let mut out = Vec::new();
+    add(cmd, &mut out);
+    out.sort();
+    out
+}
+
+#[test]
+fn committed_man_pages_match_the_cli() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
+    let pages = man_pages();
+    if std::env::var_os("RTCTL_UPDATE_MAN").is_some() {
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, roff) in &pages {
+            std::fs::write(dir.join(name), roff).unwrap();
+        }
+    }
+    let mut committed: Vec<String> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    committed.sort();
+    let names: Vec<&String> = pages.iter().map(|(n, _)| n).collect();
+    let fix = "run `RTCTL_UPDATE_MAN=1 cargo test --test it committed_man_pages` and commit man/";
+    assert_eq!(
+        committed.iter().collect::<Vec<_>>(),
+        names,
+        "man/ holds other pages: {fix}"
+    );
+    for (name, roff) in &pages {
+        let on_disk = std::fs::read(dir.join(name)).unwrap_or_default();
+        assert!(&on_disk == roff, "man/{name} is out of date: {fix}");
+    }
+    assert!(names.iter().any(|n| *n == "rtctl.1"));
+    assert!(
+        names.iter().any(|n| *n == "rtctl-config-show.1"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn version_names_the_commit_and_target_and_json_says_the_same() {
+    let env = TestEnv::new();
+    let line = stdout_of(env.rtctl().arg("--version"));
+    assert_eq!(stdout_of(env.rtctl().arg("-V")), line);
+    let doc: Value =
+        serde_json::from_str(&stdout_of(env.rtctl().args(["--version", "--json"]))).unwrap();
+    assert_eq!(doc["name"], "rtctl");
+    assert_eq!(doc["version"], env!("CARGO_PKG_VERSION"));
+    let (commit, target) = (
+        doc["commit"].as_str().unwrap(),
+        doc["target"].as_str().unwrap(),
+    );
+    let debug = if doc["build"] == "debug" {
+        ", debug"
+    } else {
+        ""
+    };
+    assert_eq!(
+        line,
+        format!(
+            "rtctl {} ({commit} {target}{debug})\n",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+    assert!(
+        target.contains("-linux-") || target.contains("-apple-") || target.contains("-windows-"),
+        "{target}"
+    );
+    // Built from this checkout: the commit is git's HEAD.
+    let head = std::process::Command::new("git")
+        .args(["rev-parse", "--short=12", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .ok()
+        .filter(|h| h.status.success());
+    if let Some(head) = head {
+        assert_eq!(commit, String::from_utf8_lossy(&head.stdout).trim());
+    }
+    // --json belongs to --version; no subcommand is a usage error.
+    env.rtctl().arg("--json").assert().code(2);
+    env.rtctl().args(["--profile", "x"]).assert().code(2);
+}
+
 #[test]
 fn a_stray_complete_variable_does_nothing() {
     let env = TestEnv::new();

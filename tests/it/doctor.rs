@@ -96,6 +96,7 @@ fn a_correct_setup_passes_every_check_in_every_output() {
     let (code, doc) = doctor_json(&env, &[], &[]);
     assert_eq!(code, Some(0));
     assert_eq!(doc["schema_version"], 1);
+    assert_eq!(doc["rtctl"]["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(doc["ok"], true);
     let st = statuses(&doc);
     let expected = [
@@ -128,6 +129,14 @@ fn a_correct_setup_passes_every_check_in_every_output() {
     let json_ids: Vec<String> = st.keys().cloned().collect();
     assert_eq!(human_sorted, json_ids, "{}", run.out);
     assert_eq!(run.junit.matches("<testcase ").count(), json_ids.len());
+    assert!(
+        run.junit.contains(&format!(
+            "<property name=\"rtctl.version\" value=\"rtctl {} (",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "{}",
+        run.junit
+    );
     for id in &json_ids {
         assert!(run.junit.contains(&format!("name=\"{id}\"")), "{id}");
     }

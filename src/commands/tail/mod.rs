@@ -496,7 +496,7 @@ mod tests {
         ];
         for (argv, length, network) in cases {
             let cli = Cli::parse_from(std::iter::once("rtctl").chain(argv.iter().copied()));
-            let Command::Tail(args) = cli.command else {
+            let Some(Command::Tail(args)) = cli.command else {
                 panic!("not tail: {argv:?}");
             };
             let ui = Ui {
