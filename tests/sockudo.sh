@@ -5,6 +5,8 @@
 #   tests/sockudo.sh serve [--background]  run sockudo on 127.0.0.1:6001 as app-id/app-key/app-secret
 #   tests/sockudo.sh stop                  stop a background server
 #
+# RTCTL_LOCAL_PORT serves (and stops) on another port.
+#
 # The cache is $RTCTL_TEST_CACHE, else ${XDG_CACHE_HOME:-~/.cache}/rtctl-tests.
 set -euo pipefail
 
@@ -12,7 +14,9 @@ SOCKUDO_VERSION=5.2.0
 CACHE="${RTCTL_TEST_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rtctl-tests}"
 ROOT="$CACHE/sockudo-$SOCKUDO_VERSION"
 BIN="$ROOT/bin/sockudo"
-PIDFILE="$CACHE/sockudo-local.pid"
+PORT="${RTCTL_LOCAL_PORT:-6001}"
+# One pid file a port, so a second server (the release smoke run's) leaves the first alone.
+PIDFILE="$CACHE/sockudo-local-$PORT.pid"
 
 say() { printf 'sockudo.sh: %s\n' "$*" >&2; }
 
@@ -41,7 +45,7 @@ install() {
 
 serve() {
   install
-  local port="${RTCTL_LOCAL_PORT:-6001}"
+  local port="$PORT"
   local env=(
     HOST=127.0.0.1 PORT="$port" METRICS_ENABLED=false RUST_LOG=error
     SOCKUDO_DEFAULT_APP_ID=app-id SOCKUDO_DEFAULT_APP_KEY=app-key SOCKUDO_DEFAULT_APP_SECRET=app-secret
@@ -55,7 +59,7 @@ serve() {
     exit 1
   fi
   mkdir -p "$CACHE"
-  env "${env[@]}" "$BIN" >"$CACHE/sockudo-local.log" 2>&1 &
+  env "${env[@]}" "$BIN" >"$CACHE/sockudo-local-$port.log" 2>&1 &
   echo $! >"$PIDFILE"
   for _ in $(seq 1 100); do
     if ! kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
@@ -67,7 +71,7 @@ serve() {
     fi
     sleep 0.1
   done
-  say "sockudo did not start; see $CACHE/sockudo-local.log"
+  say "sockudo did not start; see $CACHE/sockudo-local-$port.log"
   exit 1
 }
 

@@ -1303,3 +1303,56 @@ fn the_frontends_auth_endpoint_is_asked_without_the_profiles_headers() {
     assert!(backend.auth_requests() > 0, "the endpoint was not asked");
     assert!(!doc.to_string().contains(USER_TOKEN));
 }
+
+/// The `rtctl doctor` lines of the README's CI jobs (its "In CI" section), as written.
+fn readme_ci_doctor_lines() -> Vec<String> {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("\n### In CI\n")
+        .expect("the README's In CI section");
+    let section = &readme[start + 1..];
+    let section = &section[..section.find("\n## ").unwrap_or(section.len())];
+    section
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim().trim_start_matches("- ");
+            let command = l.strip_prefix("run: ").unwrap_or(l);
+            command
+                .starts_with("rtctl doctor")
+                .then(|| command.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn the_readme_ci_jobs_doctor_line_passes_against_a_local_server() {
+    let lines = readme_ci_doctor_lines();
+    assert_eq!(lines.len(), 2, "one in each CI job: {lines:?}");
+    let server = Server::shared();
+    for line in lines {
+        let env = TestEnv::new();
+        // The profile as the CI jobs give it: the platform's variables, no config file.
+        let out = env
+            .rtctl()
+            .args(line.split_whitespace().skip(1))
+            .env("PUSHER_APP_ID", &server.app_id)
+            .env("PUSHER_KEY", &server.key)
+            .env("PUSHER_SECRET", &server.secret)
+            .env("PUSHER_HOST", "127.0.0.1")
+            .env("PUSHER_PORT", server.port.to_string())
+            .output()
+            .unwrap();
+        let (stdout, stderr) = output_text(&out);
+        assert_eq!(out.status.code(), Some(0), "{line}\n{stdout}\n{stderr}");
+        let report = std::fs::read_to_string(env.work_dir().join("report.xml"))
+            .unwrap_or_else(|e| panic!("{line} wrote no report.xml: {e}"));
+        assert!(
+            report.contains("<testsuites name=\"rtctl doctor\"")
+                && report.contains("failures=\"0\"")
+                && report.matches("<testcase ").count() >= 10,
+            "{report}"
+        );
+        assert!(!stdout.contains(&server.secret) && !report.contains(&server.secret));
+    }
+}
