@@ -31,7 +31,8 @@
 #            deliveries, fan-out p50/p99, rtctl's CPU per delivery and peak RSS (per
 #            subscriber too), and sockudo's CPU over the same run
 # Prints figures; asserts nothing. Usage: benches/throughput.sh [trigger] [pipe] [tail]
-# [doctor] [node] [tailjs] [tail100] [probejs] [bench]
+# [doctor] [node] [tailjs] [tail100] [probejs] [bench]; RTCTL_BIN=PATH measures that binary
+# instead of building target/release/rtctl.
 # (all when none is named). TAIL_CONCURRENCY sets trigger's --concurrency in tail, tailjs
 # and tail100 (16); PROBE_ROUNDS the rounds of probejs (2).
 set -euo pipefail
@@ -39,8 +40,13 @@ cd "$(dirname "$0")/.."
 
 sections=" ${*:-trigger pipe tail doctor node tailjs tail100 probejs bench} "
 sockudo="$(tests/sockudo.sh install)"
-cargo build --release --quiet
-rtctl="${CARGO_TARGET_DIR:-$PWD/target}/release/rtctl"
+# RTCTL_BIN measures another build (the release archive's static binary, say).
+if [ -n "${RTCTL_BIN:-}" ]; then
+  rtctl="$(realpath "$RTCTL_BIN")"
+else
+  cargo build --release --quiet
+  rtctl="${CARGO_TARGET_DIR:-$PWD/target}/release/rtctl"
+fi
 work="$(mktemp -d)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 
@@ -57,7 +63,7 @@ for _ in $(seq 1 100); do
 done
 
 export RTCTL_APP_ID=bench RTCTL_KEY=bench-key RTCTL_SECRET=bench-secret RTCTL_HOST=127.0.0.1 RTCTL_PORT="$port" RTCTL_TLS=false
-echo "rtctl $("$rtctl" --version | cut -d' ' -f2), sockudo on 127.0.0.1:$port, $(nproc) cores, $(date -u +%F)"
+echo "$("$rtctl" --version), sockudo on 127.0.0.1:$port, $(nproc) cores, $(date -u +%F)"
 
 if [[ "$sections" == *" trigger "* ]]; then
   python3 - "$work/events.jsonl" <<'PY'

@@ -20,6 +20,22 @@ stamp() {
   local start=$SECONDS line
   while IFS= read -r line; do printf '%d %s\n' $((SECONDS - start)) "$line"; done
 }
+# Coverage (cov: edges, ft: features) when the corpus was loaded and at the end, the
+# edges found in the last minute, the executions, and when the last new feature and the
+# last new edge came.
+report() {
+  awk '$3 == "INITED" || $3 == "NEW" {
+         for (i = 4; i < NF; i++) { if ($i == "cov:") c = $(i + 1); if ($i == "ft:") f = $(i + 1) }
+         if ($3 == "INITED") { c0 = c; f0 = f }
+         if ($3 == "NEW") { last_ft = $1; if (c != prev) last_cov = $1 }
+         prev = c; at[$1] = c
+       }
+       { end = $1 }
+       $2 == "stat::number_of_executed_units:" { runs = $3 }
+       END { for (t in at) if (t + 0 <= end - 60 && t + 0 >= t60) { t60 = t + 0; c60 = at[t] }
+             printf "   cov %s -> %s (+%d in the last minute), ft %s -> %s, %s executions; last new feature at %ss, last new edge at %ss\n",
+                    c0, c, c - c60, f0, f, runs, last_ft, last_cov }' "$1"
+}
 for t in "${targets[@]}"; do
   echo "== $t: ${seconds}s"
   nice -n 19 cargo +nightly fuzz build -O "$t" 2>/dev/null
@@ -28,10 +44,7 @@ for t in "${targets[@]}"; do
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     2>&1 | stamp >"logs/$t.log" || status=$?
   [ "$status" -eq 0 ] || echo "   $t stopped early: see logs/$t.log"
-  grep -E ' #[0-9]+ +(NEW|REDUCE|pulse|DONE)' "logs/$t.log" | tail -1 || true
-  last_new=$(grep -E ' #[0-9]+ +NEW ' "logs/$t.log" | tail -1 | cut -d' ' -f1)
-  echo "   new coverage last came at ${last_new:-?}s"
-  grep -E 'stat::number_of_executed_units' "logs/$t.log" || true
+  report "logs/$t.log"
   nice -n 19 cargo +nightly fuzz cmin -O "$t" "corpus/$t" >/dev/null 2>&1 || echo "   cmin of $t failed"
   echo "   corpus: $(ls "corpus/$t" | wc -l) files"
 done

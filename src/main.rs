@@ -8,6 +8,11 @@ use rtctl::cli::Cli;
 use rtctl::error::{CliError, Kind};
 use rtctl::ui::Ui;
 
+// The static musl build: musl's allocator is slow at many small allocations.
+#[cfg(all(target_env = "musl", target_pointer_width = "64"))]
+#[global_allocator]
+static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     // `RTCTL_COMPLETE=bash rtctl …`: answer a dynamic completion request and exit.
     clap_complete::CompleteEnv::with_factory(Cli::command)
