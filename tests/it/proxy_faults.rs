@@ -280,8 +280,8 @@ fn tail_to_a_server_that_never_answers_the_upgrade_exits_6_naming_the_timeout() 
 }
 
 /// `tail` on a private channel whose auth endpoint sits behind a proxy faulting with
-/// `fault`: exit code, stderr and how many connections reached the endpoint's proxy.
-fn tail_with_auth_endpoint_through(fault: Fault) -> (Option<i32>, String, usize) {
+/// `fault` exits 6 within its timeout, naming the endpoint, not the credentials.
+fn tail_with_auth_endpoint_through_exits_6(fault: Fault) {
     let server = Server::shared();
     let (url, _bodies) = common::auth_endpoint(server, "tok", None, None);
     let port: u16 = url
@@ -305,32 +305,27 @@ fn tail_with_auth_endpoint_through(fault: Fault) -> (Option<i32>, String, usize)
         .output()
         .unwrap();
     let (_, stderr) = output_text(&out);
-    (out.status.code(), stderr, proxy.accepted())
-}
-
-#[test]
-fn tail_whose_auth_endpoint_never_answers_exits_6_naming_the_endpoint() {
-    let (code, stderr, accepted) = tail_with_auth_endpoint_through(Fault::Unanswered);
-    assert_eq!(code, Some(6), "{stderr}");
+    assert_eq!(out.status.code(), Some(6), "{fault:?}: {stderr}");
     assert!(
         stderr.contains("cannot subscribe to private-fp-auth")
             && stderr.contains("the auth endpoint did not")
             && !stderr.contains("app key and secret"),
-        "{stderr}"
+        "{fault:?}: {stderr}"
     );
-    assert!(accepted >= 1, "the endpoint was never asked");
+    assert!(
+        proxy.accepted() >= 1,
+        "{fault:?}: the endpoint was never asked"
+    );
+}
+
+#[test]
+fn tail_whose_auth_endpoint_never_answers_exits_6_naming_the_endpoint() {
+    tail_with_auth_endpoint_through_exits_6(Fault::Unanswered);
 }
 
 #[test]
 fn tail_whose_auth_endpoint_resets_the_connection_exits_6_naming_the_endpoint() {
-    let (code, stderr, accepted) = tail_with_auth_endpoint_through(Fault::Reset);
-    assert_eq!(code, Some(6), "{stderr}");
-    assert!(
-        stderr.contains("cannot subscribe to private-fp-auth")
-            && stderr.contains("the auth endpoint did not"),
-        "{stderr}"
-    );
-    assert!(accepted >= 1, "the endpoint was never asked");
+    tail_with_auth_endpoint_through_exits_6(Fault::Reset);
 }
 
 /// Publish an event to `channels` with a signed REST call straight to the server;
