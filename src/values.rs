@@ -141,7 +141,7 @@ pub fn user_info(text: &str) -> Result<serde_json::Value, ValueError> {
 }
 
 /// Byte-size units, largest first.
-const UNITS: [(&str, u64); 7] = [
+const UNITS: [(&str, u64); 9] = [
     ("gib", 1 << 30),
     ("mib", 1 << 20),
     ("kib", 1 << 10),
@@ -149,6 +149,9 @@ const UNITS: [(&str, u64); 7] = [
     ("mb", 1_000_000),
     ("kb", 1_000),
     ("b", 1),
+    // As `size_shown` writes a size that is no whole KiB, so a message reads back.
+    ("bytes", 1),
+    ("byte", 1),
 ];
 
 /// A size in bytes: a number of bytes, or a whole number with a unit (`B`, `KiB`, `MiB`, `GiB`,
@@ -303,6 +306,10 @@ mod tests {
         assert_eq!(size_shown(512 << 10), "512 KiB");
         assert_eq!(size_shown(1500), "1500 bytes");
         assert_eq!(size_shown(3 << 30), "3 GiB");
+        // What a message shows reads back as the same size.
+        for bytes in [1, 1500, 1 << 10, 512 << 10, (1 << 20) + 1, 3 << 30] {
+            assert_eq!(size(&size_shown(bytes)), Ok(bytes), "{bytes}");
+        }
     }
 }
 
