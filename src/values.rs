@@ -183,7 +183,7 @@ pub fn size(text: &str) -> Result<u64, String> {
 /// A size for messages: `1 MiB`, `512 KiB`, `1500 bytes`.
 pub fn size_shown(bytes: u64) -> String {
     for (name, scale) in [("GiB", 1u64 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] {
-        if bytes >= scale && bytes % scale == 0 {
+        if bytes >= scale && bytes.is_multiple_of(scale) {
             return format!("{} {name}", bytes / scale);
         }
     }

@@ -298,10 +298,11 @@ fn numeric_flags() -> BTreeSet<(String, String)> {
                 .get_value_names()
                 .is_some_and(|names| names.iter().any(|n| NUMERIC.contains(&n.as_str())));
             // Global flags are listed once, at the top.
-            if numeric && (path.is_empty() || !arg.is_global_set()) {
-                if let Some(long) = arg.get_long() {
-                    out.insert((path.to_owned(), format!("--{long}")));
-                }
+            if numeric
+                && (path.is_empty() || !arg.is_global_set())
+                && let Some(long) = arg.get_long()
+            {
+                out.insert((path.to_owned(), format!("--{long}")));
             }
         }
         for sub in cmd.get_subcommands() {

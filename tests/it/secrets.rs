@@ -1464,10 +1464,10 @@ fn run(world: &World, setup: Setup, case: &Case, needles: &[Needle]) -> Outcome 
         .into_iter()
         .filter(|(path, bytes)| before.get(path) != Some(bytes))
         .collect();
-    if let (Setup::Working, Some(made)) = (setup, case.makes) {
-        if !changed.iter().any(|(p, _)| p.starts_with(root.join(made))) {
-            problems.push(format!("wrote nothing at {made}"));
-        }
+    if let (Setup::Working, Some(made)) = (setup, case.makes)
+        && !changed.iter().any(|(p, _)| p.starts_with(root.join(made)))
+    {
+        problems.push(format!("wrote nothing at {made}"));
     }
     for (path, bytes) in changed {
         if path == config_path {
