@@ -471,15 +471,14 @@ impl Session {
         }
     }
 
-    /// The auth endpoint could not be reached to authorize the channel.
+    /// The auth endpoint could not be reached to authorize the channel: refused, with
+    /// the network diagnosis's hints.
     pub fn unanswered(&mut self, channel: &str, message: String, hints: Vec<String>) -> Output {
-        self.set_state(channel, SubState::Failed);
-        Output::SubscriptionFailed {
-            channel: channel.to_owned(),
-            code: None,
-            message,
-            unanswered: Some(hints),
+        let mut out = self.refused(channel, None, message);
+        if let Output::SubscriptionFailed { unanswered, .. } = &mut out {
+            *unanswered = Some(hints);
         }
+        out
     }
 
     /// The user's authentication: sign in with it.
